@@ -1,0 +1,1 @@
+"""Subcommands of the ``hitech-reader`` CLI, one module each."""

@@ -1,0 +1,125 @@
+"""Turn the bytes of a user's file into text, or refuse it with a one-line reason.
+
+Pages reach users as UTF-8 (with or without a BOM), as GB18030/GBK from older Chinese
+systems, and as UTF-16 with a BOM from Windows tools. Anything else (binary files, other
+legacy encodings) is refused with a :class:`DecodeError` whose message fits on one line,
+so that the caller can report it and go on with the other files.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+#: Files larger than this are refused rather than read into memory whole.
+MAX_BYTES = 64 * 1024 * 1024
+
+
+class DecodeError(ValueError):
+    """The bytes are not text in an encoding we support."""
+
+
+_BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a zip archive (or an Office document)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x7fELF", "a program"),
+    (b"SQLite format 3\x00", "a SQLite database"),
+    (b"\x1f\x8b", "a gzip archive"),
+)
+
+
+def _looks_like_text(text: str) -> bool:
+    """True when ``text`` has no control characters a text file would not carry."""
+    bad = sum(1 for ch in text if ch < " " and ch not in "\n\r\t\f\v\x1b")
+    return bad <= max(2, len(text) // 1000)
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode a file's bytes, trying UTF-8, UTF-16 (BOM) and GB18030 in that order.
+
+    Raises:
+        DecodeError: the bytes are binary or in an unsupported encoding.
+    """
+    for magic, what in _BINARY_MAGIC:
+        if data.startswith(magic):
+            raise DecodeError(f"not a text file ({what})")
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return data[len(codecs.BOM_UTF8) :].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise DecodeError(f"invalid UTF-8 after its BOM (byte {exc.start})") from None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise DecodeError(f"invalid UTF-16 after its BOM (byte {exc.start})") from None
+    if b"\x00" in data[:8192]:
+        raise DecodeError("not a text file (it contains NUL bytes; UTF-16 needs a BOM)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = _decode_legacy(data)
+    if not _looks_like_text(text):
+        raise DecodeError("not a text file (it is full of control characters)")
+    return text
+
+
+def _gb2312_share(text: str) -> float:
+    """The share of non-ASCII characters of ``text`` that GB2312 (common simplified) has."""
+    sample = [ch for ch in text[:20000] if ch >= "\x80"]
+    if not sample:
+        return 1.0
+    hits = 0
+    for ch in sample:
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        hits += 1
+    return hits / len(sample)
+
+
+def _decode_legacy(data: bytes) -> str:
+    """Decode bytes that are not UTF-8: GB18030 (a superset of GBK and GB2312) or refuse.
+
+    GB18030 maps almost any byte sequence to *something*, so a successful decode is not
+    proof. Simplified Chinese text is overwhelmingly made of GB2312's common characters,
+    while Big5, Shift-JIS or Latin-1 bytes read as GB18030 land in its rare extension
+    areas; when that share is low we ask charset-normalizer for a second opinion, which
+    also names the likely encoding in the message.
+    """
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise DecodeError(
+            "unsupported encoding (not UTF-8, UTF-16 with BOM, or GB18030/GBK)"
+        ) from None
+    if _gb2312_share(text) >= 0.85:
+        return text
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:65536]).best()
+    if best is not None and best.encoding in ("gb18030", "gbk", "gb2312"):
+        return text
+    guess = f" (it looks like {best.encoding})" if best is not None else ""
+    raise DecodeError(
+        "unsupported encoding" + guess + ": save it as UTF-8, GB18030/GBK or UTF-16 with BOM"
+    )
+
+
+def read_text(path: Path) -> str:
+    """Read and decode a file, never modifying it.
+
+    Raises:
+        DecodeError: for the reasons of :func:`decode_bytes`, or when the file is too large.
+        OSError: when the file cannot be read at all.
+    """
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise DecodeError(
+            f"too large ({size / 2**20:.0f} MB; the limit is {MAX_BYTES // 2**20} MB)"
+        )
+    return decode_bytes(path.read_bytes())

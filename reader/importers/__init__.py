@@ -1,0 +1,1 @@
+"""Importers: newspaper page dumps, plain text copied from the web, Markdown with front matter."""
