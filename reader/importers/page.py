@@ -50,6 +50,8 @@ _NAMES_RE = re.compile(rf"^(?:{_NAME})(?:\s+(?:{_NAME}))*$")
 _TRAILING_BYLINE_RE = re.compile(
     rf"^(?P<body>.*?(?:[。！？!?…]|[。！？][”’」』）)]))\s+(?P<names>(?:{_NAME})(?:\s+(?:{_NAME}))*)$"
 )
+#: A line that ends inside a number or before its unit (``1168 亿`` / ``元``).
+_SPLIT_NUMBER_RE = re.compile(r"[0-9０-９.．%％]\s*[十百千万亿]?$|[A-Za-z]$")
 _HANZI_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -211,6 +213,18 @@ def _units(rows: list[Row]) -> list[Unit]:
             else:
                 para.append(row)
             continue
+        if (
+            at_start
+            and units
+            and units[-1].kind == "head"
+            and units[-1].last == rows[i - 1].line
+            and row.tight
+            and not is_terminal(text)
+            and "，" not in text
+        ):
+            # The second line of a headline set on two lines (no blank between them).
+            units.append(Unit("head", text, row.line, row.line, tight_group=True))
+            continue
         if at_start and _is_heading_row(rows, i, local):
             tight = bool(units) and units[-1].kind == "head" and row.tight
             units.append(Unit("head", text, row.line, row.line, tight_group=tight))
@@ -316,7 +330,7 @@ def _is_heading_row(rows: list[Row], i: int, local: float) -> bool:
         return True
     if (
         nxt.tight
-        and not text[-1].isascii()
+        and not _SPLIT_NUMBER_RE.search(text)
         and not is_terminal(nxt.text)
         and "，" not in nxt.text
         and nxt.ems < local - 1.0
