@@ -38,6 +38,7 @@ from reader.model import Article, Block, Source
 _FENCE = "---"
 _SUBHEAD_RE = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
 _KINDS = ("article", "photo", "caption")
+_META_LINE_RE = re.compile(r"^(?:[A-Za-z_][\w-]*\s*:|\s+\S|-\s)")
 
 
 class FrontMatterError(ValueError):
@@ -84,12 +85,14 @@ def _documents(text: str) -> list[tuple[int, list[str], int, list[str]]]:
 
 
 def _next_document(lines: list[str], start: int) -> int:
-    """Index of the next ``---`` that opens a front matter block with a title, or the end."""
+    """Index of the next ``---`` that opens a front matter block (a run of ``key:`` lines
+    closed by ``---``), or the end: a lone ``---`` in a body is a rule, not a new article."""
     for j in range(start, len(lines)):
         if lines[j].strip() != _FENCE or (j > 0 and lines[j - 1].strip()):
             continue
         close = next((k for k in range(j + 1, len(lines)) if lines[k].strip() == _FENCE), None)
-        if close is not None and any(line.startswith("title:") for line in lines[j + 1 : close]):
+        inner = [line for line in lines[j + 1 : close or j] if line.strip()]
+        if close is not None and inner and all(_META_LINE_RE.match(line) for line in inner):
             return j
     return len(lines)
 

@@ -1,0 +1,54 @@
+"""Annotate articles: figures, named entities and key figures, block by block.
+
+Figures come from a pure regular-expression finder and are cheap, so the app can show
+them on its first paint (:func:`figure_annotations`). Entities need jieba's dictionary,
+which takes a moment to load the first time: :func:`annotate` does everything and is
+meant for worker threads and batch jobs.
+"""
+
+from __future__ import annotations
+
+from reader.model import Annotations, Article, Entity, Figure, Located
+
+
+def figure_annotations(article: Article) -> list[Located[Figure]]:
+    """The figures of every block of ``article`` (fast; no NLP dictionary needed)."""
+    from reader.figures import find_figures
+
+    return [
+        Located(index, figure)
+        for index, block in enumerate(article.blocks)
+        for figure in find_figures(block.text)
+    ]
+
+
+def entity_annotations(article: Article) -> list[Located[Entity]]:
+    """The people, places and organisations of every block (loads the NLP stack once)."""
+    from reader.entities import find_entities
+
+    persons = tuple(article.byline)
+    return [
+        Located(index, entity)
+        for index, block in enumerate(article.blocks)
+        for entity in find_entities(block.text, persons=persons)
+    ]
+
+
+def annotate(article: Article) -> Annotations:
+    """Figures, entities and key figures of ``article``."""
+    from reader.keyfigures import key_figures
+
+    figures = figure_annotations(article)
+    return Annotations(
+        figures=figures,
+        entities=entity_annotations(article),
+        key_figures=key_figures(article, figures),
+    )
+
+
+def annotate_text(text: str) -> tuple[list[Figure], list[Entity]]:
+    """Figures and entities of a bare text (offsets into ``text``)."""
+    from reader.entities import find_entities
+    from reader.figures import find_figures
+
+    return find_figures(text), find_entities(text)
