@@ -18,6 +18,10 @@ from collections.abc import Sequence
 COMMANDS: dict[str, str] = {
     "export": "export",
     "annotate": "annotate",
+    "import": "library",
+    "search": "library",
+    "figures": "library",
+    "entities": "library",
 }
 
 

@@ -12,7 +12,7 @@ import codecs
 from pathlib import Path
 
 #: Files larger than this are refused rather than read into memory whole.
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = 16 * 1024 * 1024
 
 
 class DecodeError(ValueError):
