@@ -39,10 +39,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def full_help() -> str:
+    """The app's own usage followed by the list of subcommands."""
+    from reader.commands.app import build_parser as app_parser
+
+    lines = [app_parser().format_help().rstrip(), "", "commands (hitech-reader COMMAND --help):"]
+    action = next(
+        a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)
+    )
+    for choice in action._choices_actions:
+        lines.append(f"  {choice.dest:<10} {choice.help}")
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or (args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help")):
+    if args_list[:1] in (["-h"], ["--help"]):
+        print(full_help())
+        return 0
+    if not args_list or args_list[0] not in COMMANDS:
         from reader.commands import app as app_command
 
         return app_command.run_app(args_list)

@@ -1,0 +1,50 @@
+"""The shell's calls into the core, one function each.
+
+The UI reaches the loader, the annotators and the search through these few functions so
+that each integration point is one call, imported lazily: launching the app must not pay
+for modules (or the NLP stack) the first frame does not need.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader.model import Annotations, Article, Figure, Located
+from reader.search import SearchHit
+
+
+def load_library(paths: Sequence[str | Path]) -> tuple[list[Article], list[str]]:
+    """Articles from ``paths`` (files or folders) and one line per file that failed."""
+    from reader.loader import load_paths
+
+    result = load_paths(paths)
+    return list(result.articles), [str(error) for error in result.errors]
+
+
+def bundled_articles_dir() -> Path:
+    """The folder of sample pages shipped with the app."""
+    from reader.loader import bundled_articles_dir as bundled
+
+    return bundled()
+
+
+def quick_figures(article: Article) -> list[Located[Figure]]:
+    """Figures found by the fast regex pass: cheap enough for the first paint."""
+    from reader.annotate import figure_annotations
+
+    return list(figure_annotations(article))
+
+
+def full_annotations(article: Article) -> Annotations:
+    """Figures, names and key figures; the first call loads the NLP stack (run in a worker)."""
+    from reader.annotate import annotate
+
+    return annotate(article)
+
+
+def search_library(articles: Sequence[Article], query: str, limit: int = 50) -> list[SearchHit]:
+    """Library search (ctrl+f) over the open articles."""
+    from reader.search import search
+
+    return search(articles, query, limit=limit)
