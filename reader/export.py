@@ -8,6 +8,7 @@ they name (``block`` indexes ``blocks``).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -73,11 +74,19 @@ def article_json(article: Article, annotations: Annotations | None = None) -> di
     }
 
 
+#: Characters JSON may carry raw but a terminal would act on (DEL, C1 controls such as the
+#: 8-bit CSI, bidi overrides that reorder the line) or that JavaScript reads as line breaks:
+#: written as ``\\uXXXX`` escapes, so the document decodes to the same strings and
+#: ``export`` is safe to run in a terminal. They only occur inside strings.
+_TERMINAL_UNSAFE_RE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
 def to_json(articles: Sequence[Article], annotations: Sequence[Annotations] | None = None) -> str:
     """The whole export document as a JSON string (UTF-8 text, not ASCII-escaped)."""
     anns = list(annotations) if annotations is not None else [None] * len(articles)
     doc = {"articles": [article_json(a, n) for a, n in zip(articles, anns, strict=True)]}
-    return json.dumps(doc, ensure_ascii=False, indent=2)
+    text = json.dumps(doc, ensure_ascii=False, indent=2)
+    return _TERMINAL_UNSAFE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def to_markdown_all(articles: Sequence[Article]) -> str:

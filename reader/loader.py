@@ -118,8 +118,12 @@ def load_file(path: Path) -> list[Article]:
     return [replace(a, date=a.date or page_date) for a in articles]
 
 
-def iter_article_files(root: Path) -> Iterator[Path]:
-    """Every article file under ``root``, sorted, following no symlink loops."""
+def iter_article_files(root: Path, errors: list[LoadError] | None = None) -> Iterator[Path]:
+    """Every article file under ``root``, sorted, following no symlink loops.
+
+    A folder that cannot be listed (permissions, a link to itself) is skipped, and named in
+    ``errors`` when a list is given, so that the user hears why its files are missing.
+    """
     seen: set[tuple[int, int]] = set()
     stack = [root]
     found: list[Path] = []
@@ -127,15 +131,15 @@ def iter_article_files(root: Path) -> Iterator[Path]:
         folder = stack.pop()
         try:
             info = folder.stat()
-        except OSError:
-            continue
-        key = (info.st_dev, info.st_ino)
-        if key in seen:
-            continue
-        seen.add(key)
-        try:
+            key = (info.st_dev, info.st_ino)
+            if key in seen:
+                continue
+            seen.add(key)
             entries = list(os.scandir(folder))
-        except OSError:
+        except OSError as exc:
+            if errors is not None:
+                reason = exc.strerror or exc.__class__.__name__
+                errors.append(LoadError(str(folder), f"folder not read: {reason}"))
             continue
         for entry in entries:
             if entry.name.startswith("."):
@@ -146,8 +150,9 @@ def iter_article_files(root: Path) -> Iterator[Path]:
                     stack.append(path)
                 elif entry.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES:
                     found.append(path)
-            except OSError:
-                continue
+            except OSError as exc:  # rare: is_dir() and is_file() say False for broken links
+                if errors is not None:
+                    errors.append(LoadError(str(path), exc.strerror or exc.__class__.__name__))
     yield from sorted(found)
 
 
@@ -157,7 +162,7 @@ def load_paths(paths: Sequence[str | Path]) -> LoadResult:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            files = list(iter_article_files(path))
+            files = list(iter_article_files(path, result.errors))
             if not files:
                 result.errors.append(LoadError(str(path), "no article files (.txt, .md) in it"))
             for file in files:

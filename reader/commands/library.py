@@ -131,12 +131,15 @@ def run_search(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.text import Text
 
+    from reader.textfold import sanitize_for_display
+
     console = Console(highlight=False, soft_wrap=True)
     for hit in hits:
-        line = Text(hit.title, style="bold")
+        # Article text may carry control characters: shown, never obeyed (offsets kept).
+        line = Text(sanitize_for_display(hit.title), style="bold")
         line.append(f"  {hit.article_id}  ({hit.hits} hits)", style="dim")
         console.print(line)
-        snippet = Text("  " + hit.snippet)
+        snippet = Text("  " + sanitize_for_display(hit.snippet))
         for start, end in hit.snippet_spans:
             snippet.stylize("reverse", start + 2, end + 2)
         console.print(snippet)

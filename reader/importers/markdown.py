@@ -174,8 +174,15 @@ def _blocks(body: list[str]) -> list[Block]:
     return blocks
 
 
+#: What YAML does not accept raw even inside a double-quoted scalar (DEL and the C1
+#: controls are not printable, NEL and the Unicode separators are line breaks it folds):
+#: written as ``\\uXXXX``, an escape JSON and YAML read alike.
+_YAML_UNSAFE_RE = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
 def _quote(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    quoted = json.dumps(value, ensure_ascii=False)
+    return _YAML_UNSAFE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
 def to_markdown(article: Article) -> str:

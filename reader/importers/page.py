@@ -23,8 +23,10 @@ Every non-whitespace character of the page ends up in exactly one field of one a
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -490,6 +492,10 @@ def _stories(units: list[Unit]) -> tuple[list[_Story], list[tuple[int, list[Unit
     return stories, pending
 
 
+#: How many stories either side of a heading group may claim it (see `_assign_headings`).
+_NEAR_STORIES = 48
+
+
 def _assign_headings(stories: list[_Story], pending: list[tuple[int, list[Unit]]]) -> None:
     """Give each heading group to the story it belongs to.
 
@@ -499,14 +505,19 @@ def _assign_headings(stories: list[_Story], pending: list[tuple[int, list[Unit]]
     the page): an element that shares more word pairs with another untitled story than
     with the story before goes to that story, with the elements after it.
     """
+    cache: dict[int, set[str]] = {}
     for after, group in pending:
         elements = _element_units(group)
         before = stories[after] if after >= 0 else None
         if before is not None and (before.heads or before.kind != "article"):
             before = None
-        others = [s for s in stories if not s.heads and s.kind == "article" and s is not before]
+        # Only stories near the group compete for it: a printed page has a few dozen at
+        # most, so this changes nothing there, while a text of thousands of short lines
+        # would otherwise compare every heading with every story (quadratic).
+        near = stories[max(0, after - _NEAR_STORIES) : max(0, after) + _NEAR_STORIES + 1]
+        others = [s for s in near if not s.heads and s.kind == "article" and s is not before]
         if before is None:
-            target = _best_match(others, elements) if others else None
+            target = _best_match(others, elements, cache) if others else None
             if target is None:
                 target = _Story(closed=True)
                 stories.append(target)
@@ -516,24 +527,34 @@ def _assign_headings(stories: list[_Story], pending: list[tuple[int, list[Unit]]
         if others:
             for j, element in enumerate(elements[1:], start=1):
                 grams = _bigrams("".join(u.text for u in element))
-                best = max(others, key=lambda s, g=grams: len(g & _bigrams(s.text())))
-                if len(grams & _bigrams(best.text())) > len(grams & _bigrams(before.text())):
+                best = max(len(grams & _story_bigrams(s, cache)) for s in others)
+                if best > len(grams & _story_bigrams(before, cache)):
                     split = j
                     break
         before.heads.extend(elements[:split])
         if split < len(elements):
             rest = elements[split:]
-            target = _best_match(others, rest)
+            target = _best_match(others, rest, cache)
             assert target is not None
             target.heads.extend(rest)
 
 
-def _best_match(stories: list[_Story], elements: list[list[Unit]]) -> _Story | None:
+def _story_bigrams(story: _Story, cache: dict[int, set[str]]) -> set[str]:
+    """``_bigrams(story.text())``, computed once per story (its units do not change here)."""
+    grams = cache.get(id(story))
+    if grams is None:
+        grams = cache[id(story)] = _bigrams(story.text())
+    return grams
+
+
+def _best_match(
+    stories: list[_Story], elements: list[list[Unit]], cache: dict[int, set[str]]
+) -> _Story | None:
     """The story sharing the most word pairs with ``elements`` (None if none is given)."""
     if not stories:
         return None
     grams = _bigrams("".join(u.text for e in elements for u in e))
-    return max(stories, key=lambda s: len(grams & _bigrams(s.text())))
+    return max(stories, key=lambda s: len(grams & _story_bigrams(s, cache)))
 
 
 def _element_units(group: list[Unit]) -> list[list[Unit]]:
@@ -557,13 +578,21 @@ def _attach_captions(stories: list[_Story], order: list[Unit]) -> list[_Story]:
     for story in stories:
         for group in story.heads:
             last_head_story[group[-1].last] = story
+    # Units come in page order, so those ending before a line are a prefix of ``order``:
+    # found by bisection, not by a scan per caption (quadratic on pages of many photos).
+    lasts = [u.last for u in order]
+    in_order = all(a <= b for a, b in itertools.pairwise(lasts))
     kept: list[_Story] = []
     for story in stories:
         if story.kind == "caption" and story.credit and story.units:
             first = story.units[0].first
-            prev = [u for u in order if u.last < first]
-            if prev and prev[-1].kind == "head" and prev[-1].last in last_head_story:
-                owner = last_head_story[prev[-1].last]
+            if in_order:
+                before = bisect_left(lasts, first)
+                prev = order[before - 1] if before else None
+            else:
+                prev = next((u for u in reversed(order) if u.last < first), None)
+            if prev is not None and prev.kind == "head" and prev.last in last_head_story:
+                owner = last_head_story[prev.last]
                 if owner is not story and owner.kind == "article" and not owner.captions:
                     owner.captions.extend(u.text for u in story.units if u.text)
                     owner.credit = owner.credit or story.credit

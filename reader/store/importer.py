@@ -41,14 +41,16 @@ class Prepared:
 
 def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
     """Files named, plus article files found under folders; and a message per bad path."""
-    from reader.loader import iter_article_files
+    from reader.loader import LoadError, iter_article_files
 
     files: list[Path] = []
     errors: list[str] = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found = list(iter_article_files(path))
+            unreadable: list[LoadError] = []
+            found = list(iter_article_files(path, unreadable))
+            errors.extend(str(e) for e in unreadable)
             if not found:
                 errors.append(f"{path}: no article files (.txt, .md) in it")
             files.extend(found)
