@@ -39,22 +39,55 @@ _RUN_ON = set("，、：；,:;（(“‘《「『【")
 
 _BYLINE_MARK = "▶"
 _MIN_COLUMN = 12.0
-_DATELINE_RE = re.compile(
-    r"^(本报讯|本刊讯|新华社电|新华社[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日电)"
-)
+_DATELINE_RE = re.compile(r"^(本报讯|本刊讯|新华社电|新华社\S{2,4}\d{1,2}月\d{1,2}日电)")
 _DATELINE_BYLINE_RE = re.compile(r"^[（(]([^（()）]{2,40})[）)]")
 #: ``…/摄`` or ``… 摄`` at the end of a line: a photo credit.
 _PHOTO_CREDIT_RE = re.compile(r"^(?:[^\s。！？]{1,12}(?:\s+[^\s。！？]{1,12}){0,3})\s*/?\s*摄$")
 _SOURCE_CREDIT_RE = re.compile(r"(?:图片来源|图片提供|供图|来源)\s*[：:]\s*\S.*$")
-#: A personal name as bylines carry it: 2-4 hanzi, or a minority/foreign name with a dot.
-_NAME = r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}"
-_NAMES_RE = re.compile(rf"^(?:{_NAME})(?:\s+(?:{_NAME}))*$")
-_TRAILING_BYLINE_RE = re.compile(
-    rf"^(?P<body>.*?(?:[。！？!?…]|[。！？][”’」』）)]))\s+(?P<names>(?:{_NAME})(?:\s+(?:{_NAME}))*)$"
-)
 #: A line that ends inside a number or before its unit (``1168 亿`` / ``元``).
 _SPLIT_NUMBER_RE = re.compile(r"[0-9０-９.．%％]\s*[十百千万亿]?$|[A-Za-z]$")
-_HANZI_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+# Hanzi tests are plain comparisons, not regular expressions: a character class over the
+# CJK block costs about a millisecond per use to compile, and this module is imported
+# before the app's first paint.
+def _is_hanzi(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def _has_hanzi(text: str) -> bool:
+    return any(map(_is_hanzi, text))
+
+
+def _is_name(token: str) -> bool:
+    """A personal name as bylines carry it: 2-4 hanzi, or two hanzi runs joined by ·."""
+    if "·" in token:
+        first, _, last = token.partition("·")
+        return 1 <= len(first) <= 6 and 1 <= len(last) <= 8 and all(map(_is_hanzi, first + last))
+    return 2 <= len(token) <= 4 and all(map(_is_hanzi, token))
+
+
+def _is_names(text: str) -> bool:
+    """True when ``text`` is nothing but names separated by spaces."""
+    tokens = text.split()
+    return bool(tokens) and all(map(_is_name, tokens))
+
+
+_SENTENCE_END_CHARS = "。！？!?…"
+_CLOSERS = "”’」』）)"
+
+
+def split_trailing_byline(text: str) -> tuple[str, str] | None:
+    """``(body, names)`` when a line ends a sentence and then names its writers after a
+    space (``…质量发展。 博闻``), else None."""
+    for at in range(len(text) - 1, 0, -1):
+        if not text[at].isspace() or text[at - 1].isspace():
+            continue
+        end = text[at - 1]
+        if end in _SENTENCE_END_CHARS or (end in _CLOSERS and at >= 2 and text[at - 2] in "。！？"):
+            names = text[at:].strip()
+            return (text[:at], names) if _is_names(names) else None
+    return None
 
 
 def _ems(text: str) -> float:
@@ -152,7 +185,7 @@ def _split_names(text: str) -> list[str]:
 def _is_byline_row(row: Row, column: float) -> bool:
     if row.text.startswith(_BYLINE_MARK):
         return True
-    if _NAMES_RE.match(row.text):
+    if _is_names(row.text):
         tokens = row.text.split()
         return len(tokens) >= 2 or len(tokens[0]) <= 3
     return False
@@ -231,18 +264,18 @@ def _units(rows: list[Row]) -> list[Unit]:
             tight = bool(units) and units[-1].kind == "head" and row.tight
             units.append(Unit("head", text, row.line, row.line, tight_group=tight))
             continue
-        trailing = _TRAILING_BYLINE_RE.match(text) if row.ems < local + 4 else None
+        trailing = split_trailing_byline(text) if row.ems < local + 4 else None
         if trailing:
             # Body text never puts a space after a full stop: names there are a byline.
-            para.append(Row(row.line, trailing["body"], row.ems, row.tight))
+            para.append(Row(row.line, trailing[0], row.ems, row.tight))
             flush()
             units.append(
                 Unit(
                     "byline",
-                    trailing["names"],
+                    trailing[1],
                     row.line,
                     row.line,
-                    names=_split_names(trailing["names"]),
+                    names=_split_names(trailing[1]),
                 )
             )
             continue
@@ -310,7 +343,7 @@ def _reaches_sentence_end(rows: list[Row], i: int, limit: int = 40) -> bool:
             or (row is not rows[i] and _DATELINE_RE.match(row.text))
         ):
             return False
-        if is_terminal(row.text) or _TRAILING_BYLINE_RE.match(row.text):
+        if is_terminal(row.text) or split_trailing_byline(row.text):
             return True
     # Past the look-ahead window we cannot tell; at the end of the page we can.
     return i + limit < len(rows)
@@ -322,7 +355,7 @@ def _is_heading_row(rows: list[Row], i: int, local: float) -> bool:
     text = row.text
     if is_terminal(text) or text[-1] in _RUN_ON or _DATELINE_RE.match(text):
         return False
-    if "。" in text or "；" in text or not _HANZI_RE.search(text) or text[-1].isdigit():
+    if "。" in text or "；" in text or not _has_hanzi(text) or text[-1].isdigit():
         return False
     nxt = rows[i + 1] if i + 1 < len(rows) else None
     if nxt is None or nxt.wide or nxt.text.startswith(_BYLINE_MARK) or _DATELINE_RE.match(nxt.text):
@@ -345,7 +378,7 @@ def _is_heading_row(rows: list[Row], i: int, local: float) -> bool:
     # A heading is followed by a fresh start: a paragraph's indented first line. A
     # paragraph's own first line is followed by a full line carrying its sentence on,
     # or by the line that ends it (one-line paragraphs after a subhead are rare).
-    ends = is_terminal(nxt.text) or bool(_TRAILING_BYLINE_RE.match(nxt.text))
+    ends = is_terminal(nxt.text) or bool(split_trailing_byline(nxt.text))
     return nxt.ems < local - 1.0 and not ends
 
 
@@ -421,7 +454,7 @@ def _heading_groups(units: list[Unit]) -> list[Unit | list[Unit]]:
 
 
 def _bigrams(text: str) -> set[str]:
-    han = "".join(_HANZI_RE.findall(text))
+    han = "".join(filter(_is_hanzi, text))
     return {han[i : i + 2] for i in range(len(han) - 1)}
 
 
