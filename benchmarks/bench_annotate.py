@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reader.annotate import annotate, entity_annotations, figure_annotations  # noqa: E402
-from reader.loader import bundled_articles_dir, load_paths  # noqa: E402
-from reader.nlp import load  # noqa: E402
+from reader.annotate import annotate, entity_annotations, figure_annotations
+from reader.loader import bundled_articles_dir, load_paths
+from reader.nlp import load
 
 
 def _rate(func, items, chars: int, runs: int = 5) -> float:  # type: ignore[no-untyped-def]

@@ -1,9 +1,11 @@
-"""What the reader remembers between runs: read marks, the last article, the theme.
+"""What the reader remembers between runs: read marks, bookmarks, the last article, the theme.
 
 A small JSON file in :func:`reader.paths.data_dir`, written atomically (temp file then
 ``os.replace``) so a crash mid-write never leaves a half file. A later issue moves this into
 SQLite; the interface is kept small (``load``, ``is_read``, ``set_read``, ``last_article``,
-``theme``, ``save``) so that move does not touch the callers. No UI imports here.
+``theme``, ``save``, ``is_bookmarked``, ``set_bookmark``) so that move does not touch the
+callers: library mode keeps marks and bookmarks in the library's database through a subclass
+(:class:`reader.ui.library_source.LibraryState`). No UI imports here.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ class State:
     """Id of the article shown when the app last closed."""
     theme: str | None = None
     """Name of the Textual theme chosen in the palette."""
+    bookmarks: set[str] = field(default_factory=set)
+    """Ids of the bookmarked articles."""
     path: Path | None = None
     """Where :meth:`save` writes; ``None`` means the default file in the data dir."""
 
@@ -54,10 +58,12 @@ class State:
         read = raw.get("read", [])
         last = raw.get("last_article")
         theme = raw.get("theme")
+        marks = raw.get("bookmarks", [])
         return cls(
             read={str(item) for item in read} if isinstance(read, list) else set(),
             last_article=last if isinstance(last, str) else None,
             theme=theme if isinstance(theme, str) else None,
+            bookmarks={str(item) for item in marks} if isinstance(marks, list) else set(),
             path=path,
         )
 
@@ -72,6 +78,17 @@ class State:
         else:
             self.read.discard(article_id)
 
+    def is_bookmarked(self, article_id: str) -> bool:
+        """Whether the article is bookmarked."""
+        return article_id in self.bookmarks
+
+    def set_bookmark(self, article_id: str, on: bool = True) -> None:
+        """Bookmark the article (or remove its bookmark)."""
+        if on:
+            self.bookmarks.add(article_id)
+        else:
+            self.bookmarks.discard(article_id)
+
     def save(self) -> None:
         """Write the state atomically, creating the data dir if needed."""
         target = self.path or self.file()
@@ -80,6 +97,7 @@ class State:
             "read": sorted(self.read),
             "last_article": self.last_article,
             "theme": self.theme,
+            "bookmarks": sorted(self.bookmarks),
         }
         fd, tmp = tempfile.mkstemp(prefix=".state-", suffix=".json", dir=target.parent)
         try:

@@ -68,3 +68,27 @@ def test_help_screen(snap_compare) -> None:
     assert snap_compare(
         build_sample_page_app(), terminal_size=(120, 40), run_before=settle_then("question_mark")
     )
+
+
+def test_figures_view(snap_compare) -> None:
+    """The figures view over the main screen, filtered to ``money >=50亿``: the filter line
+    holds the query, the status says how many figures and "largest value first", and the
+    table lists amounts from 5000亿元 down to 50亿元, each with the figure as written, its
+    kind (金额 money), a label from its sentence and its article's headline cut with an
+    ellipsis; no column runs into the next, the hanzi are not cut in half."""
+    keys = ("F", *"money", "space", *">=50亿")
+    assert snap_compare(
+        build_sample_page_app(), terminal_size=(120, 40), run_before=settle_then(*keys)
+    )
+
+
+def test_entities_view(snap_compare) -> None:
+    """The names view over the main screen: the table of people, places and organisations
+    of the sample page (most named first, with their type in Chinese and the number of
+    articles naming each), the first name chosen, and on the right the headlines of the
+    articles naming it, the first highlighted; the status line names the choice and its
+    article count."""
+    keys = ("E", "down", "enter")
+    assert snap_compare(
+        build_sample_page_app(), terminal_size=(120, 40), run_before=settle_then(*keys)
+    )

@@ -3,7 +3,7 @@
 The CLI calls :func:`run_app` when no subcommand is given. Textual is imported only here
 and under :mod:`reader.ui`. ``--screenshot FILE`` runs the app headless, waits until the
 first article is fully annotated, saves an SVG of the screen and exits (it makes
-``docs/screenshot.svg``).
+``docs/screenshot.svg``). ``--library`` opens the library database instead of files.
 """
 
 from __future__ import annotations
@@ -45,6 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="terminal size for --screenshot (default 120x40)",
     )
     parser.add_argument("--theme", help="Textual theme to use for this run")
+    parser.add_argument(
+        "--library",
+        action="store_true",
+        help="open the whole library (what `hitech-reader import` added) instead of files",
+    )
     return parser
 
 
@@ -58,9 +63,19 @@ def run_app(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     from reader.ui.app import make_app
 
-    # A missing or unreadable path is reported inside the app (a notification naming it)
-    # and the rest of the library opens, as for any file that cannot be read.
-    app = make_app(args.paths or None, theme=args.theme)
+    if args.library:
+        if args.paths:
+            print("hitech-reader: --library opens the library; add pages with "
+                  "`hitech-reader import PATH` first", file=sys.stderr)
+            return 2
+        from reader.store import Library
+
+        # Opening may rebuild a damaged library: its notices are shown inside the app.
+        app = make_app(store=Library(), theme=args.theme)
+    else:
+        # A missing or unreadable path is reported inside the app (a notification naming
+        # it) and the rest of the library opens, as for any file that cannot be read.
+        app = make_app(args.paths or None, theme=args.theme)
     if args.screenshot is not None:
         try:
             size = _size(args.size)

@@ -1,7 +1,8 @@
 """Command palette provider: go to an article by fuzzy headline.
 
 Like Textual's ``color_command.py`` example, a :class:`~textual.command.Provider` over our own
-data. Theme switching and the toggles come from ``ReaderApp.get_system_commands``.
+data. Theme switching and the toggles come from ``ReaderApp.get_system_commands``. In
+library mode the headlines are those the sidebar has loaded (``ctrl+f`` searches the rest).
 """
 
 from __future__ import annotations
@@ -25,23 +26,31 @@ class ArticleProvider(Provider):
     def _open(self, article_id: str) -> None:
         self._app.open_article(article_id)
 
+    def _items(self) -> list[tuple[str, str, str]]:
+        """(id, headline, help) of every article the palette can go to."""
+        app = self._app
+        if app.store is not None:
+            return [
+                (row.article_id, row.headline, " ".join(filter(None, (row.date, row.source_path))))
+                for row in app.reader.headlines.rows
+            ]
+        return [(a.id, a.headline, a.kicker or a.source.path) for a in app.library]
+
     async def discover(self) -> Hits:
-        for article in self._app.library[:20]:
+        for article_id, headline, help_text in self._items()[:20]:
             yield DiscoveryHit(
-                f"Go to: {article.headline}",
-                partial(self._open, article.id),
-                help=article.kicker or article.source.path,
+                f"Go to: {headline}", partial(self._open, article_id), help=help_text
             )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for article in self._app.library:
-            candidate = f"Go to: {article.headline}"
+        for article_id, headline, help_text in self._items():
+            candidate = f"Go to: {headline}"
             score = matcher.match(candidate)
             if score > 0:
                 yield Hit(
                     score,
                     matcher.highlight(candidate),
-                    partial(self._open, article.id),
-                    help=article.kicker or article.source.path,
+                    partial(self._open, article_id),
+                    help=help_text,
                 )

@@ -27,6 +27,8 @@ SECTION_TITLES = {
     "FindBar": "Find bar",
     "FindInput": "Find bar",
     "KeyFigureList": "Summary panel",
+    "FiguresScreen": "Figures view",
+    "EntitiesScreen": "Names view",
 }
 
 

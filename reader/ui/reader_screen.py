@@ -30,6 +30,7 @@ from reader.ui import core
 from reader.ui.article_view import ArticleView
 from reader.ui.headline_list import HeadlineList
 from reader.ui.legend import Legend
+from reader.ui.library_actions import LibraryActions
 from reader.ui.summary_panel import SummaryPanel
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ SUMMARY_MIN = 100
 SIDEBAR_MIN = 80
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(LibraryActions, Screen[None]):
     """Headlines, the article and its summary."""
 
     app: ReaderApp
@@ -78,6 +79,9 @@ class ReaderScreen(Screen[None]):
         Binding("s", "toggle_summary", "Summary", id="reader.toggle-summary"),
         Binding("b", "toggle_sidebar", "Sidebar", show=False, id="reader.toggle-sidebar"),
         Binding("m", "toggle_read", "Mark read/unread", show=False, id="reader.toggle-read"),
+        Binding("B", "toggle_bookmark", "Bookmark", show=False, id="reader.toggle-bookmark"),
+        Binding("F", "figures", "Figures", show=False, id="reader.figures"),
+        Binding("E", "entities", "Names", show=False, id="reader.entities"),
     ]
 
     show_summary: reactive[bool] = reactive(True)
@@ -127,15 +131,24 @@ class ReaderScreen(Screen[None]):
         return bar.input.value if bar is not None and bar.display else ""
 
     def on_mount(self) -> None:
-        library = self.app.library
-        self.headlines.set_articles(library, self.app.state.is_read)
-        if library:
-            wanted = self.app.state.last_article
-            index = (self.headlines.index_of(wanted) if wanted else None) or 0
-            # Shown here rather than through the list's message, so the first frame has it.
-            self.show_article(library[index])
-            self.headlines.highlighted = index
+        if self.app.store is not None:
+            self._mount_library()
+        else:
+            library = self.app.library
+            state = self.app.state
+            self.headlines.set_articles(library, state.is_read, state.is_bookmarked)
+            if library:
+                wanted = state.last_article
+                index = (self.headlines.index_of(wanted) if wanted else None) or 0
+                # Shown here rather than through the list's message, so the first frame
+                # has it.
+                self.show_article(library[index])
+                self.headlines.highlighted = index
         self.headlines.focus()
+        if self.app.folders is not None:
+            from reader.ui.folder_watch import WATCH_SECONDS
+
+            self.set_interval(WATCH_SECONDS, self.check_folders)
         # The footer builds a widget per key and rebuilds on focus changes: mounted after
         # the first frame, it costs the reader nothing before the headlines and article show.
         self.call_after_refresh(self._mount_footer)
@@ -182,8 +195,13 @@ class ReaderScreen(Screen[None]):
 
     @on(HeadlineList.ArticleHighlighted)
     def _article_highlighted(self, event: HeadlineList.ArticleHighlighted) -> None:
+        if self.current is not None and self.current.id == event.article_id:
+            return
+        if self.app.store is not None:
+            self.fetch_article(event.article_id)
+            return
         article = self.app.article(event.article_id)
-        if article is not None and article is not self.current:
+        if article is not None:
             self.show_article(article)
 
     def show_article(self, article: Article) -> None:
@@ -241,6 +259,10 @@ class ReaderScreen(Screen[None]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
+        if worker.group in ("fetch", "watch") and event.state == WorkerState.ERROR:
+            what = "read the article" if worker.group == "fetch" else "look in the folders"
+            self.notify(f"Could not {what}: {worker.error}", severity="error")
+            return
         if worker.group != "annotate":
             return
         if event.state == WorkerState.ERROR and not self._annotate_failed:
@@ -259,6 +281,15 @@ class ReaderScreen(Screen[None]):
             current = headlines.highlighted if headlines.highlighted is not None else -step
             headlines.highlighted = max(0, min(headlines.option_count - 1, current + step))
             headlines.scroll_to_highlight()
+
+    def action_toggle_bookmark(self) -> None:
+        """Bookmark the article shown (or remove its bookmark); the sidebar shows a ★."""
+        if self.current is not None:
+            state = self.app.state
+            on = not state.is_bookmarked(self.current.id)
+            state.set_bookmark(self.current.id, on)
+            self.headlines.refresh_article(self.current.id)
+            self.notify("Bookmarked." if on else "Bookmark removed.", timeout=2)
 
     def action_toggle_read(self) -> None:
         """Mark the article shown unread (or read again)."""
@@ -346,20 +377,42 @@ class ReaderScreen(Screen[None]):
 
     def action_search_library(self) -> None:
         """Search every open article (ctrl+f)."""
+        if self.app.store is not None:
+            from reader.ui.library_search import LibrarySearchScreen
+
+            self.app.push_screen(LibrarySearchScreen(self.app.search), self.open_hit)
+            return
         from reader.ui.search_screen import SearchScreen
 
         self.app.push_screen(SearchScreen(self.app.library), self.open_hit)
 
     def open_hit(self, hit: SearchHit | None) -> None:
         """Show the article of a search hit, scrolled to the hit and marked."""
-        if hit is None:
+        if hit is not None:
+            self.open_at(hit.article_id, hit.block, hit.start, hit.end, hit.where)
+
+    def open_at(
+        self,
+        article_id: str,
+        block: int | None = None,
+        start: int = 0,
+        end: int = 0,
+        where: str = "body",
+    ) -> None:
+        """Show an article, and if a span is given scroll to it and mark it.
+
+        In library mode the article may not be among the headlines loaded yet: it is shown
+        all the same, and the sidebar cursor stays where it was.
+        """
+        index = self.headlines.index_of(article_id)
+        article = self.app.article(article_id)
+        if article is None or (index is None and self.app.store is None):
+            self.notify("That article is no longer open.", severity="warning")
             return
-        index = self.headlines.index_of(hit.article_id)
-        article = self.app.article(hit.article_id)
-        if index is None or article is None:
-            return
-        self.headlines.highlighted = index
-        if article is not self.current:
+        if index is not None:
+            self.headlines.highlighted = index
+        if self.current is None or self.current.id != article.id:
             self.show_article(article)
-        self.view.mark_block_span(hit.block, hit.start, hit.end, hit.where)
+        if end > start:
+            self.view.mark_block_span(block, start, end, where)
         self.view.focus()
