@@ -17,10 +17,13 @@ from reader.model import Annotations, Article, Figure, KeyFigure, Located
 
 
 def figure_json(located: Located[Figure]) -> dict[str, Any]:
-    """One figure as the export writes it."""
-    f = located.span
+    """One figure as the export writes it: its block, then :func:`figure_fields`."""
+    return {"block": located.block, **figure_fields(located.span)}
+
+
+def figure_fields(f: Figure) -> dict[str, Any]:
+    """A figure's offsets, text, value, unit, kind and qualifiers (no block)."""
     return {
-        "block": located.block,
         "start": f.start,
         "end": f.end,
         "text": f.text,

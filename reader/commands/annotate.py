@@ -43,23 +43,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 def _line_json(text: str) -> dict[str, Any]:
     from reader.annotate import annotate_text
+    from reader.export import figure_fields
 
     figures, entities = annotate_text(text)
     return {
         "text": text,
-        "figures": [
-            {
-                "start": f.start,
-                "end": f.end,
-                "text": f.text,
-                "value": f.value,
-                "unit": f.unit,
-                "kind": f.kind,
-                "qualifiers": list(f.qualifiers),
-                "value_max": f.value_max,
-            }
-            for f in figures
-        ],
+        "figures": [figure_fields(f) for f in figures],
         "entities": [
             {"start": e.start, "end": e.end, "text": e.text, "type": e.type} for e in entities
         ],

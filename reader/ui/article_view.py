@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, get_args
 
 from rich.style import Style
 from rich.text import Text
@@ -24,19 +24,20 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.model import Article, Entity, Figure, KeyFigure, Located
+from reader.model import Article, Entity, EntityType, Figure, FigureKind, KeyFigure, Located
 from reader.search import find_in_text as find_spans
 from reader.ui.article_layout import (
     Line,
     Piece,
+    Role,
     article_pieces,
     block_pieces,
     layout_lines,
     line_of,
 )
 
-FIGURE_KINDS = ("money", "area", "count", "percent", "duration", "date", "quantity")
-ENTITY_TYPES = ("person", "place", "org")
+FIGURE_KINDS = get_args(FigureKind)
+ENTITY_TYPES = get_args(EntityType)
 
 #: Names up to this many code points are kept on one line (people, most places).
 KEEP_MAX = 6
@@ -66,20 +67,7 @@ class ArticleView(ScrollView, can_focus=True):
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        *(
-            f"article--{role}"
-            for role in (
-                "kicker",
-                "title",
-                "byline",
-                "dateline",
-                "subhead",
-                "paragraph",
-                "captions-head",
-                "caption",
-                "credit",
-            )
-        ),
+        *(f"article--{role}" for role in get_args(Role)),
         *(f"article--figure-{kind}" for kind in FIGURE_KINDS),
         *(f"article--entity-{kind}" for kind in ENTITY_TYPES),
         "article--match",
