@@ -217,7 +217,7 @@ def test_markdown_round_trip_property(title, kicker, byline, captions, blocks):
         source=Source("x.md", 1, 1),
         title=title,
         kicker=kicker,
-        byline=[b.replace(",", "") for b in byline],
+        byline=byline,
         captions=captions,
         blocks=[Block(kind, text) for kind, text in blocks],  # type: ignore[arg-type]
     )
