@@ -36,7 +36,9 @@ from reader.importers.page import join_lines
 from reader.model import Article, Block, Source
 
 _FENCE = "---"
-_SUBHEAD_RE = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
+#: An ATX heading; a closing run of # is dropped only after a space (``## 标题 ##``), so a
+#: subhead that is itself ``#`` survives the round trip.
+_SUBHEAD_RE = re.compile(r"^#{1,6}\s+(.+?)(?:\s+#+)?\s*$")
 _KINDS = ("article", "photo", "caption")
 _META_LINE_RE = re.compile(r"^(?:[A-Za-z_][\w-]*\s*:|\s+\S|-\s)")
 
