@@ -91,7 +91,7 @@ class SearchScreen(ModalScreen[SearchHit | None]):
         self.hits = hits
         results = self.query_one(OptionList)
         results.set_options(Option(hit_prompt(hit)) for hit in hits)
-        status = f"{len(hits)} articles" if query else ""
+        status = f"{len(hits)} article{'' if len(hits) == 1 else 's'}" if query else ""
         self.query_one("#search-status", Label).update(status)
 
     def action_focus_results(self) -> None:
