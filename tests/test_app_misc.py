@@ -72,21 +72,9 @@ async def test_help_is_generated_from_the_bindings(articles: list[Article]) -> N
 
 
 async def test_every_binding_has_a_description_and_id() -> None:
-    from reader.ui.find_bar import FindBar, FindInput
-    from reader.ui.search_screen import SearchScreen
-    from reader.ui.summary_panel import KeyFigureList
+    from reader.ui.keymap_check import binding_owners
 
-    owners = [
-        ReaderApp,
-        ReaderScreen,
-        ArticleView,
-        HeadlineList,
-        FindBar,
-        FindInput,
-        SearchScreen,
-        HelpScreen,
-        KeyFigureList,
-    ]
+    owners = binding_owners()
     ids = []
     for owner in owners:
         for binding in owner.BINDINGS:

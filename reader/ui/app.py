@@ -136,8 +136,9 @@ class ReaderApp(App[None]):
                     placed.add(source)
                 continue
             merged.append(article)
-        added = [a for source, articles in by_source.items() if source not in placed
-                 for a in articles]
+        added = [
+            a for source, articles in by_source.items() if source not in placed for a in articles
+        ]
         merged.extend(added)
         self.library = merged
         self._by_id = {article.id: article for article in merged}
@@ -179,10 +180,25 @@ class ReaderApp(App[None]):
         assert isinstance(screen, ReaderScreen)
         return screen
 
+    def _apply_keymap(self) -> None:
+        """Rebind keys from the user's keymap file; each problem is one notification."""
+        from reader.keymap import read_keymap
+
+        keymap, problems = read_keymap()
+        if keymap:
+            from reader.ui.keymap_check import binding_ids, check_keymap
+
+            keymap, more = check_keymap(keymap, binding_ids())
+            problems += more
+            self.set_keymap(keymap)
+        for problem in problems:
+            self.notify(problem, title="Keymap", severity="warning", timeout=10)
+
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         for message in self.load_errors:
             self.notify(message, title="Could not open a file", severity="error", timeout=10)
+        self._apply_keymap()
         if self.store is not None:
             for notice in self.store.notices:
                 self.notify(notice, title="Library", severity="warning", timeout=10)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
@@ -34,14 +35,14 @@ SECTION_TITLES = {
 
 def binding_sections(
     owners: Iterable[DOMNode | type[DOMNode]], app_display: Callable[[Binding], str]
-) -> list[tuple[str, list[tuple[str, str]]]]:
-    """(section title, [(keys, description)]) for each node type that has bindings.
+) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """(section title, [(keys, description, binding id)]) for each node type with bindings.
 
     ``owners`` are mounted nodes (their live bindings, remapped keys included) or node
     classes not mounted yet (their class bindings). Bindings with the same action and
     description are merged into one row of keys.
     """
-    sections: dict[str, dict[tuple[str, str], list[str]]] = {}
+    sections: dict[str, dict[tuple[str, str, str], list[str]]] = {}
     seen: set[type] = set()
     for owner in owners:
         kind = owner if isinstance(owner, type) else type(owner)
@@ -59,28 +60,38 @@ def binding_sections(
                 # Our bindings all have an id; Textual's inherited ones (Input editing,
                 # scrolling) are standard and would bury ours, so only the app's are kept.
                 if binding.description and (binding.id or is_app):
-                    rows.setdefault((binding.action, binding.description), []).append(
-                        app_display(binding)
-                    )
+                    key = (binding.action, binding.description, binding.id or "")
+                    rows.setdefault(key, []).append(app_display(binding))
     return [
-        (title, [(" ".join(dict.fromkeys(keys)), desc) for (_action, desc), keys in rows.items()])
+        (
+            title,
+            [
+                (" ".join(dict.fromkeys(keys)), desc, binding_id)
+                for (_action, desc, binding_id), keys in rows.items()
+            ],
+        )
         for title, rows in sections.items()
         if rows
     ]
 
 
-def help_text(sections: list[tuple[str, list[tuple[str, str]]]]) -> Text:
-    """The sections as one Text (plain strings, no markup)."""
+def help_text(sections: list[tuple[str, list[tuple[str, str, str]]]]) -> Text:
+    """The sections as one Text (plain strings, no markup); each binding's id, which
+    ``keymap.toml`` rebinds, is shown dimmed after its description."""
     text = Text(end="")
     for title, rows in sections:
         if text:
             text.append("\n\n")
         text.append(title, style="bold underline")
-        width = max(len(keys) for keys, _desc in rows)
-        for keys, description in rows:
+        width = max(len(keys) for keys, _desc, _id in rows)
+        described = max(cell_len(desc) for _keys, desc, _id in rows)
+        for keys, description, binding_id in rows:
             text.append("\n  ")
             text.append(keys.ljust(width + 2), style="bold")
             text.append(description)
+            if binding_id:
+                padding = " " * (described - cell_len(description) + 3)
+                text.append(f"{padding}{binding_id}", style="dim")
     return text
 
 
