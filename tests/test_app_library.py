@@ -27,6 +27,7 @@ from tests.snapshot_apps.library import (
     build_app,
     make_article,
     plain_annotator,
+    record_notifications,
     sample_articles,
 )
 
@@ -107,14 +108,10 @@ def test_loaded_articles_give_the_same_rows_as_the_library(tmp_path: Path) -> No
         stored = store.figures(kind="money", min_value=1e10)
         assert [r.value for r in rich] == [r.value for r in stored]
         assert sorted(figure_keys(rich)) == sorted(figure_keys(stored))
-        assert figure_keys(memory.figures(order="date")) == figure_keys(
-            store.figures(order="date")
-        )
+        assert figure_keys(memory.figures(order="date")) == figure_keys(store.figures(order="date"))
         assert memory.entities() == store.entities()
         assert memory.entities("person") == store.entities("person") == []
-        assert memory.articles_naming("示范区", "place") == store.articles_naming(
-            "示范区", "place"
-        )
+        assert memory.articles_naming("示范区", "place") == store.articles_naming("示范区", "place")
 
 
 def test_memory_catalogue_annotates_each_article_once() -> None:
@@ -302,8 +299,15 @@ def test_new_bindings_have_descriptions_and_unique_ids() -> None:
     from reader.ui.search_screen import SearchScreen
 
     ids = []
-    for owner in (ReaderApp, ReaderScreen, HeadlineList, ArticleView, SearchScreen,
-                  FiguresScreen, EntitiesScreen):
+    for owner in (
+        ReaderApp,
+        ReaderScreen,
+        HeadlineList,
+        ArticleView,
+        SearchScreen,
+        FiguresScreen,
+        EntitiesScreen,
+    ):
         for binding in owner.BINDINGS:
             assert binding.description and binding.id, binding  # type: ignore[union-attr]
             ids.append(binding.id)  # type: ignore[union-attr]
@@ -443,9 +447,9 @@ async def test_library_mode_figures_and_names_come_from_the_library(library_dir:
         screen = app.screen
         assert isinstance(screen, FiguresScreen)
         # 3000..3009 亿元 from the last file, and 2905..2909 from the one before.
-        assert [r.value for r in screen.rows] == [
-            (3000 + n) * 1e8 for n in range(9, -1, -1)
-        ] + [(2900 + n) * 1e8 for n in range(9, 4, -1)]
+        assert [r.value for r in screen.rows] == [(3000 + n) * 1e8 for n in range(9, -1, -1)] + [
+            (2900 + n) * 1e8 for n in range(9, 4, -1)
+        ]
         await pilot.press("enter", *["down"] * 3, "enter")
         await settle(pilot)
         view = app.query_one(ArticleView)
@@ -500,8 +504,10 @@ def test_folder_watch_reports_added_changed_and_removed_pages(tmp_path: Path) ->
 def _page(path: Path, *titles: str) -> None:
     from reader.export import to_markdown_all
 
-    articles = [make_article(n, [f"{title}的正文，投资 {n + 2} 亿元。"], title=title)
-                for n, title in enumerate(titles)]
+    articles = [
+        make_article(n, [f"{title}的正文，投资 {n + 2} 亿元。"], title=title)
+        for n, title in enumerate(titles)
+    ]
     path.write_text(to_markdown_all(articles), encoding="utf-8")
 
 
@@ -572,14 +578,7 @@ async def test_library_mode_palette_goes_to_a_loaded_headline(library_dir: Path)
 @pytest.mark.asyncio
 async def test_an_empty_library_opens_and_says_how_to_fill_it(tmp_path: Path) -> None:
     app = build_library_app(tmp_path / "empty")
-    shown: list[str] = []
-    original = app.notify
-
-    def notify(message: str, **options: object) -> None:
-        shown.append(message)
-        original(message, **options)  # type: ignore[arg-type]
-
-    app.notify = notify  # type: ignore[method-assign]
+    shown = record_notifications(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert app.query_one(HeadlineList).option_count == 0

@@ -14,7 +14,12 @@ from reader.ui.headline_list import HeadlineList
 from reader.ui.help_screen import HelpScreen
 from reader.ui.reader_screen import ReaderScreen
 from reader.ui.summary_panel import SummaryPanel
-from tests.snapshot_apps.library import SAMPLE_PAGE, build_app, build_sample_page_app
+from tests.snapshot_apps.library import (
+    SAMPLE_PAGE,
+    build_app,
+    build_sample_page_app,
+    record_notifications,
+)
 
 pytestmark = pytest.mark.asyncio
 
@@ -123,14 +128,7 @@ async def test_a_file_that_cannot_be_read_is_named_and_the_rest_opens(tmp_path: 
     bad = tmp_path / "broken.txt"
     bad.write_bytes(bytes(range(256)) * 4)
     app = make_app([SAMPLE_PAGE, bad], state=State.load(), theme="textual-dark")
-    shown: list[str] = []
-    original = app.notify
-
-    def record(message: str, **options: object) -> None:
-        shown.append(message)
-        original(message, **options)  # type: ignore[arg-type]
-
-    app.notify = record  # type: ignore[method-assign]
+    shown = record_notifications(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert app.query_one(HeadlineList).option_count > 3
@@ -160,14 +158,7 @@ async def test_annotation_failure_is_told_once_and_keys_still_work(
         raise RuntimeError("no dictionary")
 
     app = build_app(articles, annotator=broken)
-    shown: list[str] = []
-    original = app.notify
-
-    def record(message: str, **options: object) -> None:
-        shown.append(message)
-        original(message, **options)  # type: ignore[arg-type]
-
-    app.notify = record  # type: ignore[method-assign]
+    shown = record_notifications(app)
     async with app.run_test(size=(120, 40)) as pilot:
         for key in ("j", "j", "k", "k"):
             await pilot.pause()

@@ -21,6 +21,7 @@ from reader.ui.article_view import ArticleView
 from reader.ui.find_bar import FindBar
 from reader.ui.headline_list import HeadlineList
 from tests.data.make_bad import BAD, GOOD, PAGE, REFUSED
+from tests.snapshot_apps.library import record_notifications
 
 pytestmark = pytest.mark.asyncio
 
@@ -38,13 +39,7 @@ def build(paths: list[Path], notes: list[str] | None = None) -> ReaderApp:
     """The app on ``paths``; notifications are appended to ``notes`` when given."""
     app = make_app(paths, state=State.load(), theme="textual-dark", annotator=figures_only)
     if notes is not None:
-        original = app.notify
-
-        def record(message: str, **options: object) -> None:
-            notes.append(message)
-            original(message, **options)  # type: ignore[arg-type]
-
-        app.notify = record  # type: ignore[method-assign]
+        record_notifications(app, notes)
     return app
 
 

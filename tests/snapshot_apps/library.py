@@ -107,6 +107,19 @@ def build_app(articles: list[Article] | None = None, **options: object) -> Reade
     )
 
 
+def record_notifications(app: ReaderApp, into: list[str] | None = None) -> list[str]:
+    """Append the message of every notification ``app`` shows to ``into`` (returned)."""
+    shown: list[str] = [] if into is None else into
+    original = app.notify
+
+    def record(message: str, **options: object) -> None:
+        shown.append(message)
+        original(message, **options)  # type: ignore[arg-type]
+
+    app.notify = record  # type: ignore[method-assign]
+    return shown
+
+
 def build_sample_page_app(**options: object) -> ReaderApp:
     """The app on the bundled sample page, fixed theme, the real annotator."""
     options.setdefault("theme", "textual-dark")
