@@ -1,10 +1,17 @@
 """Startup benchmark: launch to the first painted frame, the reader against a bare Textual app.
 
-Each run is a fresh subprocess (imports included), headless, 120×40. The child reports the
-wall-clock time once the first frame showing content has been painted: for the reader, the
-headlines and the first article of the sample page; for the baseline, a bare app with an
-OptionList and a Static holding the page's text. The parent prints the median of several runs
-of each and their ratio (target: reader ≤ 1.3× the bare app).
+Each run is a fresh subprocess (imports included), headless, 120×40. The child records two
+wall-clock times:
+
+* **first frame**: when the compositor hands the first frame showing the content to the
+  driver (``App._display``; headless, it is computed but not written). For the reader that is
+  the first frame with the headlines *and* the laid-out first article of the sample page;
+  for the baseline, a bare app with an OptionList and a Static holding the page's text, it is
+  its first frame. This is the issue's measure (target: reader ≤ 1.3× the bare app).
+* **settled**: after the refresh that follows the content (for the reader, the footer of key
+  hints is mounted just after the first frame, so this includes it).
+
+The parent prints the median of several runs of each and their ratios.
 
     PYTHONPATH=. python benchmarks/bench_startup.py [--runs 7]
 """
@@ -12,35 +19,64 @@ of each and their ratio (target: reader ≤ 1.3× the bare app).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_PAGE = ROOT / "articles" / "hitech-zones-p1.txt"
 
 
+def _record_first_frame(stamps: dict[str, float], ready: Callable[[], bool]) -> None:
+    """Patch ``App._display`` to stamp the first frame painted once ``ready()`` holds."""
+    from textual.app import App
+
+    display = App._display
+
+    def timed_display(self: App[object], screen: Any, renderable: Any) -> None:
+        display(self, screen, renderable)
+        if renderable is not None and "frame" not in stamps and ready():
+            stamps["frame"] = time.time()
+
+    App._display = timed_display  # type: ignore[method-assign]
+
+
+def _report(report: Path, stamps: dict[str, float]) -> None:
+    report.write_text(json.dumps(stamps))
+
+
 def child_reader(report: Path) -> None:
-    """Run the reader on the sample page; report once its first article is on screen."""
+    """Run the reader on the sample page; report its first frame with the first article."""
     from reader.ui.app import make_app
     from reader.ui.article_view import ArticleView
+    from reader.ui.headline_list import HeadlineList
 
+    stamps: dict[str, float] = {}
+
+    def ready() -> bool:
+        views = app.query(ArticleView)
+        lists = app.query(HeadlineList)
+        return bool(views and views.first().lines and lists and lists.first().option_count)
+
+    _record_first_frame(stamps, ready)
     app = make_app([SAMPLE_PAGE], theme="textual-dark")
 
     def check() -> None:
-        view = app.query_one(ArticleView)
-        if view.article is not None and view.lines:
-            # The article is laid out: the refresh after this one paints it.
+        if "frame" in stamps:
             app.call_after_refresh(done)
         else:
             app.call_after_refresh(check)
 
     def done() -> None:
-        report.write_text(repr(time.time()))
+        stamps["settled"] = time.time()
+        _report(report, stamps)
         app.exit()
 
     app.call_after_refresh(check)
@@ -55,6 +91,8 @@ def child_bare(report: Path) -> None:
 
     text = SAMPLE_PAGE.read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip()]
+    stamps: dict[str, float] = {}
+    _record_first_frame(stamps, lambda: True)
 
     class Bare(App[None]):
         CSS = "OptionList { width: 34; } Static { width: 1fr; }"
@@ -68,14 +106,15 @@ def child_bare(report: Path) -> None:
             self.call_after_refresh(self.done)
 
         def done(self) -> None:
-            report.write_text(repr(time.time()))
+            stamps["settled"] = time.time()
+            _report(report, stamps)
             self.exit()
 
     Bare().run(headless=True, size=(120, 40))
 
 
-def one_run(kind: str) -> float:
-    """Seconds from spawning a child to its first painted frame."""
+def one_run(kind: str) -> dict[str, float]:
+    """Seconds from spawning a child to its first content frame and to settling."""
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "painted"
         env = dict(os.environ, HITECH_READER_DATA_DIR=str(Path(tmp) / "data"))
@@ -88,7 +127,8 @@ def one_run(kind: str) -> float:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        return float(report.read_text()) - start
+        stamps = json.loads(report.read_text())
+        return {name: at - start for name, at in stamps.items()}
 
 
 def main() -> None:
@@ -100,20 +140,21 @@ def main() -> None:
     if args.child:
         (child_reader if args.child == "reader" else child_bare)(args.report)
         return
-    one_run("bare")  # warm the OS file cache so neither side pays for it
-    times: dict[str, list[float]] = {"bare": [], "reader": []}
+    one_run("bare")  # warm the OS file cache (and .pyc files) so neither side pays for it
+    one_run("reader")
+    runs: dict[str, list[dict[str, float]]] = {"bare": [], "reader": []}
     for _ in range(args.runs):
-        for kind in times:  # interleaved, so load on the machine hits both alike
-            times[kind].append(one_run(kind))
-    bare, reader = (statistics.median(times[kind]) for kind in ("bare", "reader"))
-    print(
-        f"bare Textual app (OptionList + Static): median {bare * 1000:.0f} ms over {args.runs} runs"
-    )
-    print(
-        f"hitech-reader on the sample page:      median {reader * 1000:.0f} ms "
-        f"over {args.runs} runs"
-    )
-    print(f"ratio reader / bare: {reader / bare:.2f}x (target <= 1.30x)")
+        for kind in runs:  # interleaved, so load on the machine hits both alike
+            runs[kind].append(one_run(kind))
+    print(f"medians over {args.runs} runs, launch to ...")
+    for stage, target in (("frame", " (target <= 1.30x)"), ("settled", "")):
+        bare, reader = (
+            statistics.median(run[stage] for run in runs[kind]) for kind in ("bare", "reader")
+        )
+        print(
+            f"  {stage:8} bare Textual app {bare * 1000:4.0f} ms   hitech-reader {reader * 1000:4.0f} ms"
+            f"   ratio {reader / bare:.2f}x{target}"
+        )
 
 
 if __name__ == "__main__":
