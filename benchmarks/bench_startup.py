@@ -152,8 +152,8 @@ def main() -> None:
             statistics.median(run[stage] for run in runs[kind]) for kind in ("bare", "reader")
         )
         print(
-            f"  {stage:8} bare Textual app {bare * 1000:4.0f} ms   hitech-reader {reader * 1000:4.0f} ms"
-            f"   ratio {reader / bare:.2f}x{target}"
+            f"  {stage:8} bare Textual app {bare * 1000:4.0f} ms"
+            f"   hitech-reader {reader * 1000:4.0f} ms   ratio {reader / bare:.2f}x{target}"
         )
 
 

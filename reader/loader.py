@@ -15,9 +15,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reader.decode import DecodeError, read_text
-from reader.importers.markdown import FrontMatterError, parse_markdown
-from reader.importers.page import looks_like_page, parse_page
-from reader.importers.plain import parse_plain
 from reader.model import Article
 
 #: File endings we read when walking a folder. Named files are read whatever their ending.
@@ -71,6 +68,11 @@ def date_from_name(name: str) -> str | None:
 
 def parse_text(text: str, path: str, suffix: str = ".txt") -> list[Article]:
     """Parse decoded text by its kind: Markdown, page dump, or plain web copy."""
+    # Imported here: with the parse cache warm, the app starts without loading the parsers.
+    from reader.importers.markdown import parse_markdown
+    from reader.importers.page import looks_like_page, parse_page
+    from reader.importers.plain import parse_plain
+
     if suffix in (".md", ".markdown") or text.lstrip("\ufeff \t\r\n").startswith("---\n"):
         return parse_markdown(text, path)
     if looks_like_page(text):
@@ -87,13 +89,30 @@ def _display_path(path: Path) -> str:
         return str(path)
 
 
-def load_file(path: Path) -> list[Article]:
-    """Read one file into articles.
+def load_file(path: Path, *, cache: bool = False) -> list[Article]:
+    """Read one file into articles; with ``cache``, through :mod:`reader.parse_cache`.
 
     Raises:
         LoadError: the file cannot be read or parsed; the message is one line.
     """
     shown = _display_path(path)
+    if not cache:
+        return _read_and_parse(path, shown)
+    from reader import parse_cache
+
+    stamp = parse_cache.file_stamp(path)
+    if stamp is None:
+        return _read_and_parse(path, shown)  # it reports why the file cannot be read
+    articles = parse_cache.get(shown, path, stamp)
+    if articles is None:
+        articles = _read_and_parse(path, shown)
+        parse_cache.put(shown, path, stamp, articles)
+    return articles
+
+
+def _read_and_parse(path: Path, shown: str) -> list[Article]:
+    from reader.importers.markdown import FrontMatterError
+
     try:
         text = read_text(path)
     except DecodeError as exc:
@@ -156,8 +175,11 @@ def iter_article_files(root: Path, errors: list[LoadError] | None = None) -> Ite
     yield from sorted(found)
 
 
-def load_paths(paths: Sequence[str | Path]) -> LoadResult:
-    """Read files and folders (recursively); bad files become errors, never exceptions."""
+def load_paths(paths: Sequence[str | Path], *, cache: bool = False) -> LoadResult:
+    """Read files and folders (recursively); bad files become errors, never exceptions.
+
+    ``cache`` keeps parsed files in the cache directory for the next time (the app uses it).
+    """
     result = LoadResult()
     for given in paths:
         path = Path(given)
@@ -166,14 +188,14 @@ def load_paths(paths: Sequence[str | Path]) -> LoadResult:
             if not files:
                 result.errors.append(LoadError(str(path), "no article files (.txt, .md) in it"))
             for file in files:
-                _load_into(result, file)
+                _load_into(result, file, cache)
         else:
-            _load_into(result, path)
+            _load_into(result, path, cache)
     return result
 
 
-def _load_into(result: LoadResult, path: Path) -> None:
+def _load_into(result: LoadResult, path: Path, cache: bool) -> None:
     try:
-        result.articles.extend(load_file(path))
+        result.articles.extend(load_file(path, cache=cache))
     except LoadError as err:
         result.errors.append(err)

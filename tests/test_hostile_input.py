@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.decode import MAX_BYTES, read_text
+from reader.decode import MAX_BYTES, DecodeError, decode_bytes, read_text
 from reader.export import to_json
 from reader.figures import find_figures
 from reader.importers.markdown import parse_markdown, to_markdown

@@ -18,7 +18,7 @@ def load_library(paths: Sequence[str | Path]) -> tuple[list[Article], list[str]]
     """Articles from ``paths`` (files or folders) and one line per file that failed."""
     from reader.loader import load_paths
 
-    result = load_paths(paths)
+    result = load_paths(paths, cache=True)
     return list(result.articles), [str(error) for error in result.errors]
 
 

@@ -1,0 +1,152 @@
+"""A cache of parsed files, so that opening the same pages again skips the parser.
+
+Turning a page dump into articles costs ~30 ms a page (plus ~15 ms to import the parser).
+People open the same folder of pages day after day, and the app shows nothing until its
+files are parsed, so the articles of each file are kept in the cache directory as JSON,
+keyed by what the file looks like on disk (size, modification time in nanoseconds, inode)
+and by the parser code that read it. A file that changes, or a new version of the parser,
+simply misses. The cache is best effort: any problem reading or writing it counts as a
+miss, it never writes beside the user's files, and deleting it is always safe.
+
+Only the app uses it (see :func:`reader.loader.load_paths`): a bulk import into the library
+reads each file once and keeps the result in the library itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from reader import paths
+from reader.model import Article, Block, Source
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1
+SUBDIR = "parsed"
+#: Past this many entries the oldest are removed when a new one is written.
+MAX_ENTRIES = 2000
+_PACKAGE = Path(__file__).resolve().parent
+#: The code whose output is cached: a change to any of these files invalidates every entry.
+_CODE = ("loader.py", "decode.py", "model.py", "parse_cache.py", "importers")
+
+Stamp = tuple[int, int, int]
+
+
+def file_stamp(path: Path) -> Stamp | None:
+    """What identifies this version of the file (size, mtime_ns, inode), or None."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+_code_stamp: str | None = None
+
+
+def code_stamp() -> str:
+    """A digest of the parser's source files as installed (sizes and modification times)."""
+    global _code_stamp
+    if _code_stamp is None:
+        parts: list[str] = [str(FORMAT)]
+        for name in _CODE:
+            target = _PACKAGE / name
+            files = sorted(target.glob("*.py")) if target.is_dir() else [target]
+            for file in files:
+                stamp = file_stamp(file)
+                parts.append(f"{file.name}:{stamp[:2] if stamp else None}")
+        _code_stamp = hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+    return _code_stamp
+
+
+def _entry(shown: str, path: Path) -> Path:
+    key = f"{shown}\0{path.resolve()}".encode("utf-8", "surrogateescape")
+    return paths.cache_dir() / SUBDIR / f"{hashlib.sha256(key).hexdigest()[:32]}.json"
+
+
+def get(shown: str, path: Path, stamp: Stamp) -> list[Article] | None:
+    """The articles cached for this version of the file, or None on any miss."""
+    entry = _entry(shown, path)
+    try:
+        raw = json.loads(entry.read_text(encoding="utf-8"))
+        if raw["code"] != code_stamp() or raw["stamp"] != list(stamp) or raw["shown"] != shown:
+            return None
+        return [_article(item) for item in raw["articles"]]
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        log.debug("parse cache entry %s unusable: %s", entry, exc)
+        return None
+
+
+def put(shown: str, path: Path, stamp: Stamp, articles: list[Article]) -> None:
+    """Remember the articles of this version of the file (silently gives up on errors)."""
+    entry = _entry(shown, path)
+    data = {
+        "code": code_stamp(),
+        "stamp": list(stamp),
+        "shown": shown,
+        "articles": [_plain(article) for article in articles],
+    }
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, entry)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        _prune(entry.parent)
+    except OSError as exc:
+        log.debug("parse cache not written (%s): %s", entry, exc)
+
+
+def _prune(folder: Path) -> None:
+    """Keep the folder to MAX_ENTRIES files, dropping the least recently written."""
+    entries = list(os.scandir(folder))
+    if len(entries) <= MAX_ENTRIES:
+        return
+    entries.sort(key=lambda e: e.stat().st_mtime_ns)
+    for stale in entries[: len(entries) - MAX_ENTRIES]:
+        Path(stale.path).unlink(missing_ok=True)
+
+
+def _plain(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "source": [article.source.path, article.source.first_line, article.source.last_line],
+        "kind": article.kind,
+        "title": article.title,
+        "kicker": article.kicker,
+        "byline": article.byline,
+        "dateline": article.dateline,
+        "credit": article.credit,
+        "captions": article.captions,
+        "blocks": [[block.kind, block.text] for block in article.blocks],
+        "date": article.date,
+    }
+
+
+def _article(raw: dict[str, Any]) -> Article:
+    path, first, last = raw["source"]
+    return Article(
+        id=raw["id"],
+        source=Source(path, first, last),
+        kind=raw["kind"],
+        title=raw["title"],
+        kicker=raw["kicker"],
+        byline=list(raw["byline"]),
+        dateline=raw["dateline"],
+        credit=raw["credit"],
+        captions=list(raw["captions"]),
+        blocks=[Block(kind, text) for kind, text in raw["blocks"]],
+        date=raw["date"],
+    )
