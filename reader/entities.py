@@ -21,6 +21,7 @@ Nothing heavy is imported here: :func:`find_entities` loads the NLP stack on fir
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import accumulate
 
 from reader.gazetteer import Gazetteer
 from reader.model import Entity, EntityType
@@ -73,11 +74,8 @@ class _Finder(PersonRules, PlaceRules):
         self.gaz = nlp.gazetteer
         self.text = text
         self.tokens = nlp.cut(text)
-        self.starts: list[int] = []
-        pos = 0
-        for tok in self.tokens:
-            self.starts.append(pos)
-            pos += len(tok)
+        self.starts: list[int] = [0, *accumulate(map(len, self.tokens))]
+        self.starts.pop()  # the offset of each token; the last sum is the text's length
         self.persons = [p for p in persons if p]
         self.suffix_ends = self.gaz.suffix_ends
         self.place_ends = self.gaz.place_ends
@@ -91,7 +89,19 @@ class _Finder(PersonRules, PlaceRules):
         # A token can only be a name if jieba tags it as one or its first character can open
         # one (a surname, a country abbreviation, a transliteration...): skip the rest fast.
         openers = _openers(gaz)
+        # Most tokens are ordinary words no rule can start from: known once, skipped after.
+        # Only a dot beside a token (a foreign name) would make one of them count.
+        inert = None if any(dot in self.text for dot in DOTS) else self.nlp.inert
+        freq = self.nlp.freq
         for i, tok in enumerate(toks):
+            if inert is not None:
+                skip = inert.get(tok)
+                if skip is None:
+                    skip = self.is_inert(tok, openers)
+                    if tok in freq or len(tok) == 1:  # dictionary words only: a bounded memo
+                        inert[tok] = skip
+                if skip:
+                    continue
             first = tok[0]
             if not (HAN_LO <= first <= HAN_HI) and not first.isascii():
                 continue  # punctuation and spaces (ASCII may be a brand name or a digit)
@@ -119,6 +129,63 @@ class _Finder(PersonRules, PlaceRules):
             if len(tok) >= 4 and last in title_ends:
                 self.suffix_title_rule(i)
         return self.resolve()
+
+    def is_inert(self, tok: str, openers: frozenset[str]) -> bool:
+        """True when :meth:`run` can propose nothing from ``tok``, whatever its neighbours
+        (other than a dot). Errs towards False: it only has to be right when it says True."""
+        gaz = self.gaz
+        first, last, n = tok[0], tok[-1], len(tok)
+        if not (HAN_LO <= first <= HAN_HI) and not first.isascii():
+            return True
+        kind = gaz.names.get(tok)
+        if kind is not None:
+            return kind == "ignore" and tok not in gaz.titles
+        if (first in openers or self.nlp.tags.get(tok) in _NAME_TAGS) and not self.quiet(tok):
+            return False
+        titles = gaz.titles
+        if last in gaz.title_ends and (
+            tok in titles
+            or (n >= 3 and self.ends_with_title(tok))
+            or any(tok[k:] in titles and self.org_suffix(tok[:k]) for k in range(1, n - 1))
+        ):
+            return False
+        return not (last in self.suffix_ends and self.org_suffix(tok))
+
+    def quiet(self, tok: str) -> bool:
+        """True when :meth:`token_rules` can propose nothing from ``tok`` in any context."""
+        n, gaz, tag = len(tok), self.gaz, self.nlp.tags.get(tok)
+        freq = self.nlp.freq.get(tok, 0)
+        if (
+            (n <= 3 and all(ch in ABBREV for ch in tok))
+            or (n == 2 and tok[0] in HUA_VERBS and tok[1] in HUA_PLACES)
+            or (n >= 3 and tok[0] in ABBREV and tok[1] in ABBREV and tok[2:] in ABBREV_NEXT)
+        ):
+            return False
+        if tag == "O" and n >= 2:
+            return not (self.org_suffix(tok) or (freq > WEAK_ORG_FREQ and tok[0] not in "党团"))
+        if (
+            self.is_place_token(tok)
+            or (n == 1 and tok in HUA_PLACES)
+            or (3 <= n <= 4 and tok[-1] == "大" and all(c in CONGRESS_CHARS for c in tok[:-1]))
+            or (n == 2 and tok[0] in FAMILIAR and gaz.surnames.get(tok[1], False))
+        ):
+            return False
+        if self.surname_len(tok):
+            if n == 1:  # a lone surname: 范 处长, or the start of a name cut in two
+                return not gaz.surnames.get(tok, False)
+            if (
+                tok[1:] in gaz.titles
+                or (n == 2 and tok in gaz.surnames)
+                or (n == 3 and tok[-1] in AFTER_NAME)
+                or (n <= 4 and any(self.looks_like_name(tok, c) for c in (True, False)))
+                or (
+                    n == 2
+                    and gaz.surnames.get(tok[0], False)
+                    and not (freq > 0 and tag != "P")
+                )
+            ):
+                return False
+        return not (n >= 4 or self.is_translit_name(tok))
 
     def compound_rule(self, i: int) -> bool:
         """司马 云峰: a two-character surname cut off from its given name."""

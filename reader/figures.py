@@ -11,6 +11,9 @@ Decisions a reader of the output should know:
 * A figure needs a unit, a measure word, a percent form or a date form. Bare numerals
   (``1+N``, ``世界500强``, ``1600万`` with nothing after) are not highlighted: without a
   unit a reader cannot tell what they measure. Years count only with 年 (``2021 年``).
+* A currency named without an amount (``人民币国际化``, ``日元兑美元``) is a money figure
+  with ``value`` None, unless it belongs to an amount (``8亿元人民币``, ``人民币 50万元``) or
+  straddles another word (``节日元宵``, ``香港元朗``, ``越南盾构机``).
 * Money is in 元 for the yuan (``千亿元`` → 1e11); other currencies keep their own unit
   (``1200亿美元`` → 1.2e11 美元). Area is converted to 平方米 (亩 = 666.67, 公顷 = 1e4,
   平方公里 = 1e6) so areas compare; other quantities keep the unit as written (吨, 千瓦, GB).
@@ -31,6 +34,7 @@ Decisions a reader of the output should know:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from reader.model import Figure, FigureKind, Qualifier
 from reader.numerals import CN_DIGITS, CN_MULTIPLIERS, MULTIPLIER_VALUES, fold, parse_number
@@ -105,6 +109,7 @@ _LATIN_UNITS: dict[str, _Unit] = {
 # Words that follow a measure word and show it is the start of another word instead.
 _NOT_AFTER: dict[str, str] = {
     "元": "宇宙素件器老首旦月宵代朝",
+    "日元": "旦宵",  # 3日元旦, 15日元宵节: a day of the month, then the holiday
     "成": "员立功为果本交效绩熟都长型品就分份年人像全败色群套批片规家语千百万亿形材因真",
     "折": "合旧算扣射叠腾返服中磨损价",
     "期": "间待望货刊",
@@ -176,16 +181,16 @@ _DATE = (
     f"(?P<y>{_YEAR})[ ]*年(?:[ ]*(?:{_QUARTER}|[上下]半年|{_MONTH_DAY.format(m='ym', d='yd')})"
     f"|度|底|初|末)?"
     f"|(?:{_QUARTER}|{_MONTH_DAY.format(m='mo', d='md')})"
-    f"|(?<![0-9.])(?P<d>(?:[12][0-9]|3[01]|0?[1-9]))[ ]*日(?![元本常均益])"
+    f"|(?<![0-9.])(?P<d>(?:[12][0-9]|3[01]|0?[1-9]))[ ]*日(?!元(?![旦宵])|[本常均益])"
 )
 _PCT_PREFIX = (f"(?P<pp>百万|千万|百|千|万|佰|仟)[ ]*分[ ]*之[ ]*"
                f"(?P<pn>{_ARABIC}(?:[ ]*[kK](?![A-Za-z]))?|"
                f"{_CNCH}(?:[ ]?{_CNCH})*(?:[ ]?点[ ]?[{CN_DIGITS}](?:[ ]?[{CN_DIGITS}])*)?)")
 _CUR_PREFIX = f"(?P<cur>[$¥])[ ]*(?P<cn>{_ARABIC})(?P<cm>[万亿]*)"
 _AMOUNT = (
-    f"(?P<n1>{_NUM})[ ]*(?P<a1>[余多])?[ ]*(?P<m1>{_MULT})"
+    f"(?P<n1>{_NUM})[ ]*(?P<a1>[余多])?[ ]*(?P<m1>{_MULT})(?P<b1>[余多])?"
     f"(?:(?P<u1>%|‰|元)?[ ]*(?P<sep>——|--|[至到~～—–-])[ ]*"
-    f"(?P<n2>{_NUM})[ ]*(?P<a2>[余多])?[ ]*(?P<m2>{_MULT}))?"
+    f"(?P<n2>{_NUM})[ ]*(?P<a2>[余多])?[ ]*(?P<m2>{_MULT})(?P<b2>[余多])?)?"
     f"[ ]*(?P<unit>{_unit_alternation()})(?P<half>半)?(?P<tail>级|内)?"
 )
 # Every figure starts with one of these characters. Python's regex engine cannot skip ahead
@@ -231,10 +236,74 @@ _ADJACENT = re.compile("([一两二三四五六七八九])([二三四五六七�
 _DIGIT_ORDER = "一二两三四五六七八九"
 
 
+# --- currencies named without an amount ---------------------------------------------------
+# 人民币国际化, 美元走强, 以欧元结算: the currency is the news even with no number. Such a name
+# is a money figure with value None. Names that are often pieces of other words (台币 in
+# 平台币, 兰特 in 格兰特, 先令 in 首先令, 里拉 in 这里拉动, 美金 in 中美金融) are left out.
+_BARE_CURRENCIES = _words(
+    "人民币 美元 欧元 日元 英镑 港元 港币 澳元 加元 韩元 新台币 卢布 瑞士法郎 法郎 泰铢"
+    " 林吉特 新加坡元 新西兰元 越南盾 印尼盾 比索 雷亚尔 兹罗提 第纳尔 迪拉姆 比特币"
+)
+_BARE_RE = re.compile("|".join(sorted(_BARE_CURRENCIES, key=len, reverse=True)))
+# Before the name: characters that make its first character the end of another word
+# (节日 元宵, 香港 元朗, 增加 元素, 完美 元件); digits: 3日元旦 is a date.
+_BARE_NOT_BEFORE = {
+    "日": f"节假生今明昨每平周末次当翌同近往终逐择吉白落旭夏春秋冬首半整工念诞忌期时数多几"
+          f"0-9{CN_DIGITS}{CN_MULTIPLIERS}",
+    "美": "欧完精优赞审北南媲健甜华柔秀俊醇",
+    "港": "香海空自商渔军良口航",
+    "加": "增参追附外更施添叠强倍累",
+}
+# After the name: characters that make its last character the start of another word
+# (元素, 元宇宙, 元旦, 元气; 盾构) or the name part of a longer one (卢布尔雅那, 雷亚尔马德里).
+_BARE_NOT_AFTER = {
+    "元": "宇宙素件器老首旦月宵代朝年气帅凶音勋配宝谋数认",
+    "盾": "构牌",
+    "布": "尔",
+    "尔": "·社马萨",
+}
+_BARE_BEFORE_RE = {ch: re.compile(f"[{chars}]") for ch, chars in _BARE_NOT_BEFORE.items()}
+_BARE_AFTER_RE = {ch: re.compile(f"[{chars}]") for ch, chars in _BARE_NOT_AFTER.items()}
+
+
+def _bare_currencies(text: str, figures: list[Figure]) -> list[Figure]:
+    """``figures`` with the currency names that stand alone added (in order, no overlaps)."""
+    found: list[Figure] = []
+    starts = [f.start for f in figures]
+    for m in _BARE_RE.finditer(text):
+        start, end = m.span()
+        name = m.group()
+        before = _BARE_BEFORE_RE.get(name[0])
+        if start and before is not None and before.match(text, start - 1):
+            continue
+        after = _BARE_AFTER_RE.get(name[-1])
+        if after is not None and after.match(text, end):
+            continue
+        k = bisect_right(starts, end - 1)  # figures that start before the name ends
+        if k and figures[k - 1].end > start:
+            continue  # part of a figure with a number (8亿元人民币, 4人民币)
+        nxt = figures[k] if k < len(figures) else None
+        if nxt is not None and nxt.kind == "money" and not text[end:nxt.start].strip():
+            continue  # 人民币 50元: the amount that follows says it all
+        found.append(Figure(start, end, name, None, _UNITS[name][1], "money"))
+    if not found:
+        return figures
+    return sorted(figures + found, key=lambda f: f.start)
+
+
 def find_figures(text: str) -> list[Figure]:
-    """Find the figures in ``text``: sorted, non-overlapping, offsets are code points."""
+    """Find the figures in ``text``: sorted, non-overlapping, offsets are code points.
+
+    Besides amounts, a currency named without one (人民币, 美元) is a money figure with
+    ``value`` None.
+    """
     if not text:
         return []
+    return _bare_currencies(text, _find_amounts(text))
+
+
+def _find_amounts(text: str) -> list[Figure]:
+    """The figures that carry a number."""
     s = fold(text)
     if "，" in text:
         s = _full_width_groups(text, s)
@@ -431,7 +500,7 @@ def _amount(m: re.Match[str], s: str, text: str) -> Figure | None:
         value = -value
     if kind == "date":
         unit = "年"
-    if m.group("a1") or m.group("a2"):
+    if m.group("a1") or m.group("a2") or m.group("b1") or m.group("b2"):  # 10余万, 69万余
         inner.append("approx")
     if value_max is not None:
         inner.append("range")

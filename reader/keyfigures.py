@@ -44,6 +44,9 @@ _TRIM_END = sorted(
     key=len, reverse=True,
 )
 _CHANGE = frozenset(_words("增长 同比增长 增加 提升 提高 上涨 下降 减少 同比"))
+_TRIM_SET = frozenset(_TRIM_END)
+_TRIM_SET_PERCENT = _TRIM_SET - _CHANGE
+_TRIM_SIZES = sorted({len(w) for w in _TRIM_END}, reverse=True)
 # Tokens a label never spans: function words, pronouns, time words and clause openers.
 _STOP = frozenset(_words(
     "的 和 与 及 以及 或 在 了 将 已 其中 以上 以下 其 该 这 这些 此 为 对 把 被 从 向 于 由 等"
@@ -140,13 +143,13 @@ def _clause_before(text: str, pos: int) -> str:
 def _noun_before(text: str, pos: int, cut: Cutter, kind: str) -> str:
     clause = _clause_before(text, pos).replace(" ", "")
     # For a percentage the change is the news (同比增长 12.5%): keep those verbs.
-    trim = _TRIM_END if kind != "percent" else [w for w in _TRIM_END if w not in _CHANGE]
+    trim = _TRIM_SET if kind != "percent" else _TRIM_SET_PERCENT
     changed = True
     while clause and changed:  # 总投资额约为 → 总投资额; 工业总产值超 → 工业总产值
         changed = False
-        for word in trim:
-            if clause.endswith(word) and len(clause) > len(word):
-                clause, changed = clause[: -len(word)], True
+        for size in _TRIM_SIZES:  # the longest trim word the clause ends with goes first
+            if len(clause) > size and clause[-size:] in trim:
+                clause, changed = clause[:-size], True
                 break
     tokens = [t for t in cut(clause) if t.strip()]
     while tokens and (tokens[-1] in _SKIP_END or tokens[-1] in trim

@@ -126,3 +126,44 @@ def test_annotate_text_format_shows_markup_literally(monkeypatch, capsys):
     out = _annotate(monkeypatch, capsys, "[bold]增长 75%[/x]\x1b[31m\n", "--format", "text")
     assert "[bold]增长 75%[/x]" in out
     assert "\x1b[31m" not in out
+
+
+def test_currency_without_amount_is_written_with_null_value(monkeypatch, capsys):
+    out = _annotate(monkeypatch, capsys, "推进人民币国际化。\n")
+    (line,) = [json.loads(text) for text in out.splitlines()]
+    assert line["figures"] == [
+        {
+            "start": 2,
+            "end": 5,
+            "text": "人民币",
+            "value": None,
+            "unit": "元",
+            "kind": "money",
+            "qualifiers": [],
+            "value_max": None,
+        }
+    ]
+    assert '"value": null' in out or '"value":null' in out
+
+
+def test_null_value_survives_the_json_export_and_the_store_codec():
+    from reader.annotate import annotate
+    from reader.export import to_json
+    from reader.model import Article, Block, Source
+    from reader.store.codec import annotations_from_json, annotations_to_json, article_row
+
+    article = Article(
+        id="fx",
+        source=Source("fx.txt", 1, 2),
+        title="汇率",
+        blocks=[Block("paragraph", "日元兑美元走弱，出口额达 300 亿元。")],
+    )
+    ann = annotate(article)
+    bare = [f.span for f in ann.figures if f.span.value is None]
+    assert [f.text for f in bare] == ["日元", "美元"]
+    doc = json.loads(to_json([article], [ann]))
+    assert [f["value"] for f in doc["articles"][0]["figures"]] == [None, None, 3e10]
+    assert [k["text"] for k in doc["articles"][0]["key_figures"]] == ["300 亿元"]
+    assert annotations_from_json(annotations_to_json(ann)) == ann
+    row = article_row(article, ann, 0)
+    assert [r[3] for r in row.figures] == [None, None, 3e10]

@@ -199,3 +199,23 @@ def test_property_never_raises_and_spans_are_sane(text: str, persons: list[str])
 
 def test_empty_text() -> None:
     assert find_entities("") == []
+
+
+def test_skipping_ordinary_words_changes_nothing() -> None:
+    """The memo of words no rule starts from (nlp.inert) must not change any result."""
+    texts = [
+        SAMPLE.read_text(encoding="utf-8"),
+        "区委书记刘振东说，高新区项目投资总额达265.6亿元，和平路上新开了三家公司。",
+        "小张和老王在访华期间会见了中美两国企业家，罗伯特·卡洛斯也来了。",
+    ]
+    loaded = nlp.load()
+    warm = [find_entities(t) for t in texts]  # the memo is filled by now
+    saved = dict(loaded.inert)
+    loaded.inert.clear()
+    try:
+        cold = [find_entities(t) for t in texts]
+    finally:
+        loaded.inert.update(saved)
+    assert warm == cold
+    assert any(loaded.inert.values()), "ordinary words are remembered as inert"
+    assert ("罗伯特·卡洛斯", "person") in spans(texts[2])

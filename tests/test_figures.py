@@ -253,12 +253,65 @@ NEGATIVES = [
     ("quoted-slogan", "坚持“两个毫不动摇”。"),
     ("bai-nian", "实现第二个百年奋斗目标，谋划千年大计。"),
     ("yuan-yuzhou", "布局5元宇宙应用场景。"),
+    # currency names inside other words are not currencies
+    ("festival-yuanxiao", "节日元宵灯会吸引市民。"),
+    ("hk-yuen-long", "企业落户香港元朗工业区。"),
+    ("add-element", "在设计中增加元素。"),
+    ("perfect-component", "采用完美元件方案。"),
+    ("shield-machine", "越南盾构机项目开工。"),
+    ("platform-coin", "游戏平台币不能提现。"),
+    ("first-make", "首先令人关注的是成本。"),
+    ("metaverse", "共建日元宇宙联盟。"),
+    ("ljubljana", "代表团访问卢布尔雅那。"),
+    ("football-club", "雷亚尔马德里队获胜。"),
 ]
 
 
 @pytest.mark.parametrize("sentence", [pytest.param(s, id=i) for i, s in NEGATIVES])
 def test_not_a_figure(sentence: str) -> None:
     assert find_figures(sentence) == []
+
+
+# (id, sentence, expected (text, value, unit, kind) of every figure, in order)
+CURRENCY_NAMES = [
+    ("rmb-internationalisation", "推进人民币国际化。", [("人民币", None, "元", "money")]),
+    ("settle-in-euro", "合同以欧元结算。", [("欧元", None, "欧元", "money")]),
+    (
+        "yen-against-dollar",
+        "日元兑美元汇率走低。",
+        [("日元", None, "日元", "money"), ("美元", None, "美元", "money")],
+    ),
+    (
+        "names-side-by-side",
+        "港元英镑",
+        [("港元", None, "港元", "money"), ("英镑", None, "英镑", "money")],
+    ),
+    ("dollar-index", "美元指数回落。", [("美元", None, "美元", "money")]),
+    ("after-chinese-us", "中美元首会晤。", []),
+    ("with-amount-after-unit", "融资8亿元人民币。", [("8亿元人民币", 8e8, "元", "money")]),
+    ("amount-after-name", "收取人民币 50万元。", [("50万元", 5e5, "元", "money")]),
+    ("number-before-name", "兑换5美元。", [("5美元", 5, "美元", "money")]),
+    ("rmb-and-amount", "吸引外资3亿美元，人民币存款增加。",
+     [("3亿美元", 3e8, "美元", "money"), ("人民币", None, "元", "money")]),
+    ("date-then-new-year", "1月1日元旦放假。", [("1月1日", 1, "月", "date")]),
+    ("day-then-lantern", "15日元宵节当天。", [("15日", 15, "日", "date")]),
+    ("wan-yu-yuan", "违法所得69万余元。", [("69万余元", 690_000, "元", "money")]),
+    ("wan-duo-jia", "服务2万多家企业。", [("2万多家", 20_000, "家", "count")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"), [pytest.param(s, e, id=i) for i, s, e in CURRENCY_NAMES]
+)
+def test_currency_names_and_their_boundaries(
+    sentence: str, expected: list[tuple[str, float | None, str, str]]
+) -> None:
+    figs = find_figures(sentence)
+    assert [(f.text, f.value, f.unit, f.kind) for f in figs] == expected
+    for fig in figs:
+        assert sentence[fig.start : fig.end] == fig.text
+        if fig.value is None:
+            assert (fig.qualifiers, fig.value_max) == ((), None)
 
 
 def test_sentence_comma_is_not_a_thousands_separator() -> None:

@@ -109,3 +109,11 @@ def test_custom_cutter_is_used() -> None:
     article = _article("营收达 1500 亿元。")
     (key,) = key_figures(article, _located(article), cut=by_char)
     assert calls and key.label == "营收"
+
+
+def test_currency_named_without_an_amount_is_never_a_key_figure() -> None:
+    article = _article("推进人民币国际化，以美元计价的出口额达 300 亿元。")
+    figures = _located(article)
+    assert [f.span.text for f in figures if f.span.value is None] == ["人民币", "美元"]
+    keys = key_figures(article, figures)
+    assert [k.figure.text for k in keys] == ["300 亿元"]

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 
 import pytest
@@ -151,3 +152,43 @@ def test_import_loads_nothing_and_load_is_silent(tmp_path: Path) -> None:
     )
     assert out.stderr == ""
     assert int(out.stdout) >= 1
+
+
+# Sentences written for this test: hanzi with Latin, digits, full-width forms, several kinds of
+# whitespace, and runs of characters no dictionary word covers (where jieba's HMM decides).
+_SEGMENT_TEXTS = [
+    "珠海高新区2023年实现营收1200亿元，同比增长12.5%。",
+    "中晟泰科与AI公司C++团队在#3号楼签约, 投资 3.5 亿元\r\n下一段\t制表\u3000全角空格",
+    "ＡＢＣ１２３全角字母与数字，α射线、β值…… a-b_c&d e.f 100%",
+    "鄢翀翯与蔺龢喆昨天来到琮瑢璟珵镇，见到了谌燚和訾淼。",
+    "蔺龢喆鄢翀翯谌燚訾淼琮瑢",
+    "",
+    "，。！",
+]
+
+
+def test_segmenter_matches_jieba() -> None:
+    """reader.segment cuts exactly as jieba's Tokenizer.cut(HMM=True) with the same dictionary."""
+    import jieba
+
+    loaded = nlp.load()
+    text = "\n".join([*_SEGMENT_TEXTS, (ROOT / "articles" / "hitech-zones-p1.txt").read_text()])
+    loaded.ensure(text)
+    reference = jieba.Tokenizer()
+    reference.FREQ, reference.total = loaded.freq, loaded.tokenizer.total
+    reference.initialized = True
+    for sample in [*_SEGMENT_TEXTS, text]:
+        assert loaded.cut(sample) == list(reference.cut(sample, HMM=True)), sample[:20]
+
+
+def test_counts_read_back_exactly_from_the_log_table() -> None:
+    """nlp.freq is computed from the segmenter's log table and must give jieba's counts."""
+    loaded = nlp.load()
+    dict_txt = nlp._jieba_dict_path()
+    with dict_txt.open(encoding="utf-8") as f:
+        rows = [line.split()[:2] for line in islice(f, 3000)]
+    loaded.ensure("".join(word for word, _ in rows))
+    assert all(loaded.freq.get(word) == int(count) for word, count in rows)
+    assert loaded.freq["高新区"] > 0
+    assert loaded.freq.get("高新", -1) >= 0  # a prefix or a word, never missing
+    assert loaded.freq.get("高新区珠海", 7) == 7 and "高新区珠海" not in loaded.freq
