@@ -9,6 +9,7 @@ so that the caller can report it and go on with the other files.
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 #: Files larger than this are refused rather than read into memory whole. A printed page is
@@ -92,14 +93,44 @@ def _gb2312_share(text: str) -> float:
     return hits / len(sample)
 
 
+#: A run of non-ASCII characters, with the characters on either side of it.
+_RUN = re.compile(r"(.?)([^\x00-\x7f]+)(?=(.?))", re.DOTALL)
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _accents_in_latin_words(data: bytes) -> bool:
+    """True when the bytes read as Latin-1 are mostly accents inside Latin words.
+
+    Latin-1 or Windows-1252 text read as GB18030 often decodes: an accented letter and
+    the letter after it (or two accents) become one hanzi inside a Latin word (``naïve``
+    → ``na飗e``, ``Größe`` → ``Gr鲞e``), common hanzi among them (``ação`` → ``a玢o``).
+    Read as Latin-1 instead, such a file has its non-ASCII bytes in runs of one or two
+    letters touching ASCII letters. Chinese in GBK/GB18030 has runs of two bytes per hanzi
+    and full-width punctuation among them, so on any real page most runs are longer or
+    not letters. A lone hanzi between Latin words (``CPU和GPU``) looks the same as two
+    accents and is refused too: alone, the two cannot be told apart.
+    """
+    runs = accents = 0
+    for before, run, after in _RUN.findall(data[:65536].decode("latin-1")):
+        runs += 1
+        if len(run) <= 2 and run.isalpha() and (_LATIN.match(before) or _LATIN.match(after)):
+            accents += 1
+    return 2 * accents > runs
+
+
 def _decode_legacy(data: bytes) -> str:
     """Decode bytes that are not UTF-8: GB18030 (a superset of GBK and GB2312) or refuse.
 
     GB18030 maps almost any byte sequence to *something*, so a successful decode is not
-    proof. Simplified Chinese text is overwhelmingly made of GB2312's common characters,
-    while Big5, Shift-JIS or Latin-1 bytes read as GB18030 land in its rare extension
-    areas; when that share is low we ask charset-normalizer for a second opinion, which
-    also names the likely encoding in the message.
+    proof. Latin-1 accents inside Latin words are refused first (see
+    :func:`_accents_in_latin_words`: a short Western text can land on common hanzi, and
+    charset-normalizer guesses at random on a few bytes). Then, simplified Chinese text
+    is overwhelmingly made of GB2312's common characters, while Big5 or Shift-JIS bytes
+    read as GB18030 land in its rare extension areas; when that share is low we ask
+    charset-normalizer for a second opinion, which also names the likely encoding.
+
+    Latin-1 is refused rather than read: it decodes any bytes at all, so accepting it
+    would accept every unsupported file as mojibake, and these pages are Chinese.
     """
     try:
         text = data.decode("gb18030")
@@ -107,6 +138,11 @@ def _decode_legacy(data: bytes) -> str:
         raise DecodeError(
             "unsupported encoding (not UTF-8, UTF-16 with BOM, or GB18030/GBK)"
         ) from None
+    if _accents_in_latin_words(data):
+        raise DecodeError(
+            "unsupported encoding (it looks like Latin-1 or Windows-1252, accented letters"
+            " in Latin words): save it as UTF-8"
+        )
     if _gb2312_share(text) >= 0.85:
         return text
     from charset_normalizer import from_bytes

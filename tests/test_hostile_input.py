@@ -101,6 +101,66 @@ def test_a_file_at_the_limit_is_still_read(tmp_path: Path) -> None:
     assert load_file(path)[0].title == "科技园区发展提速"
 
 
+# --- Latin-1 that GB18030 would take ----------------------------------------------------------
+
+#: Western text whose Latin-1 bytes GB18030 decodes "successfully" into hanzi inside Latin
+#: words (naïve → na飗e; the ç and ã of ação make the common hanzi 玢).
+LATIN_AS_GB = [
+    "naïve",
+    "Ångström",
+    "Größe und Gewicht",
+    "Zürich façade coöperate",
+    "ação e coração",
+    "Ångström Æsir ÉLÈVE São",
+    "Die Größe über Zürich ändert Flüsse",
+]
+#: GBK/GB18030 Chinese with Latin words in it, the mix that must keep reading.
+GB_WITH_LATIN = [
+    "iPhone 15发布会在北京举行，苹果CEO表示5G基站建设加速。",
+    "高新区引进Intel、AMD和NVIDIA等企业的研发中心",
+    "使用Python和Rust开发的AI系统",
+    "GDP增长5%，CPI上涨",
+    "臺灣科技園區發展迅速，產業聚集效應顯著",  # GBK's extension area: ASCII-range trail bytes
+    "A股市场",
+]
+
+
+@pytest.mark.parametrize("text", LATIN_AS_GB)
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
+def test_latin1_that_gb18030_would_decode_is_refused_in_one_line(
+    text: str, encoding: str, tmp_path: Path
+) -> None:
+    data = text.encode(encoding)
+    assert data.decode("gb18030") != text  # the trap: it decodes, into nonsense hanzi
+    path = tmp_path / "western.txt"
+    path.write_bytes(data)
+    with pytest.raises(DecodeError) as info:
+        read_text(path)
+    message = str(info.value)
+    assert message.startswith("unsupported encoding") and "Latin-1" in message
+    assert "\n" not in message
+
+
+@pytest.mark.parametrize("text", ["café crème à la mode", "Le café du quartier, déjà célèbre."])
+def test_latin1_that_gb18030_cannot_decode_is_refused_too(text: str) -> None:
+    with pytest.raises(DecodeError, match=r"^unsupported encoding"):
+        decode_bytes(text.encode("latin-1"))
+
+
+@pytest.mark.parametrize("text", GB_WITH_LATIN)
+@pytest.mark.parametrize("encoding", ["gbk", "gb18030"])
+def test_gb_chinese_with_latin_words_still_reads(text: str, encoding: str) -> None:
+    assert decode_bytes(text.encode(encoding)) == text
+
+
+def test_the_bundled_page_in_gb18030_still_reads() -> None:
+    from reader.loader import bundled_articles_dir
+
+    for page in bundled_articles_dir().glob("*.txt"):
+        text = page.read_text(encoding="utf-8")
+        assert decode_bytes(text.encode("gb18030")) == text
+
+
 # --- large inputs complete (timed in benchmarks/bench_hostile.py, never here) -------------------
 
 
@@ -263,10 +323,10 @@ def test_a_file_deleted_between_listing_and_reading_is_one_error(tmp_path: Path)
 
     original = loader.load_file
 
-    def delete_first(path: Path) -> list[Article]:
+    def delete_first(path: Path, *, cache: bool = False) -> list[Article]:
         if path.name == "gone.txt":
             path.unlink()
-        return original(path)
+        return original(path, cache=cache)
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(loader, "load_file", delete_first)

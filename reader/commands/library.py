@@ -67,10 +67,16 @@ def _say(message: str) -> None:
     print(f"hitech-reader: {message}", file=sys.stderr)
 
 
-def _open(import_if_empty: bool) -> Library:
+def _open(import_if_empty: bool) -> Library | None:
+    """The library, with its notices said; None (after saying why) when it cannot be used."""
     from reader.store import Library
+    from reader.store.library import LibraryError
 
-    library = Library()
+    try:
+        library = Library()
+    except LibraryError as exc:
+        _say(str(exc))
+        return None
     for notice in library.notices:
         _say(notice)
     if import_if_empty and library.count() == 0:
@@ -80,6 +86,8 @@ def _open(import_if_empty: bool) -> Library:
         result = library.import_paths([bundled_articles_dir()])
         for error in result.errors:
             _say(error)
+        if result.stopped:
+            _say(result.stopped)
     return library
 
 
@@ -91,6 +99,8 @@ def run_import(args: argparse.Namespace) -> int:
     from reader.store import ImportProgress
 
     library = _open(import_if_empty=False)
+    if library is None:
+        return 1
     console = Console(stderr=True)
     columns = (
         TextColumn("importing"), BarColumn(), MofNCompleteColumn(),
@@ -113,6 +123,9 @@ def run_import(args: argparse.Namespace) -> int:
         f" in {result.seconds:.1f} s, {rate:,.0f} articles/s; library: {library.count()}"
     )
     library.close()
+    if result.stopped:
+        _say(result.stopped)
+        return 1
     nothing_in = result.files_imported == 0 and result.files_unchanged == 0
     return 1 if nothing_in and result.errors else 0
 
@@ -123,6 +136,8 @@ def run_search(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
     library = _open(import_if_empty=True)
+    if library is None:
+        return 1
     hits = library.search(" ".join(args.query), limit=args.limit)
     library.close()
     if args.format == "json":
@@ -188,6 +203,8 @@ def run_figures(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
     library = _open(import_if_empty=True)
+    if library is None:
+        return 1
     rows = library.figures(
         kind=args.kind, unit=args.unit, min_value=args.min_value, max_value=args.max_value,
         order=args.order, limit=args.limit,
@@ -206,6 +223,8 @@ def run_entities(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
     library = _open(import_if_empty=True)
+    if library is None:
+        return 1
     rows = library.entities(type=args.type)
     library.close()
     _emit([asdict(r) for r in rows], args.format, ["text", "type", "articles"])

@@ -148,16 +148,21 @@ def prepare_all(
     with ProcessPoolExecutor(
         max_workers=workers_used, mp_context=_pool_context()  # type: ignore[arg-type]
     ) as pool:
-        while todo or running:
-            while todo and len(running) < workers_used * 3:
-                path, known = todo.pop()
-                running[pool.submit(prepare, path, known, annotator)] = path
-            done, _ = wait(running, return_when=FIRST_COMPLETED)
-            for future in done:
-                path = running.pop(future)
-                try:
-                    yield future.result()
-                except BrokenProcessPool:
-                    # A worker died (killed, out of memory): its file is reported, not lost.
-                    yield Prepared(path, 0, 0, "", error=f"{path}: the worker process "
-                                   "reading it stopped unexpectedly")
+        try:
+            while todo or running:
+                while todo and len(running) < workers_used * 3:
+                    path, known = todo.pop()
+                    running[pool.submit(prepare, path, known, annotator)] = path
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    path = running.pop(future)
+                    try:
+                        yield future.result()
+                    except BrokenProcessPool:
+                        # A worker died (killed, out of memory): its file is reported, not
+                        # lost.
+                        yield Prepared(path, 0, 0, "", error=f"{path}: the worker process "
+                                       "reading it stopped unexpectedly")
+        finally:
+            # The caller stopped early (a full disk): files not yet started are dropped.
+            pool.shutdown(wait=True, cancel_futures=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ from reader.store.codec import (
 )
 from reader.store.importer import Annotator, Prepared, expand, prepare_all
 from reader.store.search_sql import run_search
-from reader.store.state import UserState
+from reader.store.state import STATE_VERSION, UserState
 
 LIBRARY_FILE = "library.sqlite3"
 STATE_FILE = "state.sqlite3"
@@ -65,6 +66,17 @@ class ImportResult:
     worker_peak_mb: float = 0.0
     #: One line per file that could not be imported.
     errors: list[str] = field(default_factory=list)
+    #: Why the import stopped before the end (a full disk, a read-only database), or None.
+    #: What was written before it is kept and consistent; importing again finishes the job.
+    stopped: str | None = None
+
+
+class LibraryError(Exception):
+    """The library cannot be opened here (a read-only or missing data folder, a full disk).
+
+    The message is one line for the user. A refused write is never taken for damage: the
+    user's reading state is left as it was, and nothing is set aside.
+    """
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +133,63 @@ def _locked(directory: Path) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+def _open_state(path: Path, notices: list[str]) -> UserState:
+    """The user's state file; one written by a newer hitech-reader is only read.
+
+    Its marks are the user's and that newer program's: this one must not rewrite (or set
+    aside) a file it does not understand. So its tables are copied into memory, where this
+    run's marks go too, and the file is left exactly as it was.
+    """
+    version = _newer_state_version(path)
+    if version is None:
+        return UserState(path, notices)
+    state = UserState(Path(":memory:"), notices)
+    skipped = []
+    with contextlib.closing(_read_only(path)) as source:
+        for (table,) in state.conn.execute("SELECT name FROM sqlite_master WHERE type='table'"):
+            columns = [row[1] for row in state.conn.execute(f"PRAGMA table_info({table})")]
+            names = ", ".join(columns)
+            try:
+                rows = source.execute(f"SELECT {names} FROM {table}").fetchall()
+            except sqlite3.OperationalError:  # renamed or reshaped by the newer version
+                skipped.append(table)
+                continue
+            marks = ", ".join("?" * len(columns))
+            state.conn.executemany(f"INSERT OR IGNORE INTO {table}({names}) VALUES ({marks})", rows)
+    note = f" (could not read its {', '.join(skipped)})" if skipped else ""
+    notices.append(
+        f"reading state {path.name} is from a newer hitech-reader (version {version}; this one"
+        f" reads {STATE_VERSION}): left untouched, its marks are shown{note} but this run's"
+        " changes will not be saved"
+    )
+    return state
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                           timeout=schema.BUSY_TIMEOUT_MS / 1000)
+    conn.execute(f"PRAGMA busy_timeout={schema.BUSY_TIMEOUT_MS}")
+    return conn
+
+
+def _newer_state_version(path: Path) -> int | None:
+    """The state file's version when it is newer than this program's, else None.
+
+    A damaged file gives None too: :class:`UserState` sets those aside itself. A read-only
+    or otherwise unusable disk raises, as it is no reason to touch the file.
+    """
+    if not path.exists() or schema.header_problem(path) is not None:
+        return None
+    try:
+        with contextlib.closing(_read_only(path)) as conn:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        if schema.environment_error(exc):
+            raise
+        return None
+    return version if version > STATE_VERSION else None
+
+
 class Library:
     """The library database. ``notices`` says what happened while opening it.
 
@@ -140,20 +209,31 @@ class Library:
         workers: int | None = None,
         progress: Callable[[ImportProgress], None] | None = None,
     ) -> None:
-        self.directory = paths.ensure(directory or paths.data_dir())
-        self.path = self.directory / LIBRARY_FILE
-        self.annotator = annotator
-        self.workers = workers
+        where = directory or paths.data_dir()
         #: Messages for the user about what opening the library did (rebuilds, damage).
         self.notices: list[str] = []
-        with _locked(self.directory):
-            self.state = UserState(self.directory / STATE_FILE, self.notices)
-            reason = schema.problem(self.path)
-            if reason is not None and reason != "missing":
-                for suffix in ("", "-wal", "-shm"):
-                    Path(f"{self.path}{suffix}").unlink(missing_ok=True)
-            self.conn = schema.connect(self.path)
-            schema.create(self.conn)
+        self.annotator = annotator
+        self.workers = workers
+        try:
+            self.directory = paths.ensure(where)
+            self.path = self.directory / LIBRARY_FILE
+            with _locked(self.directory):
+                self.state = _open_state(self.directory / STATE_FILE, self.notices)
+                reason = schema.problem(self.path)
+                if reason is not None and reason != "missing":
+                    for suffix in ("", "-wal", "-shm"):
+                        Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+                self.conn = schema.connect(self.path)
+                schema.create(self.conn)
+        except (OSError, sqlite3.Error) as exc:
+            for opened in ("conn", "state"):
+                if hasattr(self, opened):
+                    getattr(self, opened).close()
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise LibraryError(
+                f"cannot use the library in {where}: {why}"
+                f" (set {paths.DATA_ENV} to use another folder)"
+            ) from exc
         sources = self.state.sources() if reason is not None else []
         if sources:
             result = self.import_paths(
@@ -165,6 +245,8 @@ class Library:
                 note += f" ({missing} no longer exist)"
             self.notices.append(note + f", {result.articles_added} articles")
             self.notices.extend(result.errors)
+            if result.stopped:
+                self.notices.append(result.stopped)
 
     def close(self) -> None:
         """Close both databases."""
@@ -211,41 +293,64 @@ class Library:
                 result.files_unchanged += 1
                 continue
             jobs.append((key, old[2] if old else None))
-        if remember:
-            self.state.add_sources(str(f) for f in files)
         pending: list[Prepared] = []
         articles = 0
-        for done, prepared in enumerate(prepare_all(jobs, self.annotator, self.workers), 1):
-            articles += len(prepared.rows)
-            result.worker_peak_mb = max(result.worker_peak_mb, prepared.peak_mb)
-            if prepared.error:
-                result.errors.append(prepared.error)
-            else:
-                pending.append(prepared)
-                result.nbytes += prepared.nbytes
-            if len(pending) >= FILES_PER_TRANSACTION:
-                self._write(pending, result)
-                pending = []
-            if progress:
-                elapsed = time.perf_counter() - started
-                progress(ImportProgress(done, len(jobs), articles, result.nbytes, elapsed))
-        self._write(pending, result)
+        prepared_files = prepare_all(jobs, self.annotator, self.workers)
+        try:
+            if remember:
+                self.state.add_sources(str(f) for f in files)
+            for done, prepared in enumerate(prepared_files, 1):
+                articles += len(prepared.rows)
+                result.worker_peak_mb = max(result.worker_peak_mb, prepared.peak_mb)
+                if prepared.error:
+                    result.errors.append(prepared.error)
+                else:
+                    pending.append(prepared)
+                    result.nbytes += prepared.nbytes
+                if len(pending) >= FILES_PER_TRANSACTION:
+                    self._write(pending, result)
+                    pending = []
+                if progress:
+                    elapsed = time.perf_counter() - started
+                    progress(ImportProgress(done, len(jobs), articles, result.nbytes, elapsed))
+            self._write(pending, result)
+        except sqlite3.OperationalError as exc:
+            trouble = schema.environment_error(exc)
+            if trouble is None:
+                raise
+            # Each batch is one transaction: the files written before this one are whole,
+            # and the next import skips them and writes the rest.
+            result.stopped = (
+                f"import stopped after {result.files_imported} files: could not write to"
+                f" {self.directory} ({trouble}); import again once that is fixed"
+            )
+        finally:
+            prepared_files.close()  # stops the worker processes at once when we stopped early
         result.seconds = time.perf_counter() - started
         return result
 
     def _write(self, batch: Sequence[Prepared], result: ImportResult) -> None:
-        """Write prepared files in one transaction (waiting for other writers)."""
+        """Write prepared files in one transaction (waiting for other writers).
+
+        ``result`` counts them only once they are committed, so that an import stopped by
+        a failed write reports what the library really holds.
+        """
         if not batch:
             return
         conn = self.conn
+        written = ImportResult()
         conn.execute("BEGIN IMMEDIATE")
         try:
             for prepared in batch:
-                self._write_file(prepared, result)
+                self._write_file(prepared, written)
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            schema.rollback(conn)
             raise
+        result.files_imported += written.files_imported
+        result.files_unchanged += written.files_unchanged
+        result.articles_added += written.articles_added
+        result.articles_removed += written.articles_removed
 
     def _write_file(self, prepared: Prepared, result: ImportResult) -> None:
         conn = self.conn

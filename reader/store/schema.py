@@ -134,8 +134,39 @@ def create(conn: sqlite3.Connection) -> None:
         conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        rollback(conn)
         raise
+
+
+def rollback(conn: sqlite3.Connection) -> None:
+    """Roll back the open transaction, if SQLite has not already done so.
+
+    After some errors (SQLITE_FULL, SQLITE_IOERR) SQLite rolls the transaction back itself;
+    a second ROLLBACK would then raise "no transaction is active" and hide the real error.
+    """
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
+
+
+#: SQLite result codes that describe the disk or the permissions, not the database's contents.
+_ENVIRONMENT_CODES = ("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_FULL", "SQLITE_IOERR",
+                      "SQLITE_PERM", "SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_NOMEM")
+#: The same, by the words of their messages (errors raised without a code carry only these).
+_ENVIRONMENT_WORDS = ("readonly", "read-only", "unable to open", "disk is full", "disk i/o",
+                      "is locked", "out of memory", "authorization denied")
+
+
+def environment_error(exc: sqlite3.Error) -> str | None:
+    """What ``exc`` says about the disk or permissions (full, read-only, locked), or None.
+
+    Such an error says nothing about the file's contents: it must stop the write and be
+    reported, never be taken for damage that justifies deleting or rebuilding anything.
+    """
+    name = getattr(exc, "sqlite_errorname", None) or ""
+    message = str(exc)
+    if name.startswith(_ENVIRONMENT_CODES) or any(w in message.lower() for w in _ENVIRONMENT_WORDS):
+        return message or name
+    return None
 
 
 def header_problem(path: Path) -> str | None:
@@ -178,6 +209,9 @@ def problem(path: Path) -> str | None:
             if version == 0:
                 tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
                 return None if tables == 0 else "no schema version"
+            if version > SCHEMA_VERSION:
+                return (f"is from a newer hitech-reader (schema version {version}; this one"
+                        f" reads {SCHEMA_VERSION})")
             if version != SCHEMA_VERSION:
                 return f"schema version {version}, this program needs {SCHEMA_VERSION}"
             row = conn.execute("SELECT value FROM meta WHERE key='fold'").fetchone()
@@ -187,5 +221,7 @@ def problem(path: Path) -> str | None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if environment_error(exc):
+            raise  # a read-only or full disk is not damage: rebuilding would not help
         return f"unreadable ({exc})"
     return None
