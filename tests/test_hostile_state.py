@@ -222,10 +222,10 @@ def test_import_into_a_data_folder_under_a_file_is_one_line(
     blocker.write_text("not a folder")
     monkeypatch.setenv("HITECH_READER_DATA_DIR", str(blocker / "data"))
     page = write_md(tmp_path / "p.md", {"title": "页", "paragraphs": ["文。"]})
-    for args in (("import", str(page)), ("search", "文")):
+    for args in (("import", str(page)), ("search", "文"), ("--library",)):
         code, out, err = cli(*args, capsys=capsys)
         lines = error_lines(err)
-        assert code == 1 and out == "" and len(lines) == 1, lines
+        assert code == 1 and out == "" and len(lines) == 1, (args, lines)
         assert str(blocker / "data") in lines[0] and "HITECH_READER_DATA_DIR" in lines[0]
     assert blocker.read_text() == "not a folder"
 

@@ -69,9 +69,16 @@ def run_app(argv: list[str]) -> int:
                   "`hitech-reader import PATH` first", file=sys.stderr)
             return 2
         from reader.store import Library
+        from reader.store.library import LibraryError
 
-        # Opening may rebuild a damaged library: its notices are shown inside the app.
-        app = make_app(store=Library(), theme=args.theme)
+        # Opening may rebuild a damaged library: its notices are shown inside the app. A
+        # data folder that cannot be used at all is one line here, not a traceback.
+        try:
+            store = Library()
+        except LibraryError as exc:
+            print(f"hitech-reader: {exc}", file=sys.stderr)
+            return 1
+        app = make_app(store=store, theme=args.theme)
     else:
         # A missing or unreadable path is reported inside the app (a notification naming
         # it) and the rest of the library opens, as for any file that cannot be read.
