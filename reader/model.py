@@ -23,6 +23,13 @@ Qualifier = Literal["approx", "lower_bound", "upper_bound", "target", "range"]
 
 T = TypeVar("T")
 
+#: The longest :attr:`Article.headline` (titles in the paper run to about 30 characters).
+HEADLINE_MAX = 80
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
 
 @dataclass(frozen=True, slots=True)
 class Source:
@@ -70,9 +77,14 @@ class Article:
 
     @property
     def headline(self) -> str:
-        """A line to show in lists: the title, else the start of the first text there is."""
+        """A line to show in lists: the title, else the start of the first text there is.
+
+        Never longer than :data:`HEADLINE_MAX` characters (plus "…"): a list row is one line,
+        and a title that is really a whole text (a file of one long line) must not make every
+        redraw of the list measure all of it.
+        """
         if self.title:
-            return self.title
+            return _clip(self.title, HEADLINE_MAX)
         for text in [*self.captions, *(b.text for b in self.blocks)]:
             if text:
                 return text[:24] + ("…" if len(text) > 24 else "")

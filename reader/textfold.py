@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["Folded", "find_all", "fold", "sanitize_for_display"]
 
@@ -148,7 +149,7 @@ def find_all(haystack: str, needle: str) -> list[tuple[int, int]]:
     folded_needle = fold(needle).text
     if not folded_needle:
         return []
-    folded = fold(haystack)
+    folded = _fold_cached(haystack)
     matches: list[tuple[int, int]] = []
     position = folded.text.find(folded_needle)
     while position != -1:
@@ -156,6 +157,12 @@ def find_all(haystack: str, needle: str) -> list[tuple[int, int]]:
         matches.append(folded.to_original(position, end))
         position = folded.text.find(folded_needle, end)
     return matches
+
+
+@lru_cache(maxsize=64)
+def _fold_cached(text: str) -> Folded:
+    """Find-as-you-type searches the same texts at every keystroke: fold each once."""
+    return fold(text)
 
 
 # C0 controls show as their Unicode control pictures (␀..␟, ␡ for DEL); C1 controls and bidi

@@ -11,6 +11,9 @@ from reader.importers.page import _DATELINE_RE, is_terminal, join_lines
 from reader.model import Article, Block, Source
 
 _INDENT = " \t\u3000\u00a0"
+#: A first line longer than this is the story itself, not its title (headlines in the paper
+#: run to about 30 characters, web titles rarely past 60).
+TITLE_MAX = 100
 
 
 def _groups(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
@@ -39,7 +42,10 @@ def parse_plain(text: str, path: str = "<text>") -> list[Article]:
     if not content:
         return []
     first_line, title = content[0][0], content[0][1].strip(_INDENT)
-    rest = [(n, line) for n, line in numbered if n > first_line]
+    body_from = first_line + 1
+    if len(title) > TITLE_MAX:
+        title, body_from = None, first_line
+    rest = [(n, line) for n, line in numbered if n >= body_from]
     blocks: list[Block] = []
     for group in _groups(rest):
         if _is_wrapped(group):
@@ -59,7 +65,7 @@ def parse_plain(text: str, path: str = "<text>") -> list[Article]:
         Article(
             id=f"{path}#1",
             source=Source(path, first_line, content[-1][0]),
-            title=title,
+            title=title or None,
             dateline=dateline,
             blocks=blocks,
         )
