@@ -30,7 +30,9 @@ one hard break and the ``\\r`` is left out too. Cell widths come from
 ``rich.cells.split_graphemes`` so they match what Rich draws.
 
 Time is linear in the text: widths are summed once, the end of a line is found by bisection on
-the running sums and the last allowed boundary by a precomputed table.
+the running sums and the last allowed boundary by a precomputed table. A very long paragraph
+(a 1 MB line) can also be broken a window at a time with `break_window`, which gives exactly
+the lines `break_lines` would, so a view lays out only what it shows.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ __all__ = [
     "Line",
     "break_lines",
     "break_lines_detailed",
+    "break_window",
     "cached_break_lines",
     "wrap_text",
 ]
@@ -172,6 +175,129 @@ def break_lines_detailed(text: str, width: int, keep: Sequence[tuple[int, int]] 
     return lines
 
 
+#: Code points `break_window` breaks per call: enough that the per-window set-up is a small
+#: part of the work (a window of hanzi is some 100 lines at width 80).
+WINDOW = 8192
+# Lines are only taken from a window while they end this many code points before its cut:
+# the last grapheme of a window may be cut short (combining marks after the cut).
+_WINDOW_MARGIN = 16
+
+
+def break_window(
+    text: str,
+    width: int,
+    keep: Sequence[tuple[int, int]] = (),
+    start: int = 0,
+    size: int = WINDOW,
+    reach: int | None = None,
+) -> tuple[list[tuple[int, int]], int | None]:
+    """Break ``text`` from ``start`` for about ``size`` code points; resume where it says.
+
+    Successive calls, each from the offset the last one returned, give exactly the ranges of
+    ``break_lines(text, width, keep)``, so a 1 MB paragraph can be laid out as it is read.
+
+    Args:
+        text: As for `break_lines`.
+        width: As for `break_lines`.
+        keep: As for `break_lines`, but sorted by start (it is bisected).
+        start: 0, or an offset a previous call returned.
+        size: Roughly how many code points to break; whole paragraphs up to twice this are
+            broken in one go.
+        reach: The longest span in ``keep`` in code points (computed when not given; pass it
+            when calling again and again with many spans).
+
+    Returns:
+        The line ranges and where the next call starts, or ``None`` after the last line.
+    """
+    width = max(1, width)
+    size = max(1, size)
+    if reach is None:
+        reach = max((end - begin for begin, end in keep), default=0)
+    ranges: list[tuple[int, int]] = []
+    pos, limit, total = start, start + size, len(text)
+    while True:
+        # Newlines are looked for a window ahead only: a 16 MB line must not be scanned to
+        # its end for every window of it.
+        newline = text.find("\n", pos, pos + 2 * size + 1)
+        if newline == -1 and pos + 2 * size + 1 < total:
+            lines, resume = _break_window(text, pos, width, keep, reach, size)
+            ranges.extend((line.start, line.end) for line in lines)
+            return ranges, resume
+        end = total if newline == -1 else newline
+        if newline != -1 and end > pos and text[end - 1] == "\r":
+            end -= 1
+        spans = _keep_in(keep, reach, text, pos, total if newline == -1 else newline, width)
+        lines = _break_paragraph(text, pos, end, width, spans)
+        ranges.extend((line.start, line.end) for line in lines)
+        if newline == -1:
+            return ranges, None
+        pos = newline + 1
+        if pos >= limit:
+            return ranges, pos
+
+
+def _break_window(
+    text: str,
+    pos: int,
+    width: int,
+    keep: Sequence[tuple[int, int]],
+    reach: int,
+    size: int,
+) -> tuple[list[Line], int | None]:
+    """Lines from ``pos`` of a paragraph running past ``pos + 2 * size``; where to resume."""
+    while True:
+        cut = pos + size
+        if text.find("\n", pos, cut + _WINDOW_MARGIN) != -1 or cut + _WINDOW_MARGIN >= len(text):
+            # Grown to the paragraph's end: the ordinary path breaks the rest whole.
+            ranges, resume = break_window(text, width, keep, pos, 2 * size, reach)
+            return [Line(start, end, 0, False, False) for start, end in ranges], resume
+        spans = _keep_in(keep, reach, text, pos, cut, width)
+        lines, resume = _break_range(text, pos, cut, width, spans, safe=cut - _WINDOW_MARGIN)
+        if lines:
+            return lines, resume
+        size *= 2  # not one whole line in the window (a long run of spaces): look further
+
+
+def _keep_in(
+    keep: Sequence[tuple[int, int]], reach: int, text: str, pos: int, stop: int, width: int
+) -> list[tuple[int, int]]:
+    """The keep spans that touch ``text[pos:stop]`` (``stop`` at most the paragraph's end),
+    clipped to it as `break_lines` sees them: a span is first clipped to the paragraph of
+    ``pos``, and one that runs out of the range is kept only if that whole part fits."""
+    spans = []
+    for begin, finish in keep[bisect_left(keep, (pos - reach,)) : bisect_left(keep, (stop,))]:
+        begin, finish = max(begin, 0), min(finish, len(text))
+        if finish <= pos or finish - begin < 2:
+            continue
+        if begin < pos or finish > stop:
+            # Clip to the paragraph (searching the span only: it is short).
+            begin = max(begin, text.rfind("\n", begin, pos) + 1)
+            newline = text.find("\n", pos, finish)
+            finish = finish if newline == -1 else newline
+            if finish - begin < 2 or _span_cells(text, begin, finish) > width:
+                continue  # too wide: `break_lines` breaks it as plain text too
+            begin, finish = max(begin, pos), min(finish, stop)
+        if finish - begin >= 2:
+            spans.append((begin, finish))
+    return spans
+
+
+def _span_cells(text: str, begin: int, finish: int) -> int:
+    """Cells of ``text[begin:finish]`` measured as `_keep_mask` does: from the start of the
+    grapheme ``begin`` falls in (walking back over zero-width and joined characters)."""
+    while (
+        begin > 0
+        and text[begin - 1] != "\n"
+        and (
+            text[begin] in "\u200d\ufe0f"
+            or text[begin - 1] == "\u200d"
+            or get_character_cell_size(text[begin]) == 0
+        )
+    ):
+        begin -= 1
+    return _measure(text[begin:finish])[1][-1]
+
+
 def _paragraph_starts(text: str) -> list[int]:
     starts = [0]
     position = text.find("\n")
@@ -203,11 +329,30 @@ def _keep_by_paragraph(
 def _break_paragraph(
     text: str, offset: int, stop: int, width: int, keep: Sequence[tuple[int, int]]
 ) -> list[Line]:
+    return _break_range(text, offset, stop, width, keep)[0]
+
+
+def _break_range(
+    text: str,
+    offset: int,
+    stop: int,
+    width: int,
+    keep: Sequence[tuple[int, int]],
+    safe: int | None = None,
+) -> tuple[list[Line], int]:
+    """Break ``text[offset:stop]``, one paragraph; also return where the next line starts.
+
+    With ``safe`` set, ``stop`` is a window's end inside a longer paragraph: lines are given
+    only while everything they depend on lies before code point ``safe`` (the window's end
+    cuts graphemes, keep spans and the final line short), and the caller resumes at the
+    returned offset. Without it the whole range is broken and ``stop`` is returned.
+    """
     if stop <= offset:
-        return [Line(offset, offset, 0, False, True)]
+        return [Line(offset, offset, 0, False, True)], stop
     paragraph = text[offset:stop]
     gstart, cum, flags = _measure(paragraph)
     n = len(flags)
+    safe_g = n + 1 if safe is None else bisect_left(gstart, safe - offset)
 
     # sp_start[i]: where the run of spaces just before boundary i begins (i itself if none).
     sp_start = list(range(n + 1))
@@ -224,12 +369,16 @@ def _break_paragraph(
     s = 0
     while s < n:
         j = bisect_right(cum, cum[s] + width, s) - 1  # graphemes s..j-1 fit, j does not
+        if j >= safe_g:
+            break  # the rest of the line lies past the window's safe part
         if j >= n:
             lines.append(_line(offset, gstart, cum, s, n, False, True))
-            break
+            return lines, stop
         greedy = j
         while greedy < n and flags[greedy] & _SP:  # spaces hang past the edge
             greedy += 1
+        if greedy >= safe_g:
+            break
         b = strict.rfind(b"\x00", s + 1, greedy + 1)
         if b <= s or sp_start[b] <= s:
             b = relaxed.rfind(b"\x00", s + 1, greedy + 1)
@@ -243,9 +392,12 @@ def _break_paragraph(
             forced = False
             while b < n and flags[b] & _SP:
                 b += 1
+            if b >= safe_g:
+                break  # the spaces may go on past the window: where the next line starts is unknown
         lines.append(_line(offset, gstart, cum, s, end, forced, b >= n))
         s = b
-    return lines
+    # Stopped short of a window's end: the next line starts at grapheme s.
+    return lines, (stop if s >= n else offset + gstart[s])
 
 
 _width_cache: dict[str, int] = {}

@@ -112,6 +112,117 @@ async def test_find_bar_finds_lookalikes(needle: str, expected: str) -> None:
         assert bar.counter.endswith(f"/{len(view.matches)}") and view.matches
 
 
+# --- a 1 MB line ---------------------------------------------------------------------------
+
+
+def pane_text(view: ArticleView) -> str:
+    """What the article pane shows now (the lines in view), joined without spaces."""
+    height = view.scrollable_content_region.height
+    return "".join(view.render_line(y).text for y in range(height)).replace(" ", "")
+
+
+async def test_a_long_piece_is_laid_out_as_far_as_asked_with_the_lines_of_a_whole_break() -> None:
+    from reader.linebreak import break_lines
+    from reader.ui.article_layout import Layout, Piece, measure_for
+    from tests.data.make_bad import long_line
+
+    text = long_line(200_000)
+    pieces = [Piece("title", "题目"), Piece("paragraph", text, 0), Piece("paragraph", "尾。", 1)]
+    keep = {1: [(m.start(), m.end()) for m in re.finditer("[0-9.]+(?:亿元|%)", text)]}
+    layout = Layout(pieces, 80, keep)
+    layout.extend(60)
+    assert 60 <= len(layout) < 1000 and not layout.complete  # a screenful, not 5,000 lines
+    first = len(layout)
+    assert layout.line_of(1, 150_000) is not None  # finding a place lays out up to it
+    assert first < len(layout) < 5000 and not layout.complete
+    layout.extend()
+    assert layout.complete
+    body = [(ln.start, ln.end) for ln in layout if ln.piece == 1]
+    assert body == break_lines(text, measure_for(80), keep[1])
+    assert [ln.piece for ln in layout][-3:] == [1, -1, 2]
+    y = layout.line_of(1, 150_000)
+    assert y is not None and layout[y].start <= 150_000 < layout[y].end
+
+
+async def test_a_styled_line_is_the_slice_of_the_styled_piece() -> None:
+    import random
+
+    from rich.console import Console
+    from rich.style import Style
+    from rich.text import Text
+
+    from reader.ui.article_layout import StyledPiece
+
+    rng = random.Random(6)
+    text = "高新区产业发展迅速，总投资1000亿元，同比增长15.5%。" * 20
+    styles = [Style(color="red"), Style(bold=True), Style(underline=True), Style(), Style.null()]
+    spans = []
+    for _ in range(60):
+        start = rng.randrange(len(text))
+        spans.append((start, start + rng.randrange(0, 40), rng.choice(styles)))
+    whole = Text(text, style="italic", end="")
+    for start, end, style in spans:
+        whole.stylize(style, start, end)
+    styled = StyledPiece(text, "italic", spans)
+    layered = StyledPiece(text, "italic", spans[:40]).over(spans[40:])  # matches over figures
+    console = Console(width=200)
+    for _ in range(200):
+        start = rng.randrange(len(text))
+        end = min(len(text), start + rng.randrange(0, 50))
+        expected = list(whole[start:end].render(console, end=""))
+        assert list(styled.line(start, end).render(console, end="")) == expected
+        assert list(layered.line(start, end).render(console, end="")) == expected
+
+
+async def test_a_one_megabyte_line_opens_and_its_end_and_matches_are_reachable(
+    tmp_path: Path,
+) -> None:
+    from tests.data.make_bad import long_line
+
+    end_mark = "全文完ＥＮＤ"  # the text repeats itself: only this says the end is on screen
+    text = long_line(1_000_000 - len(end_mark)) + end_mark
+    path = tmp_path / "一行.txt"
+    path.write_text(text, encoding="utf-8")
+    app = build([path])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        assert view.article is not None
+        (index, piece), *_ = [(i, p) for i, p in enumerate(view.pieces) if len(p.text) > 10**5]
+        assert piece.text == text  # one piece: nothing lost, nothing added
+        start = text[:12]
+        assert start in pane_text(view)
+        view.focus()
+
+        await pilot.press("G")
+        await pilot.wait_for_scheduled_animations()  # G scrolls smoothly
+        await pilot.pause()
+        last = view.lines[len(view.lines) - 1]
+        assert (last.piece, last.end) == (index, len(text))  # laid out to the very end
+        assert text[-30:].endswith(end_mark) and text[-30:] in pane_text(view)
+        assert round(view.scroll_offset.y) == view.max_scroll_y > 20_000
+
+        await pilot.press("g")
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        assert round(view.scroll_offset.y) == 0 and start in pane_text(view)
+
+        await pilot.press("slash", *"同比增长")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        total = text.count("同比增长")
+        assert app.query_one(FindBar).counter == f"1/{total}"
+        assert len(view.matches) == total > 20_000
+        await pilot.press("shift+enter")  # back from the first match: round to the last
+        await pilot.pause()
+        assert app.query_one(FindBar).counter == f"{total}/{total}"
+        last_match = view.matches[-1]
+        assert text[last_match.start :].startswith("同比增长")
+        y = view.lines.index(next(ln for ln in view.lines if ln.start <= last_match.start < ln.end))
+        top = round(view.scroll_offset.y)
+        assert top <= y < top + view.scrollable_content_region.height
+
+
 # --- broken files ------------------------------------------------------------------------------
 
 

@@ -16,6 +16,7 @@ from reader.linebreak import (
     OPENING,
     break_lines,
     break_lines_detailed,
+    break_window,
     cached_break_lines,
     wrap_text,
 )
@@ -300,3 +301,55 @@ def test_kinsoku_always_holds_when_the_width_allows(tokens: list[str], width: in
         line = text[s:e]
         assert line[:1] not in CLOSING and line[-1:] not in OPENING, line
         assert cell_len(line) <= width
+
+
+# --- a window at a time (a 1 MB line) -------------------------------------------------------
+
+
+def windowed(text: str, width: int, keep=(), size: int = 8192) -> list[tuple[int, int]]:
+    """`break_window` called from each offset it returns until it says the text is done."""
+    keep = sorted(keep)
+    ranges, start, calls = [], 0, 0
+    while start is not None:
+        got, start = break_window(text, width, keep, start, size)
+        assert got, "every call gives at least one line"
+        ranges += got
+        calls += 1
+        assert calls <= len(text) + 2
+    return ranges
+
+
+WINDOW_PIECES = [*"字国A1 ，。、“”《》（）\n\u3000…—😀\x00\u200b", "\r\n", "e\u0301", "👩\u200d💻"]
+WINDOW_PIECES += ["abc ", "12.5%", "1000 亿元", "——", "……", "        ", "\u2060\u2060\u2060"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.lists(st.sampled_from(WINDOW_PIECES), max_size=200).map("".join),
+    width=st.integers(1, 30),
+    size=st.integers(1, 48),
+    data=st.data(),
+)
+def test_breaking_a_window_at_a_time_gives_the_same_lines(
+    text: str, width: int, size: int, data
+) -> None:
+    bounds = st.integers(0, len(text))
+    keep = data.draw(st.lists(st.tuples(bounds, bounds).map(sorted).map(tuple), max_size=6))
+    keep += [(m.start(), m.end()) for m in FIGURE.finditer(text)]
+    assert windowed(text, width, keep, size) == break_lines(text, width, keep)
+
+
+def test_a_long_line_broken_in_windows_matches_breaking_it_whole() -> None:
+    from tests.data.make_bad import long_line
+
+    text = long_line(100_000)
+    keep = [(m.start(), m.end()) for m in FIGURE.finditer(text)]
+    assert len(keep) > 5000
+    for width in (9, 40, 78):
+        assert windowed(text, width, keep) == break_lines(text, width, keep)
+
+
+def test_a_window_ends_inside_a_long_run_of_spaces() -> None:
+    # No line can end inside the run, so the window grows until one can.
+    text = "字" * 30 + " " * 500 + "国" * 30
+    assert windowed(text, 10, size=16) == break_lines(text, 10)

@@ -91,18 +91,15 @@ def split_trailing_byline(text: str) -> tuple[str, str] | None:
 
 
 def _ems(text: str) -> float:
-    """Printed width of a line in ems: hanzi 1, Latin and digits ½, quotes ½, spaces ¼."""
-    width = 0.0
-    for ch in text:
-        if ch in "“”‘’":
-            width += 0.5
-        elif ch == " ":
-            width += 0.25
-        elif ch < "\u0100":
-            width += 0.5
-        else:
-            width += 1.0
-    return width
+    """Printed width of a line in ems: hanzi 1, Latin and digits ½, quotes ½, spaces ¼.
+
+    Counted with C string methods, not a loop over characters: a file that is one 1 MB
+    line is measured here before anything is shown (the sums are exact: halves and quarters).
+    """
+    quotes = sum(map(text.count, "“”‘’"))
+    spaces = text.count(" ")
+    latin = len(text.encode("latin-1", "ignore"))  # the characters below U+0100
+    return 0.5 * quotes + 0.25 * spaces + 0.5 * (latin - spaces) + (len(text) - latin - quotes)
 
 
 def is_terminal(text: str) -> bool:

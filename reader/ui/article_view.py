@@ -1,10 +1,11 @@
 """The article pane: a line-API scroll view over pre-broken lines.
 
 Rich's word wrap breaks Chinese in the wrong places, so the pane never lets Rich wrap:
-:mod:`reader.ui.article_layout` breaks every piece into lines once per width, and
-:meth:`ArticleView.render_line` styles and slices one line at a time (only the lines on
-screen are ever rendered). Article text is put in :class:`rich.text.Text` as plain text and
-styled from spans, never parsed as markup.
+:mod:`reader.ui.article_layout` breaks the pieces into lines once per width, and
+:meth:`ArticleView.render_line` styles one line at a time (only the lines on screen are ever
+rendered). A long article is laid out a screenful ahead of what is shown and the rest in
+slices between events, so a 1 MB line opens as fast as a short story. Article text is put
+in :class:`rich.text.Text` as plain text and styled from spans, never parsed as markup.
 
 Every colour is a component class styled in ``reader.tcss`` from theme variables; turning
 highlights off is the ``-plain`` class, which the stylesheet maps to plain text.
@@ -12,14 +13,16 @@ highlights off is the ``-plain`` class, which the stylesheet maps to plain text.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from time import monotonic
 from typing import ClassVar, get_args
 
 from rich.style import Style
-from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
+from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -27,12 +30,13 @@ from textual.strip import Strip
 from reader.model import Article, Entity, EntityType, Figure, FigureKind, KeyFigure, Located
 from reader.search import find_in_text as find_spans
 from reader.ui.article_layout import (
+    Layout,
     Line,
     Piece,
     Role,
+    StyledPiece,
     article_pieces,
     block_pieces,
-    layout_lines,
     line_of,
 )
 
@@ -41,6 +45,13 @@ ENTITY_TYPES = get_args(EntityType)
 
 #: Names up to this many code points are kept on one line (people, most places).
 KEEP_MAX = 6
+
+#: Lines laid out past the screen before the first paint (the rest of a long article
+#: follows in slices of LAYOUT_SLICE seconds between events).
+LAYOUT_AHEAD = 100
+LAYOUT_SLICE = 0.03
+#: Seconds between growths of the scrollable size while a long article is laid out.
+LAYOUT_RESIZE_EVERY = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +90,17 @@ class ArticleView(ScrollView, can_focus=True):
     highlights: reactive[bool] = reactive(True)
     """Whether figures and names are highlighted (find matches always are)."""
 
+    @dataclass
+    class Scrolled(Message):
+        """The reader scrolled the article (not the pane keeping or restoring its place)."""
+
+        article_id: str
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.article: Article | None = None
         self.pieces: list[Piece] = []
-        self.lines: list[Line] = []
+        self.lines: Sequence[Line] = []
         self.figures: list[Located[Figure]] = []
         self.entities: list[Located[Entity]] = []
         self.matches: list[Match] = []
@@ -91,10 +108,14 @@ class ArticleView(ScrollView, can_focus=True):
         self.key_span: tuple[int, int, int] | None = None
         self.mark_span: tuple[int, int, int] | None = None
         self._width = 0
-        self._texts: dict[int, Text] = {}
+        self._texts: dict[int, StyledPiece] = {}
+        #: Per piece, its figures and names styled (kept while only the find matches change).
+        self._base: dict[int, StyledPiece] = {}
         self._strips: dict[int, Strip] = {}
         self._styles: dict[str, Style] | None = None
         self._after_paint: Callable[[], object] | None = None
+        self._pending: tuple[int, int] | None = None
+        self._quiet = False
 
     # -- content ---------------------------------------------------------------------------
 
@@ -103,8 +124,10 @@ class ArticleView(ScrollView, can_focus=True):
         article: Article,
         figures: Sequence[Located[Figure]] = (),
         after_paint: Callable[[], object] | None = None,
+        position: tuple[int, int] | None = None,
     ) -> None:
-        """Show ``article`` from its top with its figures highlighted (names come later).
+        """Show ``article`` with its figures highlighted (names come later), from its top
+        or from ``position`` (a :meth:`reading_position` kept from an earlier visit).
 
         ``after_paint`` is called once the article has been laid out and painted (on the
         first resize if the pane has no size yet): slow work waits for it.
@@ -116,8 +139,11 @@ class ArticleView(ScrollView, can_focus=True):
         self.entities = []
         self.matches, self.current_match = [], None
         self.key_span = self.mark_span = None
+        self._pending = self._piece_position(*position) if position is not None else None
+        self.lines = []
+        with self._quietly():
+            self.scroll_to(y=0, animate=False, immediate=True)
         self._relayout(keep_position=False)
-        self.scroll_to(y=0, animate=False, immediate=True)
 
     def set_annotations(
         self, figures: Sequence[Located[Figure]], entities: Sequence[Located[Entity]]
@@ -205,16 +231,57 @@ class ArticleView(ScrollView, can_focus=True):
 
     def top_position(self) -> tuple[int, int]:
         """The (piece, offset) at the top of the pane: what a resize must keep on screen."""
+        if self._pending is not None:
+            return self._pending  # not laid out yet: the place it will open at
         return self._line_at(round(self.scroll_offset.y))
 
+    def reading_position(self) -> tuple[int, int]:
+        """Where the reader is, as (block, offset): what to remember for the next visit.
+
+        ``block`` indexes ``Article.blocks`` and ``offset`` is the code point that starts the
+        top line, so the same text comes back to the top at any width. A piece outside the
+        body (title, byline, captions) is ``-1 - piece index``: the top of the article is
+        ``(-1, 0)`` when it has a kicker or a title.
+        """
+        piece, offset = self.top_position()
+        if not 0 <= piece < len(self.pieces):
+            return (-1, 0)
+        block = self.pieces[piece].block
+        return (block, offset) if block is not None else (-1 - piece, offset)
+
+    def _piece_position(self, block: int, offset: int) -> tuple[int, int] | None:
+        """The (piece, offset) of a :meth:`reading_position`; None if this article has
+        no such place (it changed since)."""
+        piece = block_pieces(self.pieces).get(block) if block >= 0 else -1 - block
+        if piece is None or not 0 <= piece < len(self.pieces):
+            return None
+        return piece, max(0, min(offset, len(self.pieces[piece].text)))
+
+    @contextmanager
+    def _quietly(self) -> Iterator[None]:
+        """While open, the pane's own scrolling is not reported as the reader's."""
+        was, self._quiet = self._quiet, True
+        try:
+            yield
+        finally:
+            self._quiet = was
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if not self._quiet and self.article is not None and round(old_value) != round(new_value):
+            self._pending = None  # the reader's own place now
+            self.post_message(self.Scrolled(self.article.id))
+
     def _line_at(self, y: int) -> tuple[int, int]:
-        for line in self.lines[y:]:
+        for index in range(max(0, y), len(self.lines)):  # no slice: a copy of 25,000 lines
+            line = self.lines[index]
             if line.piece >= 0:
                 return line.piece, line.start
         return 0, 0
 
     def _reveal(self, piece: int, offset: int) -> None:
-        y = line_of(self.lines, piece, offset)
+        y = line_of(self.lines, piece, offset)  # lays out up to there if need be
+        self._sync_size()
         if y is None:
             return
         top = round(self.scroll_offset.y)
@@ -225,11 +292,19 @@ class ArticleView(ScrollView, can_focus=True):
     # -- layout and rendering ---------------------------------------------------------------
 
     def on_resize(self) -> None:
-        self._relayout(keep_position=True)
+        if self.scrollable_content_region.width != self._width:
+            # A new width needs new lines; a new height alone (the find bar opening) does
+            # not, and laying a 1 MB line out again for it would cost a second.
+            self._relayout(keep_position=True)
+        elif self._pending is not None and self.lines:
+            with self._quietly():
+                anchor, self._pending = self._pending, None
+                self._scroll_to_anchor(anchor, retry=True)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styles = None
+        self._base.clear()
         self._restyle()
 
     def watch_highlights(self, highlights: bool) -> None:
@@ -248,21 +323,85 @@ class ArticleView(ScrollView, can_focus=True):
         return {piece: sorted(spans) for piece, spans in keep.items()}
 
     def _relayout(self, keep_position: bool) -> None:
+        with self._quietly():
+            self._relayout_now(keep_position)
+
+    def _relayout_now(self, keep_position: bool) -> None:
+        self._base.clear()  # shown for a new article or new annotations
         width = self.scrollable_content_region.width
         if width <= 0:
+            self._width = 0  # lay out at the first resize that gives the pane a width
             return
-        anchor = self.top_position() if keep_position and self.lines else None
+        restoring = self._pending
+        anchor = self.top_position() if keep_position and self.lines else restoring
+        self._pending = None
         self._width = width
-        self.lines = layout_lines(self.pieces, width, self._keep_spans())
+        lines = Layout(self.pieces, width, self._keep_spans())
+        if anchor is not None:
+            lines.extend_to(*anchor)
+        # A screenful past what is shown; a long article gets the rest in slices.
+        lines.extend(len(lines) + LAYOUT_AHEAD + 2 * self.scrollable_content_region.height)
+        self.lines = lines
         self.virtual_size = Size(width, len(self.lines))
+        if not lines.complete:
+            self.call_after_refresh(self._extend_layout, lines)
         self._restyle()
         if self._after_paint is not None:
             self.call_after_refresh(self._after_paint)
             self._after_paint = None
         if anchor is not None:
-            y = line_of(self.lines, *anchor)
-            if y is not None and y != round(self.scroll_offset.y):
-                self.scroll_to(y=y, animate=False, immediate=True)
+            self._scroll_to_anchor(anchor, retry=restoring is not None)
+
+    def _scroll_to_anchor(self, anchor: tuple[int, int], retry: bool) -> None:
+        """Bring the line showing ``anchor`` (piece, offset) to the top.
+
+        With ``retry`` (a place to reopen at), a place not reachable yet (the footer is not
+        mounted, so the pane is a line taller) stays pending: the next resize tries again,
+        until the reader scrolls.
+        """
+        y = line_of(self.lines, *anchor)  # lays out up to there if need be
+        self._sync_size()
+        if y is None:
+            return
+        if y != round(self.scroll_offset.y):
+            # Forced: on the first layout the scrollbar is not there yet, and without one
+            # Textual ignores a scroll (the place to reopen at would be lost).
+            self.scroll_to(y=y, animate=False, immediate=True, force=True)
+        if retry and round(self.scroll_offset.y) < y:
+            self._pending = anchor
+
+    def _extend_layout(self, lines: Layout, sized_at: float = 0.0) -> None:
+        """Lay out one more slice of a long article and queue the next for after the
+        screen's next refresh, so frames and keys come between slices; stops when the
+        article is replaced or laid out again.
+
+        The scrollable size grows only now and then, or when the reader nears its end:
+        each change lays out the whole screen again (the sidebar too).
+        """
+        if lines is not self.lines:
+            return
+        lines.extend(seconds=LAYOUT_SLICE)
+        now = monotonic()
+        near_end = self.scroll_offset.y + 3 * self.size.height >= self.virtual_size.height
+        if lines.complete or near_end or now - sized_at >= LAYOUT_RESIZE_EVERY:
+            self._sync_size()
+            sized_at = now
+        if not lines.complete:
+            self.call_after_refresh(self._extend_layout, lines, sized_at)
+
+    def _complete_layout(self) -> None:
+        if isinstance(self.lines, Layout) and not self.lines.complete:
+            self.lines.extend()
+            self._sync_size()
+
+    def _sync_size(self) -> None:
+        if self._width > 0 and self.virtual_size.height != len(self.lines):
+            self.virtual_size = Size(self._width, len(self.lines))
+
+    def action_scroll_end(self) -> None:
+        """To the end of the article, laying out what is left of a long one first."""
+        self._complete_layout()
+        super().action_scroll_end()
 
     def _restyle(self) -> None:
         self._texts.clear()
@@ -277,43 +416,56 @@ class ArticleView(ScrollView, can_focus=True):
             style = self._styles[name] = self.get_component_rich_style(name, partial=True)
         return style
 
-    def _piece_text(self, index: int) -> Text:
-        text = self._texts.get(index)
-        if text is not None:
-            return text
-        piece = self.pieces[index]
-        text = Text(piece.text, style=self._style(f"article--{piece.role}"), end="")
-        if piece.block is not None:
-            for located in self.figures:
-                if located.block == piece.block:
-                    figure = located.span
-                    text.stylize(
-                        self._style(f"article--figure-{figure.kind}"), figure.start, figure.end
-                    )
-            for located in self.entities:
-                if located.block == piece.block:
-                    entity = located.span
-                    text.stylize(
-                        self._style(f"article--entity-{entity.type}"), entity.start, entity.end
-                    )
+    def _styled(self, index: int) -> StyledPiece:
+        styled = self._texts.get(index)
+        if styled is not None:
+            return styled
+        # Spans in the order they layer: figures, names, the marks, then find matches.
+        spans: list[tuple[int, int, Style]] = []
         for span, name in (
             (self.key_span, "article--key-current"),
             (self.mark_span, "article--mark"),
         ):
             if span is not None and span[0] == index:
-                text.stylize(self._style(name), span[1], span[2])
+                spans.append((span[1], span[2], self._style(name)))
         for number, match in enumerate(self.matches):
             if match.piece == index:
                 name = (
                     "article--match-current" if number == self.current_match else "article--match"
                 )
-                text.stylize(self._style(name), match.start, match.end)
-        self._texts[index] = text
-        return text
+                spans.append((match.start, match.end, self._style(name)))
+        styled = self._texts[index] = self._base_styled(index).over(spans)
+        return styled
+
+    def _base_styled(self, index: int) -> StyledPiece:
+        styled = self._base.get(index)
+        if styled is not None:
+            return styled
+        piece = self.pieces[index]
+        spans: list[tuple[int, int, Style]] = []
+        if piece.block is not None:
+            for located in self.figures:
+                if located.block == piece.block:
+                    figure = located.span
+                    style = self._style(f"article--figure-{figure.kind}")
+                    spans.append((figure.start, figure.end, style))
+            for located in self.entities:
+                if located.block == piece.block:
+                    entity = located.span
+                    style = self._style(f"article--entity-{entity.type}")
+                    spans.append((entity.start, entity.end, style))
+        styled = StyledPiece(piece.text, self._style(f"article--{piece.role}"), spans)
+        self._base[index] = styled
+        return styled
 
     def render_line(self, y: int) -> Strip:
-        index = round(self.scroll_offset.y) + y
         width = self.scrollable_content_region.width
+        if width != self._width and self.pieces and width > 0:
+            # The pane's first paint comes before its Resize event: laying out here puts the
+            # article in the very first frame instead of the one after (the gutter is
+            # stable, so the width does not change when the scrollbar appears).
+            self._relayout(keep_position=True)
+        index = round(self.scroll_offset.y) + y
         strip = self._strips.get(index)
         if strip is not None and strip.cell_length == width:
             return strip
@@ -321,7 +473,7 @@ class ArticleView(ScrollView, can_focus=True):
         if not 0 <= index < len(self.lines) or self.lines[index].piece < 0:
             return Strip.blank(width, base)
         line = self.lines[index]
-        text = self._piece_text(line.piece)[line.start : line.end]
+        text = self._styled(line.piece).line(line.start, line.end)
         segments = list(text.render(self.app.console, end=""))
         strip = Strip(segments).apply_style(base)
         strip = Strip.join([Strip.blank(line.indent, base), strip])
