@@ -384,14 +384,13 @@ async def test_library_mode_loads_the_sidebar_a_page_at_a_time(library_dir: Path
         await settle(pilot)
         assert view.article is not None and view.article.headline == "园区动态3001号"
 
-        await pilot.press("end")  # the last headline loaded: the next page comes
-        await settle(pilot)
-        assert headlines.option_count == LIBRARY_FILES * PER_FILE
-        assert view.article is not None and view.article.headline == "园区动态1109号"
-        await pilot.press("end", "J")
+        await pilot.press("end")  # the last headline of the library, not of the page
         await settle(pilot)
         assert view.article is not None and view.article.headline == "园区动态0109号"
-        assert headlines.highlighted == LIBRARY_FILES * PER_FILE - 1
+        assert headlines.library_index == LIBRARY_FILES * PER_FILE - 1
+        await pilot.press("J")  # already the last: stays
+        await settle(pilot)
+        assert view.article is not None and view.article.headline == "园区动态0109号"
 
 
 @pytest.mark.asyncio
@@ -399,6 +398,7 @@ async def test_library_mode_read_marks_and_bookmarks_go_to_the_library(
     library_dir: Path,
 ) -> None:
     app = build_library_app(library_dir)
+    app.state.read_after = 0  # an article shown is read at once (the delay has its own test)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         headlines = app.query_one(HeadlineList)
@@ -548,6 +548,7 @@ async def test_B_bookmarks_in_plain_file_mode_too() -> None:
     from reader.state import State
 
     app = build_app()
+    app.state.read_after = 0  # the first article is read as it is shown
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         headlines = app.query_one(HeadlineList)
@@ -587,3 +588,138 @@ async def test_an_empty_library_opens_and_says_how_to_fill_it(tmp_path: Path) ->
         await settle(pilot)
         assert isinstance(app.screen, FiguresScreen) and app.screen.rows == []
     assert any("hitech-reader import" in message for message in shown)
+
+
+def _headline(index: int) -> str:
+    """The headline at ``index`` of the test library's list (newest file first)."""
+    return f"园区动态{LIBRARY_FILES - index // PER_FILE:02d}{index % PER_FILE:02d}号"
+
+
+@pytest.fixture
+def small_pages(monkeypatch: pytest.MonkeyPatch) -> int:
+    """Pages of 40 headlines, so the 300-article library is several pages long."""
+    import reader.ui.headline_list as headline_list
+
+    monkeypatch.setattr(headline_list, "PAGE_SIZE", 40)
+    monkeypatch.setattr(headline_list, "PAGE_MARGIN", 10)
+    return 40
+
+
+@pytest.mark.asyncio
+async def test_G_fetches_the_last_page_of_the_library_directly(
+    library_dir: Path, small_pages: int
+) -> None:
+    app = build_library_app(library_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        headlines = app.query_one(HeadlineList)
+        view = app.query_one(ArticleView)
+        assert headlines.option_count == small_pages
+        await pilot.press("G")
+        await settle(pilot)
+        total = LIBRARY_FILES * PER_FILE
+        assert view.article is not None and view.article.headline == _headline(total - 1)
+        assert headlines.library_index == total - 1
+        # Only the last page was fetched, not every page on the way.
+        assert headlines.option_count == small_pages
+        assert headlines.window_start == total - small_pages
+        # Going up from there fetches the page before, the cursor staying on its article.
+        for _ in range(small_pages - 5):
+            await pilot.press("k")
+        await settle(pilot)
+        assert headlines.window_start == total - 2 * small_pages
+        assert headlines.option_count == 2 * small_pages
+        index = headlines.library_index
+        assert index == total - small_pages + 4
+        assert view.article is not None and view.article.headline == _headline(index)
+        assert headlines.highlighted_option is not None
+        assert headlines.highlighted_option.id == headlines.rows[headlines.highlighted].article_id
+        await pilot.press("g")  # and the first of the library again
+        await settle(pilot)
+        assert headlines.window_start == 0 and headlines.library_index == 0
+        assert view.article is not None and view.article.headline == _headline(0)
+
+
+async def _wheel(headlines: HeadlineList, pilot, down: bool, until) -> None:  # type: ignore[no-untyped-def]
+    """Turn the mouse wheel over the sidebar until ``until()`` holds (at most 200 notches)."""
+    from textual import events
+
+    kind = events.MouseScrollDown if down else events.MouseScrollUp
+    for _ in range(200):
+        if until():
+            return
+        headlines.post_message(kind(headlines, 5, 5, 0, 1 if down else -1, 0, False, False, False))
+        await pilot.pause()
+    raise AssertionError("the wheel never got there")
+
+
+@pytest.mark.asyncio
+async def test_the_mouse_wheel_fetches_the_next_page_at_the_bottom(
+    library_dir: Path, small_pages: int
+) -> None:
+    app = build_library_app(library_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        headlines = app.query_one(HeadlineList)
+        assert headlines.option_count == small_pages
+        await _wheel(headlines, pilot, True, lambda: headlines.option_count > small_pages)
+        assert headlines.option_count == 2 * small_pages
+        assert [row.headline for row in headlines.rows] == [
+            _headline(i) for i in range(2 * small_pages)
+        ]
+        assert headlines.highlighted == 0  # the wheel scrolls; the cursor stays
+
+
+@pytest.mark.asyncio
+async def test_the_mouse_wheel_fetches_the_page_before_at_the_top(
+    library_dir: Path, small_pages: int
+) -> None:
+    app = build_library_app(library_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        headlines = app.query_one(HeadlineList)
+        await pilot.press("G")
+        await settle(pilot)
+        start = headlines.window_start
+        await _wheel(headlines, pilot, False, lambda: headlines.window_start < start)
+        assert headlines.window_start == start - small_pages
+        total = LIBRARY_FILES * PER_FILE
+        assert [row.headline for row in headlines.rows] == [
+            _headline(i) for i in range(start - small_pages, total)
+        ]
+        # The cursor is still on the last article, which is still the one shown.
+        assert headlines.library_index == total - 1
+        view = app.query_one(ArticleView)
+        assert view.article is not None and view.article.headline == _headline(total - 1)
+
+
+@pytest.mark.asyncio
+async def test_library_mode_reopens_the_last_article_even_past_the_first_page(
+    library_dir: Path, small_pages: int
+) -> None:
+    app = build_library_app(library_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("G")
+        await settle(pilot)
+    again = build_library_app(library_dir)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        view = again.query_one(ArticleView)
+        last = _headline(LIBRARY_FILES * PER_FILE - 1)
+        assert view.article is not None and view.article.headline == last
+
+
+@pytest.mark.asyncio
+async def test_library_mode_passing_through_marks_nothing_but_m_does(library_dir: Path) -> None:
+    app = build_library_app(library_dir)
+    app.state.read_after = 60  # out of reach: only `m` marks here
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("J", "J", "J")
+        await settle(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        shown = app.query_one(HeadlineList).rows[3].article_id
+    with Library(library_dir) as library:
+        assert library.read_ids() == {shown}

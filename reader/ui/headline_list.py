@@ -3,16 +3,20 @@
 An :class:`~textual.widgets.OptionList` rather than one widget per article, so a big
 library costs one widget (textual#2783: ListView lags near 1,000 items). In library mode
 the headlines come a page at a time (:meth:`HeadlineList.set_pages`): a 100,000-article
-library starts with :data:`PAGE_SIZE` options, and the next page is added as the cursor
-nears the end of what is loaded. Bookmarked articles carry a ★. Each prompt is a
-:class:`rich.text.Text` built from plain strings, so a headline containing ``[bold]`` is shown
-as written. Moving the cursor posts :class:`HeadlineList.ArticleHighlighted` at once: the
-screen shows the article without waiting for Enter.
+library starts with :data:`PAGE_SIZE` options, and the next page is added as the cursor, or
+the mouse wheel, nears the end of what is loaded. What is loaded is a window of the
+library's list: ``G`` fetches the last page directly (the window then starts there, and the
+page before it comes as the cursor or the wheel nears its top), ``g`` the first.
+Bookmarked articles carry a ★. Each prompt is a :class:`rich.text.Text` built from plain
+strings, so a headline containing ``[bold]`` is shown as written. Moving the cursor posts
+:class:`HeadlineList.ArticleHighlighted` at once: the screen shows the article without
+waiting for Enter.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -96,9 +100,12 @@ class HeadlineList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self.articles: list[Article] = []
-        #: Library mode: the rows loaded so far, how to fetch more, and how many there are.
+        #: Library mode: the rows loaded (a window of the library's list starting at
+        #: ``window_start``), how to fetch more, and how many there are.
         self.rows: list[HeadlineRow] = []
+        self.window_start = 0
         self.total = 0
+        self._reshaping = False
         self._fetch: Callable[[int, int], list[HeadlineRow]] | None = None
         self._is_read: Callable[[str], bool] = lambda _id: False
         self._is_bookmarked: Callable[[str], bool] = lambda _id: False
@@ -132,24 +139,109 @@ class HeadlineList(OptionList):
         self._is_read = is_read
         self._is_bookmarked = is_bookmarked
         self.rows = []
+        self.window_start = 0
         self.clear_options()
         self.load_more()
 
+    @property
+    def library_index(self) -> int | None:
+        """The highlighted headline's place in the whole list (library mode: in the library)."""
+        if self.highlighted is None:
+            return None
+        return self.window_start + self.highlighted
+
+    def _row_option(self, row: HeadlineRow) -> Option:
+        read, marked = self._is_read(row.article_id), self._is_bookmarked(row.article_id)
+        return Option(row_prompt(row, read, marked), id=row.article_id)
+
+    def _fresh(self, page: list[HeadlineRow]) -> list[HeadlineRow]:
+        # An import between two fetches can shift the list: never list an article twice.
+        seen: set[str] = set()
+        fresh = []
+        for row in page:
+            if row.article_id not in seen and self.index_of(row.article_id) is None:
+                seen.add(row.article_id)
+                fresh.append(row)
+        return fresh
+
     def load_more(self) -> int:
         """Add the next page of headlines (library mode); returns how many came."""
-        if self._fetch is None or len(self.rows) >= self.total:
+        end = self.window_start + len(self.rows)
+        if self._fetch is None or end >= self.total:
             return 0
-        page = self._fetch(len(self.rows), PAGE_SIZE)
+        page = self._fetch(end, PAGE_SIZE)
         if not page:
-            self.total = len(self.rows)  # the library shrank meanwhile
+            self.total = end  # the library shrank meanwhile
             return 0
+        page = self._fresh(page)
         self.rows.extend(page)
-        self.add_options(
-            Option(row_prompt(r, self._is_read(r.article_id), self._is_bookmarked(r.article_id)),
-                   id=r.article_id)
-            for r in page
-        )
+        self.add_options(self._row_option(r) for r in page)
         return len(page)
+
+    def load_before(self) -> int:
+        """Put the page before the window at its top (library mode), the cursor and the
+        view staying on the same headlines; returns how many came."""
+        if self._fetch is None or self.window_start <= 0 or self._reshaping:
+            return 0
+        start = max(0, self.window_start - PAGE_SIZE)
+        page = self._fresh(self._fetch(start, self.window_start - start))
+        if not page:
+            return 0
+        highlighted, scroll_y = self.highlighted, self.scroll_y
+        self._reset_window(start, page + self.rows)
+        shift = self._index_to_line.get(len(page), 0)
+        with self._reshape():
+            if highlighted is not None:
+                self.highlighted = highlighted + len(page)
+            self.scroll_to(y=scroll_y + shift, animate=False, immediate=True)
+        return len(page)
+
+    def _reset_window(self, offset: int, rows: list[HeadlineRow]) -> None:
+        """List ``rows``, the library's headlines from ``offset`` on."""
+        with self._reshape():
+            self.window_start = offset
+            self.rows = rows
+            self.set_options(self._row_option(r) for r in rows)
+
+    @contextmanager
+    def _reshape(self) -> Iterator[None]:
+        """While open, the list's own moves (a page put before the window) fetch nothing."""
+        was, self._reshaping = self._reshaping, True
+        try:
+            yield
+        finally:
+            self._reshaping = was
+
+    def action_first(self) -> None:
+        """The first headline (library mode: of the library, fetched if not loaded)."""
+        if self._fetch is not None and self.window_start > 0:
+            self._reset_window(0, self._fetch(0, PAGE_SIZE))
+        super().action_first()
+
+    def action_last(self) -> None:
+        """The last headline (library mode: of the library, its last page fetched
+        directly, so the sidebar never holds every headline on the way)."""
+        if self._fetch is not None:
+            self.total = max(self.total, self.window_start + len(self.rows))
+            missing = self.total - (self.window_start + len(self.rows))
+            if 0 < missing <= PAGE_SIZE:
+                self.load_more()
+            elif missing > PAGE_SIZE:
+                start = max(0, self.total - PAGE_SIZE)
+                self._reset_window(start, self._fetch(start, self.total - start))
+        super().action_last()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if self._fetch is None or self._reshaping:
+            return
+        # The wheel (or the scrollbar) nears an end of the window: fetch the next page
+        # there, as the cursor keys do.
+        margin = max(1, self.scrollable_content_region.height)
+        if new_value > old_value and new_value >= self.max_scroll_y - margin:
+            self.load_more()
+        elif new_value < old_value and new_value <= margin:
+            self.load_before()
 
     def refresh_article(self, article_id: str) -> None:
         """Redraw one headline after its read mark or bookmark changed."""
@@ -172,8 +264,11 @@ class HeadlineList(OptionList):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        if self._fetch is not None and event.option_index >= self.option_count - PAGE_MARGIN:
-            self.load_more()
+        if self._fetch is not None and not self._reshaping:
+            if event.option_index >= self.option_count - PAGE_MARGIN:
+                self.load_more()
+            elif event.option_index < PAGE_MARGIN and self.window_start > 0:
+                self.load_before()
         if event.option.id is not None:
             self.post_message(self.ArticleHighlighted(event.option.id))
 
@@ -182,3 +277,4 @@ class HeadlineList(OptionList):
         event.stop()
         if event.option.id is not None:
             self.post_message(self.ArticleHighlighted(event.option.id))
+

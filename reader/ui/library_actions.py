@@ -71,11 +71,17 @@ class LibraryActions:
             )
             return
         wanted = state.last_article
-        index = (self.headlines.index_of(wanted) if wanted else None) or 0
-        article = app.article(self.headlines.rows[index].article_id)
+        index = self.headlines.index_of(wanted) if wanted else None
+        # The last article read opens again even when it is not on the first page: it is
+        # shown and the cursor stays off the sidebar (as for a search hit far down).
+        article = app.article(wanted) if wanted and index is None else None
+        if article is None:
+            index = index or 0
+            article = app.article(self.headlines.rows[index].article_id)
         if article is not None:
             self.show_article(article)
-        self.headlines.highlighted = index
+        if index is not None:
+            self.headlines.highlighted = index
 
     # -- watched folders ------------------------------------------------------------------------
 

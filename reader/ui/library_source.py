@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, MutableMapping, Sequence
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from reader.model import Annotations, Article
 from reader.state import State
@@ -190,32 +190,28 @@ class MemoryCatalogue:
 
 
 class LibraryState(State):
-    """The app's state in library mode: read marks and bookmarks live in the library.
+    """The app's state in library mode: marks, positions and the last article in the
+    library's own state file (:attr:`Library.state <reader.store.Library.state>`).
 
-    They survive a rebuild of the library there and are shared with every copy of the app
-    on the same library. The theme and the last article stay in the JSON state file, and
-    so do the read marks of plain-file mode, untouched (``read`` is the file's set).
+    They survive a rebuild of the library and are shared with every copy of the app on
+    the same library. The theme is the app's, not the library's: it stays in ``base``
+    (the default state file). The library's connection is the library's to close.
     """
 
+    SETTINGS: ClassVar[tuple[str, ...]] = ("last_article",)
+
     def __init__(self, base: State, library: Library) -> None:
-        super().__init__(read=base.read, last_article=base.last_article, theme=base.theme,
-                         bookmarks=base.bookmarks, path=base.path)
-        self.store = library
-        self._read = library.read_ids()
-        self._marked = {article_id for article_id, _note in library.bookmarks()}
+        super().__init__(path=library.state.path, store=library.state)
+        self.base = base
+        self.notices = base.notices
+        self.read_after = base.read_after
+        self._fill(library.state)
+        self.theme = base.theme
 
-    def is_read(self, article_id: str) -> bool:
-        return article_id in self._read
-
-    def set_read(self, article_id: str, read: bool = True) -> None:
-        if read != (article_id in self._read):
-            self.store.mark_read(article_id, read)
-            (self._read.add if read else self._read.discard)(article_id)
-
-    def is_bookmarked(self, article_id: str) -> bool:
-        return article_id in self._marked
-
-    def set_bookmark(self, article_id: str, on: bool = True) -> None:
-        if on != (article_id in self._marked):
-            self.store.set_bookmark(article_id, on)
-            (self._marked.add if on else self._marked.discard)(article_id)
+    def save(self) -> None:
+        self.base.theme = self.theme
+        try:
+            self.base.save()
+        except OSError as exc:
+            self.error = self.error or str(exc)
+        super().save()

@@ -5,6 +5,11 @@ It owns the pane visibility (reactives whose watchers set ``-no-summary``/``-no-
 the stylesheet does the rest) and the annotation worker: figures are highlighted from the
 fast regex pass at once, the full annotations follow from an exclusive thread worker, and a
 result for an article no longer shown is kept in the cache but not painted.
+
+It also keeps the reader's place: leaving an article (for another, or by quitting) stores
+the text at the top of the pane as (block, offset) in the state, and showing it again opens
+it there. An article counts as read once it has been on screen for ``state.read_after``
+seconds, or is scrolled, or ``m`` is pressed: passing through with ``J`` marks nothing.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -99,6 +105,11 @@ class ReaderScreen(LibraryActions, Screen[None]):
         self._size_class: tuple[bool, bool] | None = None
         self._annotate_lock = threading.Lock()
         self._annotate_failed = False
+        self._read_timer: Timer | None = None
+        #: The article's read mark is the reader's to set now (``m`` was pressed on it):
+        #: neither the timer nor scrolling changes it until another article is shown.
+        self._read_decided = False
+        self._view: ArticleView | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -131,6 +142,10 @@ class ReaderScreen(LibraryActions, Screen[None]):
         return bar.input.value if bar is not None and bar.display else ""
 
     def on_mount(self) -> None:
+        # Kept for on_unmount, when the widgets can no longer be queried.
+        self._view = self.view
+        for notice in self.app.state.notices:
+            self.notify(notice, title="Reading state", severity="warning", timeout=10)
         if self.app.store is not None:
             self._mount_library()
         else:
@@ -152,6 +167,10 @@ class ReaderScreen(LibraryActions, Screen[None]):
         # The footer builds a widget per key and rebuilds on focus changes: mounted after
         # the first frame, it costs the reader nothing before the headlines and article show.
         self.call_after_refresh(self._mount_footer)
+
+    def on_unmount(self) -> None:
+        # Quitting leaves the article too: its place is remembered for the next run.
+        self._remember_position()
 
     async def _mount_footer(self) -> None:
         await self.mount(Footer())
@@ -205,29 +224,75 @@ class ReaderScreen(LibraryActions, Screen[None]):
             self.show_article(article)
 
     def show_article(self, article: Article) -> None:
-        """Show ``article`` now with its fast highlights; the full ones follow from a worker."""
+        """Show ``article`` now with its fast highlights; the full ones follow from a worker.
+
+        The article opens where the reader last left it, and counts as read once it has
+        been on screen for ``state.read_after`` seconds or is scrolled.
+        """
+        self._remember_position()
         self.current = article
         self.key_index = None
         state = self.app.state
         state.last_article = article.id
-        if not state.is_read(article.id):
-            state.set_read(article.id, True)
-            self.headlines.refresh_article(article.id)
+        self._start_read_timer(article)
+        position = state.position(article.id)
         cached = self.annotations.get(article.id)
         summary = self.query_one(SummaryPanel)
         if cached is not None:
-            self.view.show(article, cached.figures)
+            self.view.show(article, cached.figures, position=position)
             self.view.set_annotations(cached.figures, cached.entities)
             summary.show_annotations(cached)
         else:
             # The worker starts once the article is painted, so loading the NLP stack
             # never delays a frame the reader is waiting for.
             after_paint = partial(self._annotate_if_current, article)
-            self.view.show(article, core.quick_figures(article), after_paint=after_paint)
+            self.view.show(
+                article, core.quick_figures(article), after_paint=after_paint, position=position
+            )
             summary.show_pending()
         query = self._find_query()
         if query and self.find_bar is not None:
             self.find_bar.set_counter(*self.view.set_query(query))
+
+    def _remember_position(self) -> None:
+        """Keep the place in the article shown, as (block, offset), for its next visit."""
+        view = self._view
+        if self.current is not None and view is not None and view.article is self.current:
+            self.app.state.set_position(self.current.id, *view.reading_position())
+
+    # -- read marks ------------------------------------------------------------------------
+
+    def _stop_read_timer(self) -> None:
+        if self._read_timer is not None:
+            self._read_timer.stop()
+            self._read_timer = None
+
+    def _start_read_timer(self, article: Article) -> None:
+        self._stop_read_timer()
+        self._read_decided = False
+        state = self.app.state
+        if state.is_read(article.id):
+            return
+        if state.read_after <= 0:
+            self._mark_read(article.id)
+        else:
+            self._read_timer = self.set_timer(
+                state.read_after, partial(self._mark_read, article.id), name="read-mark"
+            )
+
+    def _mark_read(self, article_id: str) -> None:
+        """The article shown has been read (long enough on screen, or scrolled)."""
+        if self.current is None or self.current.id != article_id or self._read_decided:
+            return
+        self._stop_read_timer()
+        state = self.app.state
+        if not state.is_read(article_id):
+            state.set_read(article_id, True)
+            self.headlines.refresh_article(article_id)
+
+    @on(ArticleView.Scrolled)
+    def _article_scrolled(self, event: ArticleView.Scrolled) -> None:
+        self._mark_read(event.article_id)
 
     def _annotate_if_current(self, article: Article) -> None:
         if article is self.current and article.id not in self.annotations:
@@ -292,8 +357,10 @@ class ReaderScreen(LibraryActions, Screen[None]):
             self.notify("Bookmarked." if on else "Bookmark removed.", timeout=2)
 
     def action_toggle_read(self) -> None:
-        """Mark the article shown unread (or read again)."""
+        """Mark the article shown read, or unread again."""
         if self.current is not None:
+            self._stop_read_timer()
+            self._read_decided = True
             state = self.app.state
             state.set_read(self.current.id, not state.is_read(self.current.id))
             self.headlines.refresh_article(self.current.id)

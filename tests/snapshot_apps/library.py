@@ -121,6 +121,12 @@ def record_notifications(app: ReaderApp, into: list[str] | None = None) -> list[
 
 
 def build_sample_page_app(**options: object) -> ReaderApp:
-    """The app on the bundled sample page, fixed theme, the real annotator."""
+    """The app on the bundled sample page, fixed theme, the real annotator.
+
+    The article shown counts as read at once (``read_after = 0``), not after a delay: a shot
+    taken once the annotations are in must not depend on how long they took.
+    """
     options.setdefault("theme", "textual-dark")
-    return make_app([SAMPLE_PAGE], state=State.load(), **options)  # type: ignore[arg-type]
+    state = State.load()
+    state.read_after = 0
+    return make_app([SAMPLE_PAGE], state=state, **options)  # type: ignore[arg-type]
