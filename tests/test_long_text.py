@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from reader.annotate import QUICK_CHARS
+from reader.annotate import quick_figure_annotations as quick_figures
 from reader.importers.plain import TITLE_MAX, parse_plain
 from reader.model import HEADLINE_MAX, Article, Block, Source
 from reader.textfold import find_all
-from reader.ui.core import QUICK_CHARS, quick_figures
 
 SENTENCE = "高新区去年实现营收1000亿元，同比增长12%。"
 

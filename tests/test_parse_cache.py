@@ -110,3 +110,16 @@ def test_old_entries_are_pruned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
         page.write_text(f"第{n}篇。\n\n正文{n}。\n", encoding="utf-8")
         load_file(page, cache=True)
     assert len(_entries()) == 3
+
+
+def test_the_first_paint_figures_come_from_the_cache(page: Path) -> None:
+    from reader.annotate import quick_figure_annotations
+    from reader.ui.core import quick_figures
+
+    load_file(page, cache=True)
+    parse_cache._figures.clear()  # as in a new process
+    articles = load_file(page, cache=True)
+    assert any(parse_cache.cached_figures(a.id) for a in articles)
+    for article in articles:
+        assert parse_cache.cached_figures(article.id) == quick_figure_annotations(article)
+        assert quick_figures(article) == quick_figure_annotations(article)

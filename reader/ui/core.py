@@ -29,34 +29,13 @@ def bundled_articles_dir() -> Path:
     return bundled()
 
 
-#: How much text :func:`quick_figures` reads before the first paint; the worker that runs
-#: after it finds the figures of the rest (a 1 MB text would otherwise take seconds).
-QUICK_CHARS = 20_000
-#: Figures ending this close to the cut may be cut short themselves (1000 亿元 → 1000 亿).
-_CUT_MARGIN = 32
-
-
 def quick_figures(article: Article) -> list[Located[Figure]]:
-    """Figures found by the fast regex pass over the first QUICK_CHARS characters."""
-    from reader.figures import find_figures
+    """The figures to show on the first paint: from the parse cache when it has them."""
+    from reader import parse_cache
+    from reader.annotate import quick_figure_annotations
 
-    found: list[Located[Figure]] = []
-    budget = QUICK_CHARS
-    for index, block in enumerate(article.blocks):
-        if budget <= 0:
-            break
-        text = block.text
-        if len(text) <= budget:
-            found.extend(Located(index, figure) for figure in find_figures(text))
-        else:
-            cut = budget
-            found.extend(
-                Located(index, figure)
-                for figure in find_figures(text[:cut])
-                if figure.end <= cut - _CUT_MARGIN
-            )
-        budget -= len(text)
-    return found
+    cached = parse_cache.cached_figures(article.id)
+    return cached if cached is not None else quick_figure_annotations(article)
 
 
 def full_annotations(article: Article) -> Annotations:

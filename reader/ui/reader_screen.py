@@ -173,6 +173,8 @@ class ReaderScreen(LibraryActions, Screen[None]):
         self._remember_position()
 
     async def _mount_footer(self) -> None:
+        if not self.is_attached:  # the app quit before its second frame
+            return
         await self.mount(Footer())
         # The footer fills itself when the bindings change; it missed the first change.
         self.refresh_bindings()
