@@ -20,14 +20,14 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
+
+from timing import median_time
 
 from reader.decode import MAX_BYTES
 from reader.importers.page import parse_page
@@ -37,16 +37,6 @@ from tests.data import make_bad
 
 ROOT = Path(__file__).resolve().parents[1]
 
-RUNS = 5
-
-
-def median_time(function: Callable[[], object], runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 #: Run in a fresh interpreter so that its peak resident memory is the load's alone.

@@ -28,9 +28,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from timing import median_time
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_PAGE = ROOT / "articles" / "hitech-zones-p1.txt"
@@ -95,15 +96,6 @@ def one_run(path: Path) -> dict[str, float]:
         )
         stamps = json.loads(report.read_text())
         return {name: at - start for name, at in stamps.items()}
-
-
-def median_time(function: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def pane_work(text: str, runs: int) -> tuple[float, float]:
