@@ -25,7 +25,7 @@ import time
 from collections.abc import Iterable
 from contextlib import suppress
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Self
 
 from reader import paths
 
@@ -102,13 +102,14 @@ class UserStore:
                                check_same_thread=False)
         try:
             conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            # Before anything that writes (the journal mode does): a newer file stays as it is.
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > STATE_VERSION:
+                raise NewerStateError(f"state version {version} is newer than this program")
             conn.execute("PRAGMA journal_mode=WAL")
             # In WAL mode NORMAL loses nothing when the app crashes (only the last marks if
             # the machine does), and a mark costs no fsync on the UI thread.
             conn.execute("PRAGMA synchronous=NORMAL")
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version > STATE_VERSION:
-                raise NewerStateError(f"state version {version} is newer than this program")
             for statement in self.DDL:
                 conn.execute(statement)
             if version != STATE_VERSION:
@@ -123,24 +124,41 @@ class UserStore:
         self.conn.close()
 
     @classmethod
-    def copy_of(cls, path: Path, notices: list[str]) -> UserStore:
+    def copy_of(cls, path: Path, notices: list[str]) -> Self:
         """An in-memory copy of the tables this version knows from the file at ``path``,
-        read without writing it (a newer version's file); a table it renamed is skipped."""
+        read without writing it (a newer version's file), with one line in ``notices``.
+
+        Its marks are the user's and that newer program's: this one must not rewrite (or set
+        aside) a file it does not understand. This run's marks go to the copy and are lost
+        at exit, which the notice says. A table the newer version renamed is skipped.
+        """
         store = cls(Path(":memory:"), notices)
         source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
                                  timeout=BUSY_TIMEOUT_MS / 1000)
+        skipped: list[str] = []
         try:
+            version = source.execute("PRAGMA user_version").fetchone()[0]
             tables = store.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
             for (table,) in tables.fetchall():
                 columns = [row[1] for row in store.conn.execute(f"PRAGMA table_info({table})")]
+                names = ", ".join(columns)
                 try:
-                    rows = source.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall()
+                    rows = source.execute(f"SELECT {names} FROM {table}").fetchall()
                 except sqlite3.OperationalError:
-                    continue  # renamed or reshaped by the newer version
+                    skipped.append(table)  # renamed or reshaped by the newer version
+                    continue
                 marks = ", ".join("?" * len(columns))
-                store.conn.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", rows)
+                store.conn.executemany(
+                    f"INSERT OR IGNORE INTO {table}({names}) VALUES ({marks})", rows
+                )
         finally:
             source.close()
+        note = f" (could not read its {', '.join(skipped)})" if skipped else ""
+        notices.append(
+            f"reading state {path.name} is from a newer hitech-reader (version {version}; this"
+            f" one reads {STATE_VERSION}): left untouched, its marks are shown{note} but this"
+            " run's changes will not be saved"
+        )
         return store
 
     # --- read marks, bookmarks, positions ---------------------------------------------
@@ -308,8 +326,6 @@ class State:
             state._store = UserStore.copy_of(target, state.notices)
             state._owns_store = False  # this run's marks stay in memory, never in that file
             state._fill(state._store)
-            state.notices.append(f"{target.name} was written by a newer hitech-reader: its "
-                                 "marks are shown, this run's will not be saved")
         except (OSError, sqlite3.Error) as exc:
             # The marks are a convenience: read nothing rather than refuse to start.
             state.notices.append(f"could not read the reading state: {exc}")

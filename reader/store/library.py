@@ -22,6 +22,7 @@ from reader import paths
 from reader.model import Annotations, Article
 from reader.query import Query, as_query
 from reader.search import SearchHit
+from reader.state import NewerStateError
 from reader.store import schema
 from reader.store.codec import (
     ArticleRow,
@@ -31,7 +32,7 @@ from reader.store.codec import (
 )
 from reader.store.importer import Annotator, Prepared, expand, prepare_all
 from reader.store.search_sql import run_search
-from reader.store.state import STATE_VERSION, UserState
+from reader.store.state import UserState
 
 LIBRARY_FILE = "library.sqlite3"
 STATE_FILE = "state.sqlite3"
@@ -134,60 +135,11 @@ def _locked(directory: Path) -> Iterator[None]:
 
 
 def _open_state(path: Path, notices: list[str]) -> UserState:
-    """The user's state file; one written by a newer hitech-reader is only read.
-
-    Its marks are the user's and that newer program's: this one must not rewrite (or set
-    aside) a file it does not understand. So its tables are copied into memory, where this
-    run's marks go too, and the file is left exactly as it was.
-    """
-    version = _newer_state_version(path)
-    if version is None:
-        return UserState(path, notices)
-    state = UserState(Path(":memory:"), notices)
-    skipped = []
-    with contextlib.closing(_read_only(path)) as source:
-        for (table,) in state.conn.execute("SELECT name FROM sqlite_master WHERE type='table'"):
-            columns = [row[1] for row in state.conn.execute(f"PRAGMA table_info({table})")]
-            names = ", ".join(columns)
-            try:
-                rows = source.execute(f"SELECT {names} FROM {table}").fetchall()
-            except sqlite3.OperationalError:  # renamed or reshaped by the newer version
-                skipped.append(table)
-                continue
-            marks = ", ".join("?" * len(columns))
-            state.conn.executemany(f"INSERT OR IGNORE INTO {table}({names}) VALUES ({marks})", rows)
-    note = f" (could not read its {', '.join(skipped)})" if skipped else ""
-    notices.append(
-        f"reading state {path.name} is from a newer hitech-reader (version {version}; this one"
-        f" reads {STATE_VERSION}): left untouched, its marks are shown{note} but this run's"
-        " changes will not be saved"
-    )
-    return state
-
-
-def _read_only(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                           timeout=schema.BUSY_TIMEOUT_MS / 1000)
-    conn.execute(f"PRAGMA busy_timeout={schema.BUSY_TIMEOUT_MS}")
-    return conn
-
-
-def _newer_state_version(path: Path) -> int | None:
-    """The state file's version when it is newer than this program's, else None.
-
-    A damaged file gives None too: :class:`UserState` sets those aside itself. A read-only
-    or otherwise unusable disk raises, as it is no reason to touch the file.
-    """
-    if not path.exists() or schema.header_problem(path) is not None:
-        return None
+    """The user's state file; one written by a newer hitech-reader is only read."""
     try:
-        with contextlib.closing(_read_only(path)) as conn:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        if schema.environment_error(exc):
-            raise
-        return None
-    return version if version > STATE_VERSION else None
+        return UserState(path, notices)
+    except NewerStateError:
+        return UserState.copy_of(path, notices)
 
 
 class Library:
