@@ -7,9 +7,10 @@ to rebuild). Articles are imported with figures only (the fast regex pass, no NL
 here, the app opening the library, reads the same tables either way.
 
 Each run is a fresh subprocess, headless at 120×40, that opens ``hitech-reader --library``
-on the library and reports the wall-clock time once the first headlines and article are
-painted, and its peak resident memory. The same is measured for the app on the bundled
-sample page (plain-file mode) in the same run, as the baseline. Prints medians.
+on the library and reports the wall-clock time of the first frame that shows the headlines
+and the laid-out article (the same measure as bench_startup.py), and its peak resident
+memory. The same is measured for the app on the bundled sample page (plain-file mode) in the
+same run, as the baseline. Prints medians.
 
     PYTHONPATH=. python benchmarks/bench_library_app.py [--sizes 10000 100000] [--runs 5]
 
@@ -72,9 +73,20 @@ def build(cache: Path, size: int) -> Path:
 
 def child(kind: str, report: Path, library_dir: str) -> None:
     """Open the app (on the library, or on the sample page) and report the first frame."""
+    from bench_startup import _record_first_frame
+
     from reader.ui.app import make_app
     from reader.ui.article_view import ArticleView
+    from reader.ui.headline_list import HeadlineList
 
+    stamps: dict[str, float] = {}
+
+    def ready() -> bool:
+        views = app.query(ArticleView)
+        lists = app.query(HeadlineList)
+        return bool(views and views.first().lines and lists and lists.first().option_count)
+
+    _record_first_frame(stamps, ready)
     if kind == "library":
         from reader.store import Library
 
@@ -83,17 +95,15 @@ def child(kind: str, report: Path, library_dir: str) -> None:
         app = make_app([SAMPLE_PAGE], theme="textual-dark")
 
     def check() -> None:
-        view = app.query_one(ArticleView)
-        if view.article is not None and view.lines:
-            app.call_after_refresh(done)  # laid out: the next refresh paints it
+        if "frame" in stamps:
+            done()
         else:
             app.call_after_refresh(check)
 
     def done() -> None:
-        painted = time.time()
         options = app.reader.headlines.option_count
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        report.write_text(f"{painted!r} {peak!r} {options}")
+        report.write_text(f"{stamps['frame']!r} {peak!r} {options}")
         app.exit()
 
     app.call_after_refresh(check)

@@ -146,10 +146,14 @@ class ReaderApp(App[None]):
 
     def _stored_annotations(self, article: Article) -> Annotations:
         """Library mode: the annotations made at import, not the NLP stack again."""
+        found = self.stored_annotations(article.id)
+        return found if found is not None else Annotations()
+
+    def stored_annotations(self, article_id: str) -> Annotations | None:
+        """Library mode: the annotations stored for an article (one indexed read), if any."""
         assert self.store is not None
         with self.store_lock:
-            found = self.store.annotations(article.id)
-        return found if found is not None else Annotations()
+            return self.store.annotations(article_id)
 
     def search(self, query: str) -> list[SearchHit]:
         """Library mode: search the library's index (called from a worker)."""

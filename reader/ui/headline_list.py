@@ -36,8 +36,8 @@ if TYPE_CHECKING:
 KIND_BADGES = {"photo": "图片", "caption": "图注"}
 #: Headlines fetched at a time in library mode, and how close to the end of what is
 #: loaded the cursor may come before the next page is fetched.
-PAGE_SIZE = 200
-PAGE_MARGIN = 50
+PAGE_SIZE = 100
+PAGE_MARGIN = 30
 
 
 def _first_line(read: bool, bookmarked: bool, kind: str, headline: str) -> Text:

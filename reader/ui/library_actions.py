@@ -79,6 +79,11 @@ class LibraryActions:
             index = index or 0
             article = app.article(self.headlines.rows[index].article_id)
         if article is not None:
+            # Stored at import: the first frame has every highlight and the key numbers,
+            # without compiling the figure finder or waiting for a worker.
+            stored = app.stored_annotations(article.id)
+            if stored is not None:
+                self.annotations[article.id] = stored
             self.show_article(article)
         if index is not None:
             self.headlines.highlighted = index
@@ -141,11 +146,15 @@ class LibraryActions:
     def fetch_article(self: Reader, article_id: str) -> None:
         """Library mode: read the article off the UI thread, show it if still wanted."""
         article = self.app.article(article_id)
-        if article is not None and not get_current_worker().is_cancelled:
-            with suppress(RuntimeError):  # the app closed meanwhile
-                self.app.call_from_thread(self._article_fetched, article)
+        if article is None or get_current_worker().is_cancelled:
+            return
+        stored = self.app.stored_annotations(article_id)
+        with suppress(RuntimeError):  # the app closed meanwhile
+            self.app.call_from_thread(self._article_fetched, article, stored)
 
-    def _article_fetched(self: Reader, article: Article) -> None:
+    def _article_fetched(self: Reader, article: Article, stored: Annotations | None) -> None:
+        if stored is not None:
+            self.annotations.setdefault(article.id, stored)
         highlighted = self.headlines.highlighted_option
         wanted = highlighted is not None and highlighted.id == article.id
         # Held through j: only the article under the cursor is painted, and only once.
