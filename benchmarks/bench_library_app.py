@@ -31,6 +31,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from timing import child_env
+
 from reader.model import Annotations, Article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -114,7 +116,7 @@ def one_run(kind: str, library_dir: Path) -> tuple[float, float, int]:
     """(seconds to the first painted frame, peak MB, sidebar options) of a fresh process."""
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "painted"
-        env = dict(os.environ, HITECH_READER_DATA_DIR=str(Path(tmp) / "data"))
+        env = child_env(HITECH_READER_DATA_DIR=str(Path(tmp) / "data"))
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
         start = time.time()
         subprocess.run(

@@ -31,7 +31,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from timing import median_time
+from timing import child_env, median_time
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_PAGE = ROOT / "articles" / "hitech-zones-p1.txt"
@@ -82,7 +82,7 @@ def one_run(path: Path) -> dict[str, float]:
     """Seconds from spawning a child to its first article frame and to a complete layout."""
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "painted"
-        env = dict(os.environ)
+        env = child_env()
         env["HITECH_READER_DATA_DIR"] = str(Path(tmp) / "data")
         env["HITECH_READER_CACHE_DIR"] = str(Path(tmp) / "cache")
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))

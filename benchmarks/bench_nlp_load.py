@@ -26,6 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from timing import child_env
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 SAMPLE = ROOT / "articles" / "hitech-zones-p1.txt"
@@ -55,7 +57,7 @@ print(t1 - t0, time.perf_counter() - t0)
 
 def run(code: str, cache: Path) -> list[float]:
     path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
-    env = dict(os.environ, PYTHONPATH=path, HITECH_READER_CACHE_DIR=str(cache))
+    env = child_env(PYTHONPATH=path, HITECH_READER_CACHE_DIR=str(cache))
     env["HITECH_READER_CONFIG_DIR"] = str(cache.parent / "config")
     out = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True

@@ -32,6 +32,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from timing import child_env
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_PAGE = ROOT / "articles" / "hitech-zones-p1.txt"
 
@@ -122,7 +124,7 @@ def one_run(kind: str) -> dict[str, float]:
     """Seconds from spawning a child to its first content frame and to settling."""
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "painted"
-        env = dict(os.environ, HITECH_READER_DATA_DIR=str(Path(tmp) / "data"))
+        env = child_env(HITECH_READER_DATA_DIR=str(Path(tmp) / "data"))
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
         start = time.time()
         subprocess.run(
