@@ -40,7 +40,8 @@ PAGE_SIZE = 100
 PAGE_MARGIN = 30
 
 
-def _first_line(read: bool, bookmarked: bool, kind: str, headline: str) -> Text:
+def _prompt(read: bool, bookmarked: bool, kind: str, headline: str, second: str) -> Text:
+    """Two lines: unread marker, bookmark, kind badge and headline; then ``second``, dimmed."""
     title = Text(no_wrap=True, overflow="ellipsis", end="")
     title.append("  " if read else "● ", style="" if read else "bold")
     if bookmarked:
@@ -49,32 +50,21 @@ def _first_line(read: bool, bookmarked: bool, kind: str, headline: str) -> Text:
     if badge:
         title.append(f"{badge} ", style="reverse")
     title.append(sanitize_for_display(headline), style="" if read else "bold")
+    title.append("\n  ")
+    title.append(sanitize_for_display(second), style="dim")
     return title
 
 
 def row_prompt(row: HeadlineRow, read: bool, bookmarked: bool = False) -> Text:
     """The prompt of a library row: marker and title, then date and source file, dimmed."""
-    title = _first_line(read, bookmarked, row.kind, row.headline)
     second = " ".join(part for part in (row.date, Path(row.source_path).stem) if part)
-    title.append("\n  ")
-    title.append(sanitize_for_display(second), style="dim")
-    return title
+    return _prompt(read, bookmarked, row.kind, row.headline, second)
 
 
 def headline_prompt(article: Article, read: bool, bookmarked: bool = False) -> Text:
     """The two-line prompt of one article: marker and title, then kicker or source, dimmed."""
-    title = Text(no_wrap=True, overflow="ellipsis", end="")
-    title.append("  " if read else "● ", style="" if read else "bold")
-    if bookmarked:
-        title.append("★ ", style="bold")
-    badge = KIND_BADGES.get(article.kind)
-    if badge:
-        title.append(f"{badge} ", style="reverse")
-    title.append(sanitize_for_display(article.headline), style="" if read else "bold")
     second = article.kicker or f"{Path(article.source.path).stem}:{article.source.first_line}"
-    title.append("\n  ")
-    title.append(sanitize_for_display(second), style="dim")
-    return title
+    return _prompt(read, bookmarked, article.kind, article.headline, second)
 
 
 class HeadlineList(OptionList):
