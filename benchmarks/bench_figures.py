@@ -18,10 +18,10 @@ from __future__ import annotations
 import json
 import os
 import re
-import statistics
-import time
 from collections import defaultdict
 from pathlib import Path
+
+from timing import median_time
 
 from reader.figures import find_figures
 from reader.model import Figure
@@ -157,16 +157,8 @@ def speed(repeat: int = 20, runs: int = 5) -> None:
     text = _page_text() * repeat
     baseline_re = re.compile(r"[0-9]+")
 
-    def timed(fn) -> float:
-        samples = []
-        for _ in range(runs):
-            t0 = time.perf_counter()
-            fn()
-            samples.append(time.perf_counter() - t0)
-        return statistics.median(samples)
-
-    t_find = timed(lambda: find_figures(text))
-    t_base = timed(lambda: list(baseline_re.finditer(text)))
+    t_find = median_time(lambda: find_figures(text), runs)
+    t_base = median_time(lambda: list(baseline_re.finditer(text)), runs)
     n = len(find_figures(text))
     print(f"\nspeed: {len(text):,} chars, {n} figures; find_figures {len(text) / t_find:,.0f} "
           f"chars/s (median of {runs}); bare [0-9]+ scan {len(text) / t_base:,.0f} chars/s; "

@@ -31,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from timing import child_env
+from timing import child_env, reader_shows_content, record_first_frame
 
 from reader.model import Annotations, Article
 
@@ -75,20 +75,10 @@ def build(cache: Path, size: int) -> Path:
 
 def child(kind: str, report: Path, library_dir: str) -> None:
     """Open the app (on the library, or on the sample page) and report the first frame."""
-    from bench_startup import _record_first_frame
-
     from reader.ui.app import make_app
-    from reader.ui.article_view import ArticleView
-    from reader.ui.headline_list import HeadlineList
 
     stamps: dict[str, float] = {}
-
-    def ready() -> bool:
-        views = app.query(ArticleView)
-        lists = app.query(HeadlineList)
-        return bool(views and views.first().lines and lists and lists.first().option_count)
-
-    _record_first_frame(stamps, ready)
+    record_first_frame(stamps, lambda: reader_shows_content(app))
     if kind == "library":
         from reader.store import Library
 

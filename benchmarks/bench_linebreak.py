@@ -14,29 +14,17 @@ from __future__ import annotations
 
 import json
 import os
-import statistics
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
+from timing import median_time
 
 from reader.linebreak import CLOSING, break_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("HITECH_SHARED", Path(__file__).resolve().parents[2] / "shared"))
-RUNS = 5
-
-
-def median_time(function: Callable[[], object]) -> float:
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def sample_text() -> str:

@@ -28,31 +28,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from timing import child_env
+from timing import child_env, reader_shows_content, record_first_frame
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_PAGE = ROOT / "articles" / "hitech-zones-p1.txt"
-
-
-def _record_first_frame(stamps: dict[str, float], ready: Callable[[], bool]) -> None:
-    """Patch ``App._display`` to stamp the first frame painted once ``ready()`` holds."""
-    from textual.app import App
-
-    display = App._display
-
-    def timed_display(self: App[object], screen: Any, renderable: Any) -> None:
-        display(self, screen, renderable)
-        if renderable is not None and "frame" not in stamps and ready():
-            stamps["frame"] = time.time()
-            # CPU seconds of this process so far: unlike wall time, not inflated by other
-            # programs on a busy machine (or a virtual machine's stolen time).
-            stamps["cpu"] = time.process_time()
-
-    App._display = timed_display  # type: ignore[method-assign]
 
 
 def _report(report: Path, stamps: dict[str, float]) -> None:
@@ -62,17 +43,9 @@ def _report(report: Path, stamps: dict[str, float]) -> None:
 def child_reader(report: Path) -> None:
     """Run the reader on the sample page; report its first frame with the first article."""
     from reader.ui.app import make_app
-    from reader.ui.article_view import ArticleView
-    from reader.ui.headline_list import HeadlineList
 
     stamps: dict[str, float] = {}
-
-    def ready() -> bool:
-        views = app.query(ArticleView)
-        lists = app.query(HeadlineList)
-        return bool(views and views.first().lines and lists and lists.first().option_count)
-
-    _record_first_frame(stamps, ready)
+    record_first_frame(stamps, lambda: reader_shows_content(app))
     app = make_app([SAMPLE_PAGE], theme="textual-dark")
 
     def check() -> None:
@@ -99,7 +72,7 @@ def child_bare(report: Path) -> None:
     text = SAMPLE_PAGE.read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip()]
     stamps: dict[str, float] = {}
-    _record_first_frame(stamps, lambda: True)
+    record_first_frame(stamps, lambda: True)
 
     class Bare(App[None]):
         CSS = "OptionList { width: 34; } Static { width: 1fr; }"

@@ -6,6 +6,7 @@ import os
 import statistics
 import time
 from collections.abc import Callable
+from typing import Any
 
 
 def median_time(function: Callable[[], object], runs: int = 5) -> float:
@@ -28,3 +29,34 @@ def child_env(**extra: str) -> dict[str, str]:
     env = dict(os.environ, **extra)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
+
+
+def record_first_frame(stamps: dict[str, float], ready: Callable[[], bool]) -> None:
+    """Patch ``App._display`` to stamp the first frame painted once ``ready()`` holds.
+
+    Headless, the compositor still renders each frame and hands it to ``_display``, which
+    only skips writing it: that call is the moment the frame exists.
+    """
+    from textual.app import App
+
+    display = App._display
+
+    def timed_display(self: App[object], screen: Any, renderable: Any) -> None:
+        display(self, screen, renderable)
+        if renderable is not None and "frame" not in stamps and ready():
+            stamps["frame"] = time.time()
+            # CPU seconds of this process so far: unlike wall time, not inflated by other
+            # programs on a busy machine (or a virtual machine's stolen time).
+            stamps["cpu"] = time.process_time()
+
+    App._display = timed_display  # type: ignore[method-assign]
+
+
+def reader_shows_content(app: Any) -> bool:
+    """The reader has headlines in its sidebar and the article laid out in its pane."""
+    from reader.ui.article_view import ArticleView
+    from reader.ui.headline_list import HeadlineList
+
+    views = app.query(ArticleView)
+    lists = app.query(HeadlineList)
+    return bool(views and views.first().lines and lists and lists.first().option_count)
