@@ -312,3 +312,44 @@ async def test_resizing_in_a_loop_does_not_crash() -> None:
         width = view.scrollable_content_region.width
         assert all(view.render_line(y).cell_length <= view.size.width for y in range(10))
         assert max(cell_len(view.render_line(y).text.rstrip()) for y in range(10)) <= width
+
+
+# --- user text in notifications and the command palette is never markup ---------------------
+
+
+async def test_a_file_name_with_markup_is_named_literally_in_the_notification(
+    tmp_path: Path,
+) -> None:
+    """Textual parses notifications as markup unless told not to: the name's ``[b]`` would
+    turn bold and its ``[@click=…]`` would become an action to run."""
+    name = "坏[@click=app.quit]文件[b].txt"
+    bad = tmp_path / name
+    bad.write_text("")
+    good = tmp_path / "好.txt"
+    good.write_text(PAGE, encoding="utf-8")
+    app = build([tmp_path])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.press("B")  # a screen's own notification, through Widget.notify
+        await pilot.pause()
+        toasts = list(app._notifications)
+        assert [n.message.split(":")[0] for n in toasts][1:] == ["Bookmarked."]
+        assert [n.markup for n in toasts] == [False, False]
+        assert name in toasts[0].message
+        assert app.is_running
+
+
+async def test_the_palette_shows_headlines_and_help_literally(tmp_path: Path) -> None:
+    page = tmp_path / "[b]来源[i].md"
+    page.write_text("---\ntitle: 方括号 [b]不是[/b] 粗体 [/x]\n---\n\n正文。\n", encoding="utf-8")
+    app = build([page])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"方括号")
+        await pilot.pause(0.5)  # the palette debounces its search
+        shown = "\n".join(screen_lines(app))
+        assert "Go to: 方括号 [b]不是[/b] 粗体 [/x]" in shown
+        assert "[b]来源[i].md" in shown

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -183,6 +184,24 @@ class ReaderApp(App[None]):
         screen = self.screen_stack[0]
         assert isinstance(screen, ReaderScreen)
         return screen
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a notification, always as plain text.
+
+        Our messages carry file names, error texts and headlines, which may hold ``[b]`` or
+        ``[@click=…]``; Textual would read them as markup (and a stray ``[/x]`` fails to
+        render). Screens call this through ``Widget.notify``, which passes ``markup=True``
+        explicitly, so the flag is ignored here rather than defaulted.
+        """
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def _apply_keymap(self) -> None:
         """Rebind keys from the user's keymap file; each problem is one notification."""

@@ -11,9 +11,26 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+from textual.markup import escape
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
+
+
+def highlighted(matcher: Matcher, candidate: str) -> Content:
+    """``matcher.highlight`` without reading ``candidate`` as markup: a headline is text.
+
+    Textual's own ``highlight`` parses the candidate as content markup, so a headline with
+    ``[b]`` turns bold and one with ``[/x]`` fails to render.
+    """
+    content = Content(candidate)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
+    for offset in offsets:
+        if not candidate[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 class ArticleProvider(Provider):
@@ -37,9 +54,13 @@ class ArticleProvider(Provider):
         return [(a.id, a.headline, a.kicker or a.source.path) for a in app.library]
 
     async def discover(self) -> Hits:
+        # The palette reads a str prompt and any help as markup: headlines and paths are
+        # passed as Content, and help (always read as markup) escaped.
         for article_id, headline, help_text in self._items()[:20]:
+            candidate = f"Go to: {headline}"
             yield DiscoveryHit(
-                f"Go to: {headline}", partial(self._open, article_id), help=help_text
+                Content(candidate), partial(self._open, article_id), text=candidate,
+                help=escape(help_text),
             )
 
     async def search(self, query: str) -> Hits:
@@ -50,7 +71,8 @@ class ArticleProvider(Provider):
             if score > 0:
                 yield Hit(
                     score,
-                    matcher.highlight(candidate),
+                    highlighted(matcher, candidate),
                     partial(self._open, article_id),
-                    help=help_text,
+                    text=candidate,
+                    help=escape(help_text),
                 )
