@@ -166,6 +166,21 @@ async def test_F_lists_every_figure_largest_first_and_filters() -> None:
 
 
 @pytest.mark.asyncio
+async def test_a_filter_word_not_understood_is_shown_literally() -> None:
+    """The status line repeats what was typed: it must not be read as markup."""
+    app = build_app(two_zone_articles())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        await pilot.press(*"元 [b]粗[/x]")
+        await settle(pilot)
+        status = str(app.screen.query_one("#figures-status").render())
+        assert "not understood: [b]粗[/x]" in status
+        assert app.is_running
+
+
+@pytest.mark.asyncio
 async def test_choosing_a_figure_opens_its_article_there_and_marks_it() -> None:
     app = build_app(two_zone_articles())
     async with app.run_test(size=(120, 40)) as pilot:

@@ -16,6 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Label, OptionList
 from textual.widgets.option_list import Option
@@ -187,7 +188,7 @@ class EntitiesScreen(ModalScreen["str | None"]):
         chosen = self.chosen
         if chosen is not None:
             self.query_one("#entities-status", Label).update(
-                f"{chosen.text}: {plural(len(articles), 'article')}; enter opens one"
+                Content(f"{chosen.text}: {plural(len(articles), 'article')}; enter opens one")
             )
 
     def action_focus_table(self) -> None:

@@ -20,6 +20,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Label
 from textual.worker import Worker, WorkerState
@@ -161,7 +162,7 @@ class FiguresScreen(ModalScreen["FigureRow | None"]):
         status = f"{count}, {ORDER_NAMES[self.order]} (ctrl+o)"
         if wanted.unknown:
             status += f"; not understood: {' '.join(wanted.unknown)}"
-        self.query_one("#figures-status", Label).update(status)
+        self.query_one("#figures-status", Label).update(Content(status))  # typed text: not markup
 
     def action_toggle_order(self) -> None:
         """Sort by value (largest first) or by date (newest first)."""
