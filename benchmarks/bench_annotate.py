@@ -1,9 +1,10 @@
 """Annotation speed: figures + entities + key figures over whole pages, one core.
 
-Prints characters per second for ``reader.annotate.annotate`` over the bundled page, the
-figure finder and the entity finder alone, and our segmenter (``reader.nlp`` / ``reader.segment``)
-alone, next to stock ``jieba.lcut`` and jieba's own ``Tokenizer.cut`` over the same text in the
-same process (and ``jieba_fast`` when it is installed). The hand-made pages in tests/data, which
+Prints characters per second for ``reader.annotate.pipeline.annotate`` over the bundled page, the
+figure finder and the entity finder alone, and our segmenter
+(``reader.annotate.nlp`` / ``reader.annotate.segment``) alone, next to stock ``jieba.lcut``
+and jieba's own ``Tokenizer.cut`` over the same text in the same process (and ``jieba_fast``
+when it is installed). The hand-made pages in tests/helpers/data, which
 are denser in figures, are reported the same way.
 
 Times are CPU seconds of this process (``time.process_time``): "one core" is what the target
@@ -27,10 +28,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from reader.annotate import annotate, entity_annotations, figure_annotations  # noqa: E402
-from reader.loader import bundled_articles_dir, load_paths  # noqa: E402
+from reader.annotate.nlp import load  # noqa: E402
+from reader.annotate.pipeline import annotate, entity_annotations, figure_annotations  # noqa: E402
+from reader.ingest.loader import bundled_articles_dir, load_paths  # noqa: E402
 from reader.model import Article  # noqa: E402
-from reader.nlp import load  # noqa: E402
 
 HAND_PAGES = [ROOT / "tests" / "data" / "page-a.txt", ROOT / "tests" / "data" / "page-b.txt"]
 
@@ -97,7 +98,7 @@ def _report(title: str, articles: list[Article], rounds: int, detail: bool) -> N
         print(f"    entities alone: {rate['entities']:,.0f} chars/s")
     print(f"  stock jieba.lcut: {base:,.0f} chars/s")
     print(
-        f"  segmenting alone (reader.segment): {rate['segment']:,.0f} chars/s;"
+        f"  segmenting alone (reader.annotate.segment): {rate['segment']:,.0f} chars/s;"
         f" jieba Tokenizer.cut, same dictionary: {rate['jieba_cut']:,.0f}"
         f" ({rate['segment'] / rate['jieba_cut']:.2f}x)"
     )
@@ -118,7 +119,7 @@ def main() -> None:
     _report("sample page", sample, rounds, detail=True)
     hand = load_paths([str(p) for p in HAND_PAGES if p.is_file()]).articles
     if hand:
-        _report("hand pages (tests/data, dense in figures)", hand * repeat, rounds, detail=False)
+        _report("hand pages (dense in figures)", hand * repeat, rounds, detail=False)
 
 
 if __name__ == "__main__":

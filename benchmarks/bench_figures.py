@@ -23,9 +23,9 @@ from pathlib import Path
 
 from timing import median_time
 
-from reader.figures import find_figures
+from reader.annotate.figures import find_figures
 from reader.model import Figure
-from reader.numerals import parse_number
+from reader.text.numerals import parse_number
 
 SHARED = Path(os.environ.get("HITECH_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 CASES = SHARED / "benchmarks" / "figures" / "cases.jsonl"

@@ -29,11 +29,11 @@ from pathlib import Path
 
 from timing import median_time
 
-from reader.decode import MAX_BYTES
-from reader.importers.page import parse_page
-from reader.linebreak import break_lines
-from reader.loader import parse_text
-from tests.data import make_bad
+from reader.ingest.decode import MAX_BYTES
+from reader.ingest.loader import parse_text
+from reader.ingest.page import parse_page
+from reader.text.linebreak import break_lines
+from tests.helpers.data import make_bad
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -43,7 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 _CHILD = """
 import resource, sys, time
 from pathlib import Path
-from reader.loader import LoadError, load_file
+from reader.ingest.loader import LoadError, load_file
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start = time.perf_counter()
 try:

@@ -74,8 +74,8 @@ def _percentile(values: list[float], q: float) -> float:
 
 
 def bench_size(size: int, args: argparse.Namespace) -> None:
-    from reader.store import Library
-    from reader.store.search_sql import RANK_BUDGET
+    from reader.library import Library
+    from reader.search.sql import RANK_BUDGET
 
     with tempfile.TemporaryDirectory(prefix="hr-bench-") as tmp:
         root = Path(tmp)

@@ -42,7 +42,7 @@ DEFAULT_CACHE = Path(tempfile.gettempdir()) / "hitech-bench-library-app"
 
 def figures_only(article: Article) -> Annotations:
     """Figures from the fast regex pass, no names (module level: sent to worker processes)."""
-    from reader.annotate import figure_annotations
+    from reader.annotate.pipeline import figure_annotations
 
     return Annotations(figures=list(figure_annotations(article)))
 
@@ -51,7 +51,7 @@ def build(cache: Path, size: int) -> Path:
     """The library of ``size`` articles in ``cache``, built if not there yet."""
     from synth import make_library
 
-    from reader.store import Library
+    from reader.library import Library
 
     data = cache / f"library-{size}"
     done = data / "built"
@@ -80,7 +80,7 @@ def child(kind: str, report: Path, library_dir: str) -> None:
     stamps: dict[str, float] = {}
     record_first_frame(stamps, lambda: reader_shows_content(app))
     if kind == "library":
-        from reader.store import Library
+        from reader.library import Library
 
         app = make_app(store=Library(Path(library_dir)), theme="textual-dark")
     else:

@@ -1,4 +1,4 @@
-"""Speed and fill of `reader.linebreak` against Rich's own wrapping.
+"""Speed and fill of `reader.text.linebreak` against Rich's own wrapping.
 
 Prints medians of 5 runs:
 * the sample page (its non-blank lines joined) broken at width 80, ours vs ``Text.wrap``;
@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.text import Text
 from timing import median_time
 
-from reader.linebreak import CLOSING, break_lines
+from reader.text.linebreak import CLOSING, break_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("HITECH_SHARED", Path(__file__).resolve().parents[2] / "shared"))

@@ -1,7 +1,7 @@
 """A 1 MB line in the app: time to the first frame showing it, against the sample page.
 
 A text file that is one line of 1,000,000 characters (hanzi, figures, punctuation; no
-newline, from ``tests.data.make_bad.long_line``) used to take some 10 s to appear: the line
+newline, from ``tests.helpers.data.make_bad.long_line``) used to take some 10 s to appear: the line
 was broken whole and every painted line sliced a Rich Text of the whole megabyte. The article
 pane now lays out a screenful and the rest in slices after the first frame.
 
@@ -43,8 +43,8 @@ def child(path: Path, report: Path) -> None:
     from textual.app import App
 
     from reader.ui.app import make_app
-    from reader.ui.article_layout import Layout
-    from reader.ui.article_view import ArticleView
+    from reader.ui.widgets.article_layout import Layout
+    from reader.ui.widgets.article_view import ArticleView
 
     stamps: dict[str, float] = {}
     app = make_app([path], theme="textual-dark")
@@ -103,8 +103,8 @@ def pane_work(text: str, runs: int) -> tuple[float, float]:
     from rich.console import Console
     from rich.text import Text
 
-    from reader.linebreak import break_lines
-    from reader.ui.article_layout import Layout, Piece, StyledPiece, measure_for
+    from reader.text.linebreak import break_lines
+    from reader.ui.widgets.article_layout import Layout, Piece, StyledPiece, measure_for
 
     console = Console(width=SIZE[0])
     height = SIZE[1]
@@ -135,7 +135,7 @@ def main() -> None:
     if args.child:
         child(args.child, args.report)
         return
-    from tests.data.make_bad import long_line
+    from tests.helpers.data.make_bad import long_line
 
     text = long_line(1_000_000)
     with tempfile.TemporaryDirectory() as folder:

@@ -1,4 +1,4 @@
-"""Exact-match precision, recall and F1 of reader.entities on public Chinese NER test sets.
+"""Exact-match precision, recall and F1 of reader.annotate.entities on public Chinese NER test sets.
 
 Scores ``find_entities`` and, in the same run, the jieba ``posseg`` baseline the issue quotes
 (nr/nrt/nrfg → PER, ns → LOC, nt → ORG) on the MSRA and People's Daily test sets in
@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reader.entities import find_entities
+from reader.annotate.entities import find_entities
 
 SHARED = Path(os.environ.get("HITECH_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 SETS = {"msra": "msra_test.jsonl", "peoples_daily": "peoples_daily_test.jsonl"}
@@ -108,14 +108,14 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--no-baseline", action="store_true")
     args = ap.parse_args()
-    from reader.nlp import load
+    from reader.annotate.nlp import load
 
     load().warm()  # load the whole stack before timing, so chars/s is the steady state
     baseline = None if args.no_baseline else jieba_baseline()
     for name in args.sets.split(","):
         rows = read_set(name, args.limit)
         print(f"{name}: {len(rows)} sentences")
-        f_ours = report("reader.entities", *score(rows, ours))
+        f_ours = report("reader.annotate.entities", *score(rows, ours))
         if baseline is not None:
             f_base = report("jieba posseg baseline", *score(rows, baseline))
             print(f"  F1 ratio ours/jieba: {f_ours / f_base:.3f}")

@@ -4,9 +4,9 @@ Load times are measured in fresh subprocesses (median of --runs), from before th
 to the end of the load, for:
 
 * stock jieba: ``import jieba; jieba.initialize(); import jieba.posseg`` (what the app would
-  pay without reader.nlp);
-* reader.nlp with a cold cache (an empty cache dir: builds and writes the cache);
-* reader.nlp with a warm cache; also "+ first page", which adds finding the entities of the
+  pay without reader.annotate.nlp);
+* reader.annotate.nlp with a cold cache (an empty cache dir: builds and writes the cache);
+* reader.annotate.nlp with a warm cache; also "+ first page", which adds finding the entities of the
   sample page once, since the dictionary's shards are unpacked on first use.
 
 Then, in this process, entity-finding speed on the sample page (median of --runs passes) next to
@@ -45,10 +45,10 @@ print(time.perf_counter() - t0)
 OURS = """
 import time
 t0 = time.perf_counter()
-from reader import nlp
+from reader.annotate import nlp
 nlp.load()
 t1 = time.perf_counter()
-from reader.entities import find_entities
+from reader.annotate.entities import find_entities
 text = open({sample!r}, encoding="utf-8").read().replace("\\n", "")
 find_entities(text)
 print(t1 - t0, time.perf_counter() - t0)
@@ -90,9 +90,9 @@ def load_times(runs: int) -> None:
     print(f"one-off load, fresh subprocesses, median of {runs}:")
     print(f"  stock jieba initialize + import posseg   {s * 1000:7.0f} ms")
     for label, xs in (
-        ("reader.nlp.load, cold cache (builds it)", cold),
+        ("reader.annotate.nlp.load, cold cache (builds it)", cold),
         ("  + entities of the sample page", cold_page),
-        ("reader.nlp.load, warm cache", warm),
+        ("reader.annotate.nlp.load, warm cache", warm),
         ("  + entities of the sample page", warm_page),
     ):
         m = median(xs)
@@ -105,8 +105,8 @@ def throughput(runs: int) -> None:
     import jieba
     import jieba.posseg
 
-    from reader.entities import find_entities
-    from reader.nlp import load
+    from reader.annotate.entities import find_entities
+    from reader.annotate.nlp import load
 
     jieba.setLogLevel(logging.WARNING)
     text = SAMPLE.read_text(encoding="utf-8").replace("\n", "")
@@ -128,7 +128,7 @@ def throughput(runs: int) -> None:
     pos = speed(jieba.posseg.lcut)
     print(f"speed on the sample page ({len(text):,} chars), median of {runs}, one core:")
     print(f"  find_entities                {ours:10,.0f} chars/s")
-    print(f"  reader.nlp cut (segmenting)  {cut:10,.0f} chars/s")
+    print(f"  reader.annotate.nlp cut (segmenting)  {cut:10,.0f} chars/s")
     for label, x in (("stock jieba.lcut", lcut), ("stock jieba.posseg.lcut", pos)):
         print(f"  {label:<29}{x:10,.0f} chars/s   (find_entities: {ours / x:.2f}×)")
 

@@ -20,9 +20,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from reader.importers.page import parse_page
-from tests.pagegen import layout_page
-from tests.test_page import _check_story, assert_nothing_lost, stories
+from reader.ingest.page import parse_page
+from tests.helpers.pagegen import layout_page
+from tests.unit.ingest.test_page import _check_story, assert_nothing_lost, stories
 
 
 def main() -> None:

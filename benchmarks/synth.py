@@ -39,7 +39,7 @@ class SynthInfo:
 
 
 def _source_sentences() -> list[str]:
-    from reader.loader import bundled_articles_dir, load_paths
+    from reader.ingest.loader import bundled_articles_dir, load_paths
 
     sentences: list[str] = []
     for article in load_paths([bundled_articles_dir()]).articles:

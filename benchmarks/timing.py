@@ -54,8 +54,8 @@ def record_first_frame(stamps: dict[str, float], ready: Callable[[], bool]) -> N
 
 def reader_shows_content(app: Any) -> bool:
     """The reader has headlines in its sidebar and the article laid out in its pane."""
-    from reader.ui.article_view import ArticleView
-    from reader.ui.headline_list import HeadlineList
+    from reader.ui.widgets.article_view import ArticleView
+    from reader.ui.widgets.headline_list import HeadlineList
 
     views = app.query(ArticleView)
     lists = app.query(HeadlineList)

@@ -51,6 +51,6 @@ def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def articles() -> list[Article]:
     """Four small made-up articles: a long one, one with markup-like text, a photo, a short one."""
-    from tests.snapshot_apps.library import sample_articles
+    from tests.helpers.apps import sample_articles
 
     return sample_articles()

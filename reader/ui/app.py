@@ -3,7 +3,7 @@
 Two ways to open it: on articles loaded from plain files (``library`` is that list), or in
 library mode on the library database (``store``), where nothing is loaded up front: the
 sidebar fetches headlines a page at a time and articles are fetched when shown. Everything
-visible lives in :class:`~reader.ui.reader_screen.ReaderScreen` and its widgets.
+visible lives in :class:`~reader.ui.screens.reader.ReaderScreen` and its widgets.
 :func:`make_app` is the one factory the CLI, the tests, the benchmarks and the screenshot
 script all use, so they all run the same app.
 """
@@ -23,16 +23,16 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from reader.model import Annotations, Article
-from reader.search import SearchHit
-from reader.state import State
+from reader.search.match import SearchHit
+from reader.state.user import State
 from reader.ui.commands import ArticleProvider
-from reader.ui.reader_screen import ReaderScreen
+from reader.ui.screens.reader import ReaderScreen
 
 if TYPE_CHECKING:
-    from reader.store import Library
-    from reader.store.library import HeadlineRow
-    from reader.ui.folder_watch import FolderWatch
-    from reader.ui.library_source import Catalogue
+    from reader.ingest.watch import FolderWatch
+    from reader.library import Library
+    from reader.library.memory import Catalogue
+    from reader.model.rows import HeadlineRow
 
 DEFAULT_THEME = "textual-dark"
 #: Library mode: how many fetched articles are kept in memory.
@@ -87,11 +87,11 @@ class ReaderApp(App[None]):
     def catalogue(self) -> Catalogue:
         """Figures and names across everything open, for the figures and entities views."""
         if self._catalogue is None and self.store is not None:
-            from reader.ui.library_source import StoreCatalogue
+            from reader.library.memory import StoreCatalogue
 
             self._catalogue = StoreCatalogue(self.store, self.store_lock)
         elif self._catalogue is None:
-            from reader.ui.library_source import MemoryCatalogue
+            from reader.library.memory import MemoryCatalogue
 
             reader = self.reader
             # The reader's cache and lock: an article annotated for one is done for both.
@@ -205,7 +205,7 @@ class ReaderApp(App[None]):
 
     def _apply_keymap(self) -> None:
         """Rebind keys from the user's keymap file; each problem is one notification."""
-        from reader.keymap import read_keymap
+        from reader.state.keymap import read_keymap
 
         keymap, problems = read_keymap()
         if keymap:
@@ -242,7 +242,7 @@ class ReaderApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key (generated from the bindings)."""
-        from reader.ui.help_screen import HelpScreen
+        from reader.ui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
@@ -317,15 +317,15 @@ def make_app(
     Folders among ``paths`` are watched (unless ``watch`` is false): pages dropped in appear.
 
     Files that cannot be read are reported by a notification once the app runs; the rest of
-    the library opens. ``annotator`` replaces :func:`reader.annotate.annotate` (it runs in a
-    worker thread), e.g. to read stored annotations.
+    the library opens. ``annotator`` replaces :func:`reader.annotate.pipeline.annotate` (it
+    runs in a worker thread), e.g. to read stored annotations.
     """
     from reader.ui import core
 
     errors: list[str] = []
     folders = None
     if store is None and paths and watch:
-        from reader.ui.folder_watch import FolderWatch
+        from reader.ingest.watch import FolderWatch
 
         # The first look before loading: a page dropped in meanwhile is read (again) on
         # the first poll, never missed.
@@ -338,7 +338,7 @@ def make_app(
     if state is None:
         state = State.load()
     if store is not None:
-        from reader.ui.library_source import LibraryState
+        from reader.library.memory import LibraryState
 
         # Read marks and bookmarks of library mode live in the library's own state.
         state = LibraryState(state, store)

@@ -11,12 +11,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader.model import Annotations, Article, Figure, Located
-from reader.search import SearchHit
+from reader.search.match import SearchHit
 
 
 def load_library(paths: Sequence[str | Path]) -> tuple[list[Article], list[str]]:
     """Articles from ``paths`` (files or folders) and one line per file that failed."""
-    from reader.loader import load_paths
+    from reader.ingest.loader import load_paths
 
     result = load_paths(paths, cache=True)
     return list(result.articles), [str(error) for error in result.errors]
@@ -24,15 +24,15 @@ def load_library(paths: Sequence[str | Path]) -> tuple[list[Article], list[str]]
 
 def bundled_articles_dir() -> Path:
     """The folder of sample pages shipped with the app."""
-    from reader.loader import bundled_articles_dir as bundled
+    from reader.ingest.loader import bundled_articles_dir as bundled
 
     return bundled()
 
 
 def quick_figures(article: Article) -> list[Located[Figure]]:
     """The figures to show on the first paint: from the parse cache when it has them."""
-    from reader import parse_cache
-    from reader.annotate import quick_figure_annotations
+    from reader.annotate.pipeline import quick_figure_annotations
+    from reader.ingest import parse_cache
 
     cached = parse_cache.cached_figures(article.id)
     return cached if cached is not None else quick_figure_annotations(article)
@@ -40,13 +40,13 @@ def quick_figures(article: Article) -> list[Located[Figure]]:
 
 def full_annotations(article: Article) -> Annotations:
     """Figures, names and key figures; the first call loads the NLP stack (run in a worker)."""
-    from reader.annotate import annotate
+    from reader.annotate.pipeline import annotate
 
     return annotate(article)
 
 
 def search_library(articles: Sequence[Article], query: str, limit: int = 50) -> list[SearchHit]:
     """Library search (ctrl+f) over the open articles."""
-    from reader.search import search
+    from reader.search.match import search
 
     return search(articles, query, limit=limit)

@@ -38,15 +38,15 @@ _KEY_NAMES = {key.value for key in Keys} | {
 def binding_owners() -> tuple[type, ...]:
     """Every screen and widget class of the app that declares bindings."""
     from reader.ui.app import ReaderApp
-    from reader.ui.article_view import ArticleView
-    from reader.ui.entities_screen import EntitiesScreen
-    from reader.ui.figures_screen import FiguresScreen
-    from reader.ui.find_bar import FindBar, FindInput
-    from reader.ui.headline_list import HeadlineList
-    from reader.ui.help_screen import HelpScreen
-    from reader.ui.reader_screen import ReaderScreen
-    from reader.ui.search_screen import SearchScreen
-    from reader.ui.summary_panel import KeyFigureList
+    from reader.ui.screens.entities import EntitiesScreen
+    from reader.ui.screens.figures import FiguresScreen
+    from reader.ui.screens.help import HelpScreen
+    from reader.ui.screens.reader import ReaderScreen
+    from reader.ui.screens.search import SearchScreen
+    from reader.ui.widgets.article_view import ArticleView
+    from reader.ui.widgets.find_bar import FindBar, FindInput
+    from reader.ui.widgets.headline_list import HeadlineList
+    from reader.ui.widgets.summary_panel import KeyFigureList
 
     return (
         ReaderApp,

@@ -1,6 +1,6 @@
 """The reader screen's library half: library mode, watched folders, figures and names.
 
-A mixin of :class:`~reader.ui.reader_screen.ReaderScreen`, kept apart so each module stays
+A mixin of :class:`~reader.ui.screens.reader.ReaderScreen`, kept apart so each module stays
 small: the screen reads articles and this part feeds it from the library. In library mode
 the sidebar is filled a page at a time and articles are fetched in a worker; watched folders
 are polled and their new pages merged into the sidebar; ``F`` and ``E`` open the figures and
@@ -20,9 +20,9 @@ from reader.model import Annotations, Article
 from reader.ui import core
 
 if TYPE_CHECKING:
-    from reader.store.library import FigureRow
+    from reader.model.rows import FigureRow
     from reader.ui.app import ReaderApp
-    from reader.ui.headline_list import HeadlineList
+    from reader.ui.widgets.headline_list import HeadlineList
 
 
 class Reader(Protocol):
@@ -165,7 +165,7 @@ class LibraryActions:
 
     def action_figures(self: Reader) -> None:
         """Every figure of the library in a table, sortable and filterable (F)."""
-        from reader.ui.figures_screen import FiguresScreen
+        from reader.ui.screens.figures import FiguresScreen
 
         self.app.push_screen(FiguresScreen(self.app.catalogue), self.open_figure)
 
@@ -176,7 +176,7 @@ class LibraryActions:
 
     def action_entities(self: Reader) -> None:
         """Every person, place and organisation with the articles naming them (E)."""
-        from reader.ui.entities_screen import EntitiesScreen
+        from reader.ui.screens.entities import EntitiesScreen
 
         self.app.push_screen(EntitiesScreen(self.app.catalogue), self.open_article_id)
 

@@ -1,0 +1,200 @@
+"""Pick an article's key numbers and label each with the thing it measures.
+
+The summary panel shows a handful of figures a reader would quote: 工业总产值 1000 亿元,
+投资总额 350 亿元, 项目 153 个. This module ranks the figures found by
+:mod:`reader.annotate.figures` and draws a short label from each figure's sentence by general rules:
+
+* the label is the noun phrase right before the figure, once the verbs and qualifiers
+  between it and the number are trimmed (总投资额达265.6亿元 → 总投资额); for a count it is
+  the counted noun after the measure word when there is one (43个项目 → 项目);
+* money ranks above areas, percentages and quantities, and those above counts; bigger
+  amounts and totals (总, 累计, 全年) rank higher, as do figures early in the story;
+* dates and durations are never key figures, nor thresholds that only name a category
+  (亿元以上项目); a figure repeated in the story (same kind, value and unit) counts once.
+
+Segmentation uses jieba through a ``cut`` callable: by default the app's shared tokenizer
+(:mod:`reader.annotate.nlp`) when it is loaded, else jieba's own, loaded on first use.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+
+from reader.annotate.figures import figure_kind_label
+from reader.model import Article, Figure, KeyFigure, Located
+
+__all__ = ["key_figures", "sentence_at"]
+
+Cutter = Callable[[str], Sequence[str]]
+
+def _words(spaced: str) -> list[str]:
+    return spaced.split()
+
+
+_SENTENCE_SPLIT = re.compile("[。！？；!?;]")
+_CLAUSE_SPLIT = re.compile("[，、：,:“”\"‘’'（）()《》【】\\[\\]<>—…·]")
+# Words between a measured thing and its number: verbs of amount and qualifiers.
+_TRIM_END = sorted(
+    _words("约为 约合 约 大约 达到 高达 多达 达 为 是 突破 超过 超出 超 逾 近 将近 接近 实现"
+     " 完成 共计 合计 累计 总计 共有 共 有 计 新增 增加 增长 同比增长 提升 提高 占 的"
+     " 已 已经 将 仅 只 分别 均 也 预计 力争 不到 不足 上涨 下降 减少 至 到 了 同比"
+     " 以上 以下 左右 余 多"),
+    key=len, reverse=True,
+)
+_CHANGE = frozenset(_words("增长 同比增长 增加 提升 提高 上涨 下降 减少 同比"))
+_TRIM_SET = frozenset(_TRIM_END)
+_TRIM_SET_PERCENT = _TRIM_SET - _CHANGE
+_TRIM_SIZES = sorted({len(w) for w in _TRIM_END}, reverse=True)
+# Tokens a label never spans: function words, pronouns, time words and clause openers.
+_STOP = frozenset(_words(
+    "的 和 与 及 以及 或 在 了 将 已 其中 以上 以下 其 该 这 这些 此 为 对 把 被 从 向 于 由 等"
+    " 今年 去年 明年 目前 截至 年内 当年 同时 并 且 又 还 也 都 共 新 已经 正在 全年 一批"
+    " 远期 近期 当前 同期 期间 引进 新引进 建设 实施 开展 签约 签订 带动 推动 完成 实现"
+    " 拥有 提供"
+))
+# Trailing tokens skipped before the label: time words and numbers between noun and figure.
+_SKIP_END = frozenset(_words(
+    "年内 年 月 内 前 后 今年 去年 明年 目前 当年 以来 来 近 期间 个 月底 年底 力争 将 已"
+))
+# Heads of measured things that make a figure a total or a headline amount.
+_TOTAL_MARKERS = ("总", "累计", "全年", "合计", "规模", "产值", "营收", "收入", "投资")
+_KIND_WEIGHT = {"money": 3.0, "area": 2.2, "percent": 1.8, "quantity": 1.6, "count": 1.0}
+_HEAD_NOUNS = ("员", "者", "人才", "企业", "项目", "单位", "机构", "平台", "组织", "公司", "产品",
+               "厂房", "园区", "基地", "载体", "中心", "高校", "家庭", "人次", "岗位", "专利")
+_CATEGORY = re.compile("[ ]*(?:以上|以下|级以上)[\u4e00-\u9fff]")
+_MAX_LABEL = 8
+
+
+def sentence_at(text: str, pos: int) -> str:
+    """The sentence of ``text`` (split on 。！？；) that contains offset ``pos``."""
+    start = 0
+    for m in _SENTENCE_SPLIT.finditer(text):
+        if m.end() > pos:
+            return text[start:m.end()].strip()
+        start = m.end()
+    return text[start:].strip()
+
+
+def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8,
+                cut: Cutter | None = None) -> list[KeyFigure]:
+    """The ``limit`` most important figures of ``article``, best first, each labelled."""
+    cutter = cut or _default_cut()
+    best: dict[tuple[str, str, float | None, float | None], KeyFigure] = {}
+    repeats: dict[tuple[str, str, float | None, float | None], int] = {}
+    for located in sorted(figures, key=lambda lf: (lf.block, lf.span.start)):
+        fig = located.span
+        if fig.kind in ("date", "duration") or fig.value is None:
+            continue
+        if not 0 <= located.block < len(article.blocks):
+            continue
+        text = article.blocks[located.block].text
+        if _CATEGORY.match(text, fig.end):
+            continue
+        key = (fig.kind, fig.unit, fig.value, fig.value_max)
+        repeats[key] = repeats.get(key, 0) + 1
+        seen = best.get(key)
+        if seen is not None and seen.label != figure_kind_label(seen.figure.kind):
+            continue
+        label = _label(text, fig, cutter)
+        if seen is not None and not label:
+            continue  # keep the first telling; a later one only lends it a missing label
+        label = label or figure_kind_label(fig.kind)
+        best[key] = KeyFigure(label, fig, located.block, sentence_at(text, fig.start),
+                              _score(fig, label, located.block))
+    ranked = [
+        KeyFigure(k.label, k.figure, k.block, k.sentence,
+                  round(k.score + 0.3 * (repeats[key] - 1), 4))
+        for key, k in best.items()
+    ]
+    ranked.sort(key=lambda k: (-k.score, k.block, k.figure.start))
+    return ranked[:limit]
+
+
+def _score(fig: Figure, label: str, block: int) -> float:
+    score = _KIND_WEIGHT.get(fig.kind, 1.0)
+    magnitude = abs(fig.value or 0.0)
+    if fig.kind == "money" and magnitude > 0:
+        score += math.log10(max(magnitude, 1.0)) / 4  # 1e11 元 adds 2.75, 1 万元 adds 1
+    elif fig.kind in ("count", "area", "quantity") and magnitude > 0:
+        score += math.log10(max(magnitude, 1.0)) / 8
+    if any(marker in label for marker in _TOTAL_MARKERS):
+        score += 1.0
+    if "target" in fig.qualifiers:
+        score += 0.2
+    return score + 0.5 / (1 + block)
+
+
+def _label(text: str, fig: Figure, cut: Cutter) -> str:
+    if fig.kind == "count":
+        after = _noun_after(text, fig.end, cut)
+        if after:
+            return after
+    return _noun_before(text, fig.start, cut, fig.kind)
+
+
+def _clause_before(text: str, pos: int) -> str:
+    head = text[max(0, pos - 40):pos]
+    parts = _CLAUSE_SPLIT.split(head)
+    return parts[-1].strip() if parts else ""
+
+
+def _noun_before(text: str, pos: int, cut: Cutter, kind: str) -> str:
+    clause = _clause_before(text, pos).replace(" ", "")
+    # For a percentage the change is the news (同比增长 12.5%): keep those verbs.
+    trim = _TRIM_SET if kind != "percent" else _TRIM_SET_PERCENT
+    changed = True
+    while clause and changed:  # 总投资额约为 → 总投资额; 工业总产值超 → 工业总产值
+        changed = False
+        for size in _TRIM_SIZES:  # the longest trim word the clause ends with goes first
+            if len(clause) > size and clause[-size:] in trim:
+                clause, changed = clause[:-size], True
+                break
+    tokens = [t for t in cut(clause) if t.strip()]
+    while tokens and (tokens[-1] in _SKIP_END or tokens[-1] in trim
+                      or not _is_word(tokens[-1])):
+        tokens.pop()  # 工业总产值 3年内 突破 → 工业总产值
+    picked: list[str] = []
+    for token in reversed(tokens):
+        if token in _STOP or not _is_word(token):
+            break
+        if sum(map(len, picked)) + len(token) > _MAX_LABEL:
+            break
+        picked.insert(0, token)
+        if len(picked) == 2:
+            break
+    return "".join(picked)
+
+
+def _noun_after(text: str, pos: int, cut: Cutter) -> str:
+    tail = _CLAUSE_SPLIT.split(text[pos:pos + 24])[0]
+    tail = _SENTENCE_SPLIT.split(tail)[0].strip()
+    tokens = [t for t in cut(tail) if t.strip()]
+    if not tokens or tokens[0] in _STOP or not _is_word(tokens[0]) or len(tokens[0]) < 2:
+        return ""
+    # Without part-of-speech tags we cannot tell 项目 参与 (noun, verb) from 在职 党员
+    # (modifier, noun): a second word joins only when it is a common head noun.
+    if len(tokens) > 1 and _is_word(tokens[1]) and tokens[1].endswith(_HEAD_NOUNS):
+        return tokens[0] + tokens[1]
+    return tokens[0]
+
+
+def _is_word(token: str) -> bool:
+    """A token made of hanzi or Latin letters only (no digits, no punctuation)."""
+    return all("\u4e00" <= ch <= "\u9fff" or (ch.isascii() and ch.isalpha()) for ch in token)
+
+
+def _default_cut() -> Cutter:
+    # The app's NLP stack (reader.annotate.nlp) is already loaded when entities were found first, as
+    # annotate() does: reuse its tokenizer rather than load a second jieba dictionary.
+    try:
+        from reader.annotate import nlp
+    except ImportError:  # pragma: no cover - the package ships it
+        nlp = None
+    if nlp is not None and nlp.is_loaded():
+        return nlp.load().cut
+    import jieba  # imported late: the dictionary loads in ~0.5 s, only when labels are needed
+
+    jieba.setLogLevel(60)
+    return lambda text: jieba.lcut(text, HMM=False)

@@ -1,0 +1,118 @@
+"""Shared ground of the entity rules: word classes, thresholds and the base of the rule sets.
+
+The rules themselves live in :mod:`reader.annotate.ner_persons` and
+:mod:`reader.annotate.ner_places` and are combined in :mod:`reader.annotate.entities`. Every
+threshold here was chosen on the People's Daily NER development set (scored by
+benchmarks/bench_ner.py), never from its sentences' words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.annotate.gazetteer import Gazetteer
+from reader.annotate.nlp import Nlp
+from reader.model import EntityType
+
+# Priorities: a known name beats a title rule beats a dictionary/gazetteer match beats a guess.
+P_KNOWN, P_TITLE, P_RULE, P_GUESS = 4, 3, 2, 1
+
+#: The CJK Unified Ideographs block: what counts as a hanzi here.
+HAN_LO, HAN_HI = "\u4e00", "\u9fff"
+
+#: Characters that, right after a possible name, are more likely the next word than a third
+#: name character (李峥说 → 李峥, not 李峥说).
+AFTER_NAME = frozenset("说在是的和与及等也还就对向将为称讲到给被把从以于曾已又都一所")
+#: A dictionary word tagged as a name this frequent is usually an ordinary word (蓝图: 333).
+COMMON_NAME_FREQ = 150
+#: The same for two-character ones (惠民: 105), which are more often ordinary words.
+SHORT_NAME_FREQ = 50
+#: Mean log-odds its given-name characters must reach for a token to pass as a name by itself.
+NAME_SCORE = 0.3
+#: The same for a word jieba's dictionary already files as a name, after a strong surname.
+P_WORD_SCORE = -1.0
+ORG_MAX = 30  # characters: organisation names longer than this are rare; stop growing
+#: A dictionary word this frequent inside an unseen token means jieba's HMM glued a surname-like
+#: character to an ordinary word (曾+多次, 常务+副), not that it found a name.
+GLUED_WORD_FREQ = 50
+#: A word jieba tags as a place but uses this often is a common noun (城市, 外国, 回国).
+COMMON_PLACE_FREQ = 300
+#: Characters of transliterated foreign names (克林顿, 内塔尼亚胡, 奥尔布赖特).
+TRANSLIT = frozenset(
+    "阿埃艾爱安昂奥巴拔班邦鲍贝本比彼毕宾波伯博布查察达戴丹道德登迪蒂丁东杜多厄恩尔法范菲费"
+    "芬丰弗福夫盖冈戈格古圭哈海汉豪赫黑亨胡华霍基吉季加贾杰金卡凯坎康柯科克肯库夸奎拉莱兰朗劳勒"
+    "雷里利莉丽连列林琳卢鲁路伦罗洛马玛迈麦曼梅门蒙米密缅姆莫穆纳娜奈南内尼涅努诺欧帕佩彭皮普齐"
+    "奇乔切钦琼丘若萨塞赛桑瑟森沙莎舍什施斯松苏索塔泰坦汤唐特滕提图托瓦万旺威维魏温沃乌武西希"
+    "谢辛休雅亚扬耶伊因英尤于约扎泽詹兹佐顿汀伍沙廷贡津茨霍戴蒂娅妮丝琪莉黛露薇"
+    "韦怀惠霍尔夏列祖岑朱巴桑杰诺"
+)
+#: One-character abbreviations of countries and regions, a place only beside each other or
+#: beside words like 方, 两国, 关系 (中美, 美方, 中日关系).
+ABBREV = frozenset("中美日俄英法德意加澳韩朝印巴以越泰新马菲欧亚非港澳台苏蒙")
+_ABBREV_NEXT_WORDS = "方 两国 双方 关系 之间 三国 四国 等国 友好 合作 建交"
+ABBREV_NEXT = tuple(_ABBREV_NEXT_WORDS.split())
+DOTS = frozenset("·•・")
+#: Characters that follow a surname as a form of address, not as a given name (杜氏, 吕老).
+NOT_GIVEN = frozenset("氏老总某家姓们式")
+#: Last characters of villages and towns, which often start with a surname (罗庄镇, 李家村).
+PLACE_CHARS = frozenset("省市县区镇乡村庄屯寨堡湾河桥路街")
+#: 小张, 老王: a surname with a familiar prefix; the person is the surname.
+FAMILIAR = frozenset("小老")
+#: Prepositions and conjunctions jieba's HMM sometimes glues to the name that follows.
+GLUE_HEAD = frozenset("由在和与对向被把将让使据同跟给为从及")
+#: One-character country names that mean the country even standing alone (俄 金融市场).
+ALONE = frozenset("俄美韩")
+#: Verbs after which 华, 京 or a country's one-character name is that place (访华, 进京, 访美).
+HUA_VERBS = frozenset("访来在驻赴抵离旅援侵对进返回")
+HUA_PLACES = frozenset("华京沪津渝美日俄英法德韩朝印巴越泰港澳台")
+#: Two of these in one word are two countries (中美, 美日, 印巴); 中意, 中加, 中新 are words.
+PAIR = frozenset("中美日俄英法德韩朝印巴越泰欧")
+CONGRESS_CHARS = frozenset("一二三四五六七八九十")
+#: jieba files 新兴产业, 新格局 as organisations too, with the lowest count its dictionary uses;
+#: without an organisation suffix such a word is not trusted (nor 党组织, 团组织: generic).
+WEAK_ORG_FREQ = 3
+#: Tags a zone's own name may carry (none, or a name jieba misfiled).
+NAMEISH = frozenset({None, "P", "Z", "L"})
+#: One-character level words that may open a body's name (省公安厅, 市卫生局).
+LEVEL_CHARS = frozenset("省市县区州乡镇村")
+#: 市委, 县委, 镇党委, 党支部: a local body named by its level alone.
+LOCAL_BODY = re.compile(r"[省市县区州乡镇村](?:委|党委|党工委|纪委|团委)|团中央")
+
+
+def is_han(s: str) -> bool:
+    """True when every character of ``s`` is a hanzi (no digits, Latin or punctuation)."""
+    return all(HAN_LO <= ch <= HAN_HI for ch in s)
+
+
+class RuleBase:
+    """What every rule set reads: the loaded stack and one text's tokens with their offsets."""
+
+    nlp: Nlp
+    gaz: Gazetteer
+    text: str
+    tokens: list[str]
+    starts: list[int]
+    persons: list[str]
+    #: (priority, start, end, type) of every span some rule proposed
+    cands: list[tuple[int, int, int, EntityType]]
+    #: last characters of organisation suffixes, and of multi-character place/zone suffixes
+    suffix_ends: set[str]
+    place_ends: set[str]
+
+    def add(self, prio: int, start: int, end: int, typ: EntityType) -> None:
+        """Propose a span; :meth:`reader.annotate.entities._Finder.resolve` picks among them."""
+        if end > start:
+            self.cands.append((prio, start, end, typ))
+
+    def is_place_token(self, tok: str) -> bool:
+        kind = self.gaz.names.get(tok)
+        if kind is not None:
+            return kind == "place"
+        return (
+            self.nlp.tags.get(tok) == "L"
+            and len(tok) >= 3  # two-character "places" outside the gazetteer: mostly 扎根, 宜居
+            and tok not in self.gaz.zone_suffixes
+            and tok[0] not in CONGRESS_CHARS  # 两国, 七国: counted, not named
+            and tok[0] != "两"
+            and self.nlp.freq.get(tok, 0) < COMMON_PLACE_FREQ
+        )

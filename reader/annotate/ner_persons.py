@@ -1,0 +1,210 @@
+"""Person rules: surnames, given-name characters, titles, bylines and foreign names.
+
+jieba's dictionary files hundreds of ordinary words as names (高新区, 蓝图, 智慧, 建立健全), so
+a token passes as a person only when it starts with a surname, its given-name characters look
+like name characters (a log-odds table derived from jieba's own person entries), and a frequent
+dictionary word also has a title or a speech verb beside it.
+"""
+
+from __future__ import annotations
+
+from reader.annotate.ner_common import (
+    AFTER_NAME,
+    COMMON_NAME_FREQ,
+    DOTS,
+    GLUE_HEAD,
+    GLUED_WORD_FREQ,
+    NAME_SCORE,
+    NOT_GIVEN,
+    P_GUESS,
+    P_KNOWN,
+    P_TITLE,
+    P_WORD_SCORE,
+    PLACE_CHARS,
+    SHORT_NAME_FREQ,
+    TRANSLIT,
+    RuleBase,
+    is_han,
+)
+
+
+class PersonRules(RuleBase):
+    """The person rules; mixed into the finder in :mod:`reader.annotate.entities`."""
+
+    def surname_len(self, tok: str) -> int:
+        """Length of the surname ``tok`` starts with (0 if none); two-character ones first."""
+        sn = self.gaz.surnames
+        if len(tok) >= 3 and tok[:2] in sn:
+            return 2
+        return 1 if tok[:1] in sn else 0
+
+    def name_score(self, given: str) -> float:
+        chars = self.nlp.name_chars
+        # A character jieba's dictionary never uses is rare, and rare characters are typical of
+        # given names (洙, 弋): mildly in favour.
+        return sum(chars.get(ch, 0.5) for ch in given) / max(1, len(given))
+
+    def looks_like_name(self, tok: str, context: bool) -> bool:
+        """Whether ``tok`` is a plausible Chinese personal name on its own."""
+        n = len(tok)
+        s = self.surname_len(tok)
+        if not s or not (2 <= n <= 3 or (s == 2 and n == 4)) or not is_han(tok):
+            return False
+        gaz = self.gaz
+        if gaz.names.get(tok) == "ignore" or tok[-1] in self.place_ends or tok[-1] in NOT_GIVEN:
+            return False  # 高新区: ends like a place; 杜氏, 吕老: a surname with a form of address
+        tag = self.nlp.tags.get(tok)
+        count = self.nlp.freq.get(tok, 0)
+        strong = self.gaz.surnames.get(tok[:s], False)
+        if count == 0:  # not a dictionary word: jieba's HMM joined it, often a new name
+            if context:
+                return True
+            if not strong and tok[0] in GLUE_HEAD:
+                return False  # 和舆论, 从南: a conjunction glued to a word
+            if n == 3 and tok[-1] in PLACE_CHARS:
+                return False  # 罗庄镇, 李家村: a village, not a person
+            if n - s >= 2 and (
+                self.nlp.freq.get(tok[s:], 0) >= GLUED_WORD_FREQ
+                or (
+                    self.nlp.freq.get(tok[:2], 0) >= GLUED_WORD_FREQ
+                    and self.nlp.tags.get(tok[:2]) != "P"
+                )
+            ):
+                return False
+            return self.name_score(tok[s:]) >= (NAME_SCORE if strong else 1.0)
+        if tag == "Z" and n == 3 and strong and count < COMMON_NAME_FREQ:
+            tag = "P"  # jieba files some names as other proper nouns (刘彦彬/nz)
+        if tag != "P":
+            return context and count < COMMON_NAME_FREQ and n >= 3
+        if n == 2 and (count >= SHORT_NAME_FREQ or not strong) and not context:
+            return False  # 蓝图, 惠民: short dictionary "names" are mostly ordinary words
+        if count >= COMMON_NAME_FREQ and context:
+            return self.name_score(tok[s:]) >= 0.0
+        return context or self.name_score(tok[s:]) >= (P_WORD_SCORE if strong else NAME_SCORE)
+
+    def is_translit_name(self, tok: str) -> bool:
+        """A foreign name jieba knows as a name, or an unseen run of transliteration characters."""
+        if len(tok) < 2 or not all(ch in TRANSLIT for ch in tok):
+            return False
+        if self.nlp.tags.get(tok) == "P":
+            return True
+        return len(tok) >= 3 and self.nlp.freq.get(tok, 0) == 0
+
+    def split_name_rule(self, i: int) -> bool:
+        """金志 贤, 张 文光: a name jieba cut in two, followed by a clear word boundary."""
+        toks, n = self.tokens, len(self.tokens)
+        tok = toks[i]
+        if i + 1 >= n or not self.gaz.surnames.get(tok[0], False):
+            return False
+        if len(tok) == 2 and self.nlp.freq.get(tok, 0) > 0 and self.nlp.tags.get(tok) != "P":
+            return False
+        nxt = toks[i + 1]
+        if len(tok) + len(nxt) != 3 or not is_han(nxt) or nxt in AFTER_NAME:
+            return False
+        if self.nlp.tags.get(nxt) in ("X", "V") or self.nlp.freq.get(nxt, 0) >= 20 * len(nxt) ** 3:
+            return False
+        after = toks[i + 2] if i + 2 < n else ""
+        boundary = (
+            not after
+            or not is_han(after[0])
+            or after in self.gaz.speech
+            or after in self.gaz.titles
+            or self.nlp.tags.get(after) in ("X", "V")
+        )
+        name = tok + nxt
+        if boundary and self.name_score(name[1:]) >= NAME_SCORE:
+            self.add(P_GUESS, self.starts[i], self.starts[i] + 3, "person")
+            return True
+        return False
+
+    def name_prefix_rule(self, i: int) -> None:
+        """邓小平理论, 马克思主义: a dictionary word that starts with a known person's name."""
+        tok = self.tokens[i]
+        for k in (3, 2):
+            head, rest = tok[:k], tok[k:]
+            if (
+                self.nlp.tags.get(head) == "P"
+                and self.nlp.freq.get(rest, 0) > 0
+                and (self.looks_like_name(head, False) or self.is_translit_name(head))
+            ):
+                self.add(P_GUESS, self.starts[i], self.starts[i] + k, "person")
+                return
+
+    def translit_rule(self, i: int) -> None:
+        """A foreign name, joined over dots (罗伯特·卡洛斯) and pieces jieba cut (谢苗诺 娃)."""
+        toks, n = self.tokens, len(self.tokens)
+        j = i + 1
+        while j < n:
+            if j + 1 < n and toks[j] in DOTS and is_han(toks[j + 1]):
+                j += 2
+            elif self.translit_piece(toks[j]):
+                j += 1
+            else:
+                break
+        while i >= 1:
+            if i >= 2 and toks[i - 1] in DOTS and is_han(toks[i - 2]):
+                i -= 2
+            elif self.translit_piece(toks[i - 1]):
+                i -= 1
+            else:
+                break
+        start = self.starts[i]
+        first = toks[i]
+        if len(first) >= 3 and first[0] in GLUE_HEAD:
+            start += 1  # 由约翰·史密斯: jieba's HMM glued a preposition to the name
+        self.add(P_GUESS, start, self.starts[j - 1] + len(toks[j - 1]), "person")
+
+    def translit_piece(self, tok: str) -> bool:
+        """A token that can continue a foreign name: transliteration characters, no common word."""
+        return (
+            len(tok) <= 3
+            and all(ch in TRANSLIT for ch in tok)
+            and self.nlp.tags.get(tok) in (None, "P")
+            and (len(tok) == 1 or self.nlp.freq.get(tok, 0) < GLUED_WORD_FREQ)
+            and not self.is_place_token(tok)
+            and tok not in self.gaz.names
+        )
+
+    def title_rule(self, i: int) -> None:
+        """书记赵适剑, 总经理李峥: a surname right after a title starts a name."""
+        toks, n = self.tokens, len(self.tokens)
+        if i + 1 >= n:
+            return
+        nxt = toks[i + 1]
+        start = self.starts[i + 1]
+        s = self.surname_len(nxt) if is_han(nxt[:1]) else 0
+        if not s:
+            return
+        if len(nxt) == 2 and nxt in self.gaz.surnames and i + 2 < n:
+            given = toks[i + 2]  # 司马 云峰: a two-character surname cut off its given name
+            if 1 <= len(given) <= 2 and is_han(given) and given[0] not in AFTER_NAME:
+                self.add(P_TITLE, start, start + 2 + len(given), "person")
+                return
+        if len(nxt) == 4 and s == 1 and is_han(nxt) and self.nlp.freq.get(nxt, 0) == 0:
+            nxt = nxt[:3]  # 刘振东作: jieba's HMM glued the next character to the name
+        if 2 <= len(nxt) <= 3 and is_han(nxt) and self.looks_like_name(nxt, context=True):
+            name = nxt
+            # A two-character token may miss its last character: 赵适 剑.
+            if len(nxt) == 2 and i + 2 < n:
+                third = toks[i + 2]
+                if len(third) == 1 and is_han(third) and third not in AFTER_NAME:
+                    name = nxt + third
+            self.add(P_TITLE, start, start + len(name), "person")
+            return
+        if len(nxt) == s and i + 2 < n:  # the surname stands alone: 段 超毅, 李 峥
+            given = toks[i + 2]
+            if (
+                1 <= len(given) <= 2
+                and is_han(given)
+                and (len(given) == 2 or given not in AFTER_NAME)
+                and self.nlp.tags.get(given) not in ("X", "V")
+            ):
+                self.add(P_TITLE, start, start + s + len(given), "person")
+
+    def known_persons(self) -> None:
+        text = self.text
+        for name in self.persons:
+            pos = text.find(name)
+            while pos >= 0:
+                self.add(P_KNOWN, pos, pos + len(name), "person")
+                pos = text.find(name, pos + len(name))

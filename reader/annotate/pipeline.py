@@ -1,0 +1,78 @@
+"""Annotate articles: figures, named entities and key figures, block by block.
+
+Figures come from a pure regular-expression finder and are cheap, so the app can show
+them on its first paint (:func:`figure_annotations`). Entities need jieba's dictionary,
+which takes a moment to load the first time: :func:`annotate` does everything and is
+meant for worker threads and batch jobs.
+"""
+
+from __future__ import annotations
+
+from reader.model import Annotations, Article, Entity, Figure, Located
+
+
+def figure_annotations(article: Article) -> list[Located[Figure]]:
+    """The figures of every block of ``article`` (fast; no NLP dictionary needed)."""
+    return quick_figure_annotations(article, budget=sum(len(b.text) for b in article.blocks))
+
+
+#: How much text :func:`quick_figure_annotations` reads: enough for the first screens of any
+#: article, bounded so that a 1 MB text does not hold up the first paint for seconds.
+QUICK_CHARS = 20_000
+#: Figures ending this close to the cut may be cut short themselves (1000 亿元 → 1000 亿).
+_CUT_MARGIN = 32
+
+
+def quick_figure_annotations(
+    article: Article, budget: int = QUICK_CHARS
+) -> list[Located[Figure]]:
+    """The figures of the first ``budget`` characters of the body (for the first paint)."""
+    from reader.annotate.figures import find_figures
+
+    found: list[Located[Figure]] = []
+    for index, block in enumerate(article.blocks):
+        if budget <= 0:
+            break
+        text = block.text
+        if len(text) <= budget:
+            found.extend(Located(index, figure) for figure in find_figures(text))
+        else:
+            found.extend(
+                Located(index, figure)
+                for figure in find_figures(text[:budget])
+                if figure.end <= budget - _CUT_MARGIN
+            )
+        budget -= len(text)
+    return found
+
+
+def entity_annotations(article: Article) -> list[Located[Entity]]:
+    """The people, places and organisations of every block (loads the NLP stack once)."""
+    from reader.annotate.entities import find_entities
+
+    persons = tuple(article.byline)
+    return [
+        Located(index, entity)
+        for index, block in enumerate(article.blocks)
+        for entity in find_entities(block.text, persons=persons)
+    ]
+
+
+def annotate(article: Article) -> Annotations:
+    """Figures, entities and key figures of ``article``."""
+    from reader.annotate.keyfigures import key_figures
+
+    figures = figure_annotations(article)
+    return Annotations(
+        figures=figures,
+        entities=entity_annotations(article),
+        key_figures=key_figures(article, figures),
+    )
+
+
+def annotate_text(text: str) -> tuple[list[Figure], list[Entity]]:
+    """Figures and entities of a bare text (offsets into ``text``)."""
+    from reader.annotate.entities import find_entities
+    from reader.annotate.figures import find_figures
+
+    return find_figures(text), find_entities(text)

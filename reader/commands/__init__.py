@@ -1,1 +1,0 @@
-"""Subcommands of the ``hitech-reader`` CLI, one module each."""

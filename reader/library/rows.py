@@ -1,0 +1,104 @@
+"""Turning an article and its annotations into the row the library stores.
+
+Everything that crosses the process boundary during an import (worker → writer) or goes
+into the library database passes through here, as plain JSON-able data, so that the
+on-disk format is explicit and versioned with the schema rather than a pickle.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from reader.model import Annotations, Article
+from reader.model.codec import annotations_to_json, article_to_json
+from reader.search.fts import bigram_tokens
+from reader.search.match import article_parts, fold_text
+
+#: Ends a label taken from a figure's sentence when it has no key-figure label.
+_CLAUSE_END = re.compile(r"[，。；！？：,;!?:\n]")
+LABEL_CHARS = 24
+
+def clause_label(text: str, start: int, end: int) -> str:
+    """The clause of ``text`` around ``start``..``end``, cut to :data:`LABEL_CHARS`."""
+    lo = start
+    while lo > 0 and not _CLAUSE_END.match(text[lo - 1]):
+        lo -= 1
+    hi = end
+    while hi < len(text) and not _CLAUSE_END.match(text[hi]):
+        hi += 1
+    clause = text[lo:hi].strip()
+    if len(clause) > LABEL_CHARS:
+        # Keep the figure in view: cut around it rather than from the clause start.
+        left = max(lo, min(start - (LABEL_CHARS - (end - start)) // 2, hi - LABEL_CHARS))
+        clause = text[left : left + LABEL_CHARS].strip() + "…"
+    return clause
+
+
+@dataclass(slots=True)
+class ArticleRow:
+    """Everything the library stores for one article, ready to insert."""
+
+    id: str
+    position: int
+    kind: str
+    headline: str
+    date: str | None
+    source_path: str
+    article_json: str
+    annotations_json: str
+    ftitle: str
+    fbyline: str
+    fsource: str
+    fall: str
+    #: (block, start, end, value, value_max, unit, kind, text, label, is_key)
+    figures: list[tuple[Any, ...]]
+    #: (text, type, count)
+    entities: list[tuple[str, str, int]]
+    #: :func:`bigram_tokens` of ``fall`` and ``ftitle``, made in the worker process.
+    bi_all: str = ""
+    bi_title: str = ""
+
+
+def article_row(article: Article, ann: Annotations, position: int) -> ArticleRow:
+    """Build the stored form of ``article`` with its annotations."""
+    keyed = {(k.block, k.figure.start, k.figure.end): k.label for k in ann.key_figures}
+    figures = []
+    for located in ann.figures:
+        fig = located.span
+        key = (located.block, fig.start, fig.end)
+        in_range = 0 <= located.block < len(article.blocks)
+        block_text = article.blocks[located.block].text if in_range else ""
+        label = keyed.get(key) or clause_label(block_text, fig.start, fig.end)
+        figures.append(
+            (located.block, fig.start, fig.end, fig.value, fig.value_max, fig.unit, fig.kind,
+             fig.text, label, int(key in keyed))
+        )
+    counts: dict[tuple[str, str], int] = {}
+    for located in ann.entities:
+        ent = located.span
+        counts[(ent.text, ent.type)] = counts.get((ent.text, ent.type), 0) + 1
+    # Title and byline are parts of their own, so each text is folded once.
+    parts = [(where, fold_text(text)) for where, _, text in article_parts(article)]
+    folded = dict(reversed(parts))
+    row = ArticleRow(
+        id=article.id,
+        position=position,
+        kind=article.kind,
+        headline=article.headline,
+        date=article.date,
+        source_path=article.source.path,
+        article_json=article_to_json(article),
+        annotations_json=annotations_to_json(ann),
+        ftitle=folded.get("title", ""),
+        fbyline=folded.get("byline", ""),
+        fsource=fold_text(article.source.path),
+        # One part per line: a query (which never holds a newline) cannot match across parts.
+        fall="\n".join(text for _, text in parts),
+        figures=figures,
+        entities=[(text, etype, n) for (text, etype), n in counts.items()],
+    )
+    row.bi_all = bigram_tokens(row.fall)
+    row.bi_title = bigram_tokens(row.ftitle)
+    return row

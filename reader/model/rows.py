@@ -1,0 +1,47 @@
+"""The rows the app and the CLI list: a sidebar headline, a figure or a name across articles.
+
+Every article source (files opened directly, the SQLite library) answers with these, so the
+screens and the commands have one code path whatever the articles come from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRow:
+    """A figure somewhere in the library, with the article it is in."""
+
+    value: float | None
+    unit: str
+    kind: str
+    label: str
+    article_id: str
+    title: str
+    date: str | None
+    block: int
+    start: int
+    end: int
+    text: str
+    value_max: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRow:
+    """A named entity and the number of articles naming it."""
+
+    text: str
+    type: str
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class HeadlineRow:
+    """One line of the sidebar."""
+
+    article_id: str
+    headline: str
+    date: str | None
+    kind: str
+    source_path: str

@@ -1,0 +1,82 @@
+"""The little filter language of the figures screen, and how a figure's value is shown.
+
+One line typed from the keyboard, words in any order: a kind (``money``, ``area``… or its
+Chinese name ``金额``, ``面积``…), bounds on the value (``>=100亿``, ``>1e10``, ``<=5万``) and
+a unit (``元``, ``平方米``, ``个``). ``money >=100亿`` is every amount of at least 100 亿元.
+Values are in the canonical units the library stores (money in 元, area in 平方米), and a
+bound may carry the Chinese multipliers 万, 亿 and 万亿. Pure functions, no textual import.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.annotate.figures import figure_kind_label
+
+KINDS = ("money", "area", "count", "percent", "duration", "date", "quantity")
+#: Chinese names of the kinds, as the legend under the article shows them.
+KIND_NAMES = {figure_kind_label(kind): kind for kind in KINDS} | {"百分比": "percent"}
+MULTIPLIERS = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
+_BOUND = re.compile(
+    r"^(?P<op>>=|<=|>|<|≥|≤|=)?\s*(?P<num>[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)"
+    r"(?P<mult>万亿|亿|万|千)?(?P<unit>\S*)$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FigureFilter:
+    """What to list: ``None`` means any."""
+
+    kind: str | None = None
+    unit: str | None = None
+    min_value: float | None = None
+    max_value: float | None = None
+    #: Words that were not understood, to tell the user.
+    unknown: tuple[str, ...] = ()
+
+
+def parse_filter(text: str) -> FigureFilter:
+    """Read a filter line such as ``money >=100亿`` or ``area >1万 平方米``.
+
+    ``>=100亿元`` is read as a bound of 1e10 with the unit 元. A bare number is a minimum.
+    ``>`` and ``<`` are taken as ``>=`` and ``<=``: figures are rarely exactly on a bound.
+    """
+    kind = unit = None
+    low = high = None
+    unknown: list[str] = []
+    for word in text.split():
+        lowered = word.lower()
+        if lowered in KINDS or word in KIND_NAMES:
+            kind = KIND_NAMES.get(word, lowered)
+            continue
+        match = _BOUND.match(word)
+        if match:
+            value = float(match["num"]) * MULTIPLIERS.get(match["mult"] or "", 1.0)
+            op = match["op"] or ">="
+            if op in ("<", "<=", "≤"):
+                high = value
+            elif op == "=":
+                low = high = value
+            else:
+                low = value
+            if match["unit"]:
+                unit = match["unit"]
+            continue
+        if any(char in word for char in "<>=≤≥") or word[0].isdigit() or unit is not None:
+            unknown.append(word)
+        else:
+            unit = word
+    return FigureFilter(kind, unit, low, high, tuple(unknown))
+
+
+def format_value(value: float | None, unit: str) -> str:
+    """A value for the table, shortened the Chinese way: 265.6亿元, 24万平方米, 75%."""
+    if value is None:
+        return "—"
+    if unit == "%":
+        return f"{value:g}%"
+    for name, size in (("万亿", 1e12), ("亿", 1e8), ("万", 1e4)):
+        if abs(value) >= size:
+            return f"{value / size:.4g}{name}{unit}"
+    return f"{value:.6g}{unit}"

@@ -1,0 +1,329 @@
+"""How an article is set on screen: pieces in reading order, broken into lines.
+
+This is the part of the article pane that knows nothing about Textual: it turns an
+:class:`~reader.model.Article` into *pieces* (kicker, title, byline, body blocks,
+captions...) and breaks each piece into lines with :mod:`reader.text.linebreak`, because Rich
+wraps only at spaces, which is wrong for Chinese (see /work/shared/notes/cjk.md). The widget
+caches the result per width and renders one line at a time.
+
+A :class:`Layout` is laid out as far as it is needed: a piece of a few thousand characters is
+broken whole, a longer one (a 1 MB line with no newline) a window at a time with
+:func:`reader.text.linebreak.break_window`, so opening it costs a screenful, not the whole text,
+and the view lays out the rest in slices while the reader reads. The lines are the same as
+breaking everything up front.
+
+Offsets are code points into a piece's text, the same offsets the annotators use for body
+blocks, so a span found in ``article.blocks[i]`` styles piece ``("block", i)`` directly.
+"""
+
+from __future__ import annotations
+
+import time
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from operator import itemgetter
+from typing import Literal, overload
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Span, Text
+
+from reader.model import Article
+from reader.text.fold import sanitize_for_display
+from reader.text.linebreak import WINDOW, break_window, cached_break_lines
+
+Role = Literal[
+    "kicker",
+    "title",
+    "byline",
+    "dateline",
+    "subhead",
+    "paragraph",
+    "captions-head",
+    "caption",
+    "credit",
+]
+
+#: Roles set centred, as a newspaper sets headlines and subheads.
+CENTRED: frozenset[str] = frozenset({"title", "subhead", "captions-head"})
+
+#: The widest measure the body is set at: long lines of hanzi are hard to read.
+MAX_MEASURE = 72
+
+#: Pieces longer than this (code points) are laid out a window at a time.
+LONG_PIECE = 2 * WINDOW
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One paragraph-like unit of the page as shown, with its own role and style."""
+
+    role: Role
+    text: str
+    block: int | None = None
+    """Index into ``Article.blocks`` for body pieces, else ``None``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One screen line: ``piece`` indexes the piece list (-1 is a blank line)."""
+
+    piece: int
+    start: int
+    end: int
+    indent: int = 0
+
+
+def article_pieces(article: Article) -> list[Piece]:
+    """The pieces of an article in the order a reader meets them.
+
+    Captions and the photo credit go after the body, under their own heading, so they
+    stand apart from the story; a photo item (no body) is its captions.
+    """
+    pieces: list[Piece] = []
+    if article.kicker:
+        pieces.append(Piece("kicker", article.kicker))
+    if article.title:
+        pieces.append(Piece("title", article.title))
+    if article.byline:
+        pieces.append(Piece("byline", "、".join(article.byline)))
+    if article.dateline:
+        pieces.append(Piece("dateline", article.dateline))
+    for index, block in enumerate(article.blocks):
+        role: Role = "subhead" if block.kind == "subhead" else "paragraph"
+        pieces.append(Piece(role, block.text, index))
+    if article.captions or article.credit:
+        if article.blocks:
+            pieces.append(Piece("captions-head", "图片说明"))
+        pieces.extend(Piece("caption", caption) for caption in article.captions)
+        if article.credit:
+            pieces.append(Piece("credit", article.credit))
+    # Control characters are shown, not obeyed; the length is kept so offsets still match.
+    return [Piece(p.role, sanitize_for_display(p.text), p.block) for p in pieces]
+
+
+def measure_for(width: int) -> int:
+    """The text measure for a pane ``width`` cells wide (one cell of margin each side)."""
+    return max(4, min(MAX_MEASURE, width - 2))
+
+
+def break_text(
+    text: str, width: int, keep: Sequence[tuple[int, int]] = ()
+) -> list[tuple[int, int]]:
+    """Line ranges for ``text`` at ``width`` cells: the one call into the line breaker."""
+    return list(cached_break_lines(text, width, tuple(keep)))
+
+
+def layout_lines(
+    pieces: Sequence[Piece],
+    width: int,
+    keep: dict[int, list[tuple[int, int]]] | None = None,
+) -> list[Line]:
+    """Break every piece at ``width`` cells, with one blank line between pieces.
+
+    ``keep`` maps a piece index to spans (figures, names) the breaker must not split.
+    """
+    layout = Layout(pieces, width, keep)
+    layout.extend()
+    return list(layout)
+
+
+class Layout(Sequence[Line]):
+    """The lines of some pieces at one width, laid out from the top as far as asked.
+
+    As a sequence it holds the lines laid out so far (a prefix of the whole, which never
+    changes once made); :meth:`extend` lays out more, :attr:`complete` says when all is.
+    """
+
+    def __init__(
+        self,
+        pieces: Sequence[Piece],
+        width: int,
+        keep: dict[int, list[tuple[int, int]]] | None = None,
+    ) -> None:
+        self.pieces = pieces
+        self.measure = measure_for(width)
+        self._keep = {index: sorted(spans) for index, spans in (keep or {}).items()}
+        self._reach = {
+            index: max((end - start for start, end in spans), default=0)
+            for index, spans in self._keep.items()
+        }
+        self._lines: list[Line] = []
+        #: Index of the first line of each piece laid out or being laid out.
+        self._first: list[int] = []
+        #: The piece being laid out and where in it to go on (None: not started).
+        self._piece = 0
+        self._resume: int | None = None
+
+    @property
+    def complete(self) -> bool:
+        """True once every piece is laid out."""
+        return self._piece >= len(self.pieces)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    @overload
+    def __getitem__(self, index: int) -> Line: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Line]: ...
+
+    def __getitem__(self, index: int | slice) -> Line | list[Line]:
+        return self._lines[index]
+
+    def __iter__(self) -> Iterator[Line]:
+        return iter(self._lines)
+
+    def extend(self, lines: int | None = None, seconds: float | None = None) -> bool:
+        """Lay out until there are ``lines`` lines (None: all), or ``seconds`` have passed
+        (None: no limit). Returns True if lines were added."""
+        before = len(self._lines)
+        deadline = None if seconds is None else time.perf_counter() + seconds
+        while not self.complete and (lines is None or len(self._lines) < lines):
+            self._step()
+            if deadline is not None and time.perf_counter() >= deadline:
+                break
+        return len(self._lines) > before
+
+    def extend_to(self, piece: int, offset: int) -> None:
+        """Lay out at least the line showing ``offset`` of ``piece``."""
+        while not self.complete and (
+            self._piece < piece or (self._piece == piece and (self._resume or 0) <= offset)
+        ):
+            self._step()
+
+    def line_of(self, piece: int, offset: int) -> int | None:
+        """The line showing ``offset`` of ``piece`` (laid out as needed): the last line of
+        the piece starting at or before it, None for a piece not in the layout."""
+        if not 0 <= piece < len(self.pieces):
+            return None
+        self.extend_to(piece, offset)
+        first = self._first[piece]
+        stop = self._first[piece + 1] if piece + 1 < len(self._first) else len(self._lines)
+        while stop > first and self._lines[stop - 1].piece != piece:
+            stop -= 1  # the blank line before the next piece
+        found = bisect_right(self._lines, offset, first, stop, key=_line_start) - 1
+        return max(first, found) if stop > first else None
+
+    def _step(self) -> None:
+        """Lay out one piece, or one window of a long one (with the blank line before it)."""
+        index = self._piece
+        piece = self.pieces[index]
+        if self._resume is None:
+            if index and not _hugs_previous(piece, self.pieces[index - 1]):
+                self._lines.append(Line(-1, 0, 0))
+            self._first.append(len(self._lines))
+            self._resume = 0
+        keep = self._keep.get(index, ())
+        if len(piece.text) <= LONG_PIECE:
+            ranges: Sequence[tuple[int, int]] = break_text(piece.text, self.measure, keep)
+            resume = None
+        else:
+            ranges, resume = break_window(
+                piece.text, self.measure, keep, self._resume, reach=self._reach.get(index, 0)
+            )
+        self._add(index, piece, ranges or [(0, 0)])
+        self._resume = resume
+        if resume is None:
+            self._piece += 1
+
+    def _add(self, index: int, piece: Piece, ranges: Iterable[tuple[int, int]]) -> None:
+        measure, centred, text = self.measure, piece.role in CENTRED, piece.text
+        for start, end in ranges:
+            indent = 1
+            if centred:
+                indent = 1 + max(0, (measure - cell_len(text[start:end])) // 2)
+            self._lines.append(Line(index, start, end, indent))
+
+
+def _line_start(line: Line) -> int:
+    return line.start
+
+
+def _hugs_previous(piece: Piece, previous: Piece) -> bool:
+    """Kicker, title, byline and dateline are set tight, as one masthead."""
+    masthead = {"kicker", "title", "byline", "dateline"}
+    return piece.role in masthead and previous.role in masthead and piece.role != "title"
+
+
+def line_of(lines: Sequence[Line], piece: int, offset: int) -> int | None:
+    """The index of the line showing ``offset`` of ``piece``, if any."""
+    if isinstance(lines, Layout):
+        return lines.line_of(piece, offset)
+    candidate = None
+    for y, line in enumerate(lines):
+        if line.piece != piece:
+            if candidate is not None:
+                break
+            continue
+        candidate = y
+        if line.start <= offset < line.end:
+            return y
+    return candidate
+
+
+def block_pieces(pieces: Iterable[Piece]) -> dict[int, int]:
+    """Map ``Article.blocks`` index → piece index."""
+    return {piece.block: index for index, piece in enumerate(pieces) if piece.block is not None}
+
+
+class StyledPiece:
+    """A piece's text and style spans, cut into one Text per line on demand.
+
+    The same Text as ``Text(text, style=style)`` stylized with ``spans`` in order and sliced
+    at the line, without copying the whole piece (and all its spans) for every line: a
+    slice of a Rich Text divides the entire text, which for a 1 MB piece is seconds a frame.
+    `over` adds spans on top (find matches over figures) without redoing the ones below.
+    """
+
+    def __init__(
+        self, text: str, style: Style | str, spans: Iterable[tuple[int, int, Style | str]]
+    ) -> None:
+        self.text = text
+        self.style = style
+        self._layers = [_SpanLayer(len(text), spans)]
+
+    def over(self, spans: Iterable[tuple[int, int, Style | str]]) -> StyledPiece:
+        """This piece with ``spans`` stylized after the ones it has."""
+        layered = StyledPiece(self.text, self.style, ())
+        layered._layers = [*self._layers, _SpanLayer(len(self.text), spans)]
+        return layered
+
+    def line(self, start: int, end: int) -> Text:
+        """The styled text of code points ``start``..``end``."""
+        text = Text(self.text[start:end], style=self.style, end="")
+        for layer in self._layers:
+            for span_start, span_end, _order, style in layer.touching(start, end):
+                new_start, new_end = max(0, span_start - start), min(span_end, end) - start
+                if new_end > new_start:
+                    text.spans.append(Span(new_start, new_end, style))
+        return text
+
+
+class _SpanLayer:
+    """Spans sorted by start for bisection, each with its place in the order given."""
+
+    def __init__(self, length: int, spans: Iterable[tuple[int, int, Style | str]]) -> None:
+        items: list[tuple[int, int, int, Style | str]] = []
+        for order, (start, end, span_style) in enumerate(spans):
+            # What Text.stylize keeps: no empty style, no empty span, the end clipped.
+            start, end = (
+                (start + length if start < 0 else start),
+                (end + length if end < 0 else end),
+            )
+            if span_style and start < length and end > start:
+                items.append((start, min(length, end), order, span_style))
+        items.sort(key=itemgetter(0))
+        self.items = items
+        self.starts = [item[0] for item in items]
+        self.reach = max((item[1] - item[0] for item in items), default=0)
+
+    def touching(self, start: int, end: int) -> list[tuple[int, int, int, Style | str]]:
+        """The spans overlapping ``start``..``end``, in the order they were given."""
+        low = bisect_left(self.starts, start - self.reach)
+        high = bisect_left(self.starts, end)
+        found = [item for item in self.items[low:high] if item[1] > start]
+        found.sort(key=itemgetter(2))  # Rich layers overlapping spans in the order given
+        return found

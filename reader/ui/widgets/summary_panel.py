@@ -1,0 +1,105 @@
+"""The summary panel: the article's key numbers, then its people, places and organisations.
+
+Key numbers are an OptionList so they can be chosen with keys or the mouse; choosing one
+posts :class:`SummaryPanel.KeyFigureChosen` and the screen scrolls the article to it. The
+names are grouped by type with counts. Until the annotation worker reports, the panel says
+it is still reading: the first paint never waits for the NLP stack.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from reader.model import Annotations, Entity, KeyFigure, Located
+from reader.text.fold import sanitize_for_display
+
+ENTITY_HEADINGS = {"person": "人物 people", "place": "地点 places", "org": "机构 organisations"}
+
+
+def key_figure_prompt(key: KeyFigure) -> Text:
+    """One key number on one line: the figure in bold, then its label dimmed."""
+    text = Text(end="")
+    text.append(sanitize_for_display(key.figure.text), style="bold")
+    if key.label:
+        text.append("  ")
+        text.append(sanitize_for_display(key.label), style="dim")
+    return text
+
+
+def entity_summary(entities: Sequence[Located[Entity]]) -> Text:
+    """Names grouped by type, most mentioned first, each with its count."""
+    counts: dict[str, Counter[str]] = {kind: Counter() for kind in ENTITY_HEADINGS}
+    for located in entities:
+        counts.setdefault(located.span.type, Counter())[located.span.text] += 1
+    text = Text(end="")
+    for kind, heading in ENTITY_HEADINGS.items():
+        names = counts.get(kind) or Counter()
+        if text:
+            text.append("\n")
+        text.append(f"{heading} ({sum(names.values())})", style="bold")
+        for name, count in sorted(names.items(), key=lambda item: (-item[1], item[0])):
+            text.append("\n  ")
+            text.append(sanitize_for_display(name))
+            text.append(f" ×{count}", style="dim")
+    return text
+
+
+class KeyFigureList(OptionList):
+    """The key numbers of the article shown."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "cursor_down", "Next key number", show=False, id="summary.down"),
+        Binding("k,up", "cursor_up", "Previous key number", show=False, id="summary.up"),
+        Binding("enter", "select", "Show it in the article", show=False, id="summary.choose"),
+    ]
+
+
+class SummaryPanel(VerticalScroll, can_focus=False):
+    """Key numbers and names of the article shown."""
+
+    @dataclass
+    class KeyFigureChosen(Message):
+        """A key number was chosen: ``index`` into the current key figures."""
+
+        index: int
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.key_figures: list[KeyFigure] = []
+
+    def compose(self) -> ComposeResult:
+        yield Label("关键数字 key numbers", classes="summary-heading")
+        yield KeyFigureList(id="key-figures", markup=False)
+        yield Label("名称 names", classes="summary-heading")
+        yield Static("", id="entities", markup=False)
+
+    def show_pending(self) -> None:
+        """The article changed; its annotations are on their way."""
+        self.key_figures = []
+        self.query_one(KeyFigureList).set_options([Option(Text("…", style="dim"), disabled=True)])
+        self.query_one("#entities", Static).update(Text("…", style="dim"))
+
+    def show_annotations(self, annotations: Annotations) -> None:
+        """Fill the panel from the full annotations of the article shown."""
+        self.key_figures = list(annotations.key_figures)
+        options = [Option(key_figure_prompt(key)) for key in self.key_figures]
+        if not options:
+            options = [Option(Text("(none)", style="dim"), disabled=True)]
+        self.query_one(KeyFigureList).set_options(options)
+        self.query_one("#entities", Static).update(entity_summary(annotations.entities))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if 0 <= event.option_index < len(self.key_figures):
+            self.post_message(self.KeyFigureChosen(event.option_index))

@@ -1,0 +1,221 @@
+"""Named entities: a table of tricky cases from tech and economic news, negatives, properties.
+
+The sentences are written for these tests in the style of Chinese business news; none comes
+from a benchmark set. The NLP stack is loaded once per process (see reader.annotate.nlp).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.annotate import nlp
+from reader.annotate.entities import find_entities
+from reader.model import Entity
+
+SAMPLE = Path(__file__).resolve().parents[3] / "articles" / "hitech-zones-p1.txt"
+
+
+def spans(text: str, **kw: object) -> set[tuple[str, str]]:
+    return {(e.text, e.type) for e in find_entities(text, **kw)}  # type: ignore[arg-type]
+
+
+# (id, text, persons, expected (text, type) pairs that must all be found)
+CASES = [
+    ("title-party-secretary", "会上，区委书记刘振东作了动员讲话。", (), [("刘振东", "person")]),
+    ("title-general-manager", "公司总经理陈晓峰说，今年订单增长三成。", (), [("陈晓峰", "person")]),
+    ("title-chairman", "集团董事长韩立群表示将加大研发投入。", (), [("韩立群", "person")]),
+    ("title-compound-surname", "公司董事长司马云峰说，订单增长。", (), [("司马云峰", "person")]),
+    ("title-academician", "中国工程院院士钟建平带领团队攻关。", (), [("钟建平", "person")]),
+    (
+        "byline-compound-surname",
+        "本报记者 欧阳明 通讯员 司马云 报道",
+        ("欧阳明", "司马云"),
+        [("欧阳明", "person"), ("司马云", "person")],
+    ),
+    (
+        "byline-anywhere",
+        "据白雪松介绍，园区今年新增企业二百家。",
+        ("白雪松",),
+        [("白雪松", "person")],
+    ),
+    ("zone", "苏州高新区今年新增高新技术企业三百家。", (), [("苏州高新区", "place")]),
+    ("zone-economic", "合肥经开区签约项目二十个。", (), [("合肥经开区", "place")]),
+    ("zone-committee", "长沙高新区管委会近日发布人才新政。", (), [("长沙高新区管委会", "org")]),
+    ("zone-party-committee", "西安高新区党工委召开专题会议。", (), [("西安高新区党工委", "org")]),
+    (
+        "zone-bureau",
+        "成都高新区科技创新局负责项目评审。",
+        (),
+        [("成都高新区科技创新局", "org")],
+    ),
+    (
+        "company-long",
+        "杭州海康威视数字技术股份有限公司发布年度报告。",
+        (),
+        [("杭州海康威视数字技术股份有限公司", "org")],
+    ),
+    (
+        "company-after-verb",
+        "高新区引进深圳云图智能科技有限公司落户。",
+        (),
+        [("深圳云图智能科技有限公司", "org")],
+    ),
+    ("group", "武汉长江通信集团与园区签约。", (), [("武汉长江通信集团", "org")]),
+    ("university", "项目由浙江大学牵头实施。", (), [("浙江大学", "org")]),
+    ("university-place", "南京理工大学与企业共建实验室。", (), [("南京理工大学", "org")]),
+    (
+        "cas-institute",
+        "中国科学院上海光学精密机械研究所发布新成果。",
+        (),
+        [("中国科学院上海光学精密机械研究所", "org")],
+    ),
+    ("government", "宁波市人民政府与高校签署协议。", (), [("宁波市人民政府", "org")]),
+    ("ministry", "科技部近日印发通知。", (), [("科技部", "org")]),
+    (
+        "province-city",
+        "广东省深圳市的企业数量居前。",
+        (),
+        [("广东省", "place"), ("深圳市", "place")],
+    ),
+    ("world-place", "企业在德国慕尼黑设立研发中心。", (), [("德国", "place"), ("慕尼黑", "place")]),
+    ("country-pair", "中美两国企业加强合作。", (), [("中", "place"), ("美", "place")]),
+    ("foreign-name-dot", "会议由约翰·史密斯主持。", (), [("约翰·史密斯", "person")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "persons", "expected"),
+    [pytest.param(t, p, e, id=i) for i, t, p, e in CASES],
+)
+def test_cases(text: str, persons: tuple[str, ...], expected: list[tuple[str, str]]) -> None:
+    found = spans(text, persons=persons)
+    for pair in expected:
+        assert pair in found, f"{pair} not in {sorted(found)}"
+
+
+NEGATIVES = [
+    ("blueprint-wisdom", "智慧城市建设蓝图已经绘就。"),
+    ("establish-improve", "建立健全科技成果转化机制。"),
+    ("on-one-hand", "一方面要稳增长，另一方面要调结构。"),
+    ("zone-word-alone", "高新区将进一步做强产业链。"),
+]
+
+
+@pytest.mark.parametrize("text", [pytest.param(t, id=i) for i, t in NEGATIVES])
+def test_no_person_in_common_words(text: str) -> None:
+    assert not [e for e in find_entities(text) if e.type == "person"]
+
+
+def test_spans_keep_longest_company_name() -> None:
+    text = "贵州星辰泰科智能技术有限公司在贵阳投产。"
+    orgs = [e.text for e in find_entities(text) if e.type == "org"]
+    assert orgs == ["贵州星辰泰科智能技术有限公司"]
+
+
+def test_user_ignore_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A user's entities.txt can add names and silence wrong ones (read at load time)."""
+    saved = nlp._nlp
+    cfg = tmp_path / "cfg"
+    cfg.mkdir()
+    (cfg / "entities.txt").write_text("星河湾科创港\tplace\n浙江大学\tignore\n", encoding="utf-8")
+    monkeypatch.setenv("HITECH_READER_CONFIG_DIR", str(cfg))
+    monkeypatch.setenv("HITECH_READER_CACHE_DIR", str(tmp_path / "cache"))
+    nlp.reset()
+    try:
+        found = spans("浙江大学团队入驻星河湾科创港。")
+        assert ("星河湾科创港", "place") in found
+        assert not any(text == "浙江大学" for text, _ in found)
+    finally:
+        nlp._nlp = saved
+
+
+@pytest.fixture(scope="module")
+def sample_entities() -> tuple[str, list[Entity]]:
+    text = SAMPLE.read_text(encoding="utf-8").replace("\n", "")
+    return text, find_entities(text)
+
+
+def test_sample_page_no_common_word_as_person_or_place(
+    sample_entities: tuple[str, list[Entity]],
+) -> None:
+    _text, ents = sample_entities
+    common = {"高新区", "蓝图", "智慧", "建立健全", "一方面", "新区", "园区", "扎根", "产业"}
+    wrong = [e for e in ents if e.type in ("person", "place") and e.text in common]
+    assert wrong == []
+
+
+def test_sample_page_persons_look_like_names(sample_entities: tuple[str, list[Entity]]) -> None:
+    """Every person is 2–4 characters starting with a surname, or a foreign name."""
+    text, ents = sample_entities
+    surnames = nlp.load().gazetteer.surnames
+    persons = [e for e in ents if e.type == "person"]
+    assert persons, "the page names people after titles"
+    for e in persons:
+        assert "·" in e.text or (
+            2 <= len(e.text) <= 4 and (e.text[0] in surnames or e.text[:2] in surnames)
+        ), e
+        assert text[e.start : e.end] == e.text
+
+
+def test_sample_page_zones_and_bodies(sample_entities: tuple[str, list[Entity]]) -> None:
+    """Zone names are places and zone bodies organisations, whichever zone the page is about."""
+    _text, ents = sample_entities
+    zones = [e for e in ents if e.text.endswith("高新区") and len(e.text) > 3]
+    assert zones and all(e.type == "place" for e in zones)
+    bodies = [e for e in ents if e.text.endswith(("管委会", "党工委"))]
+    assert bodies and all(e.type == "org" for e in bodies)
+    companies = [e for e in ents if e.text.endswith("有限公司")]
+    assert companies and all(e.type == "org" and len(e.text) > 6 for e in companies)
+
+
+def check_spans(text: str, ents: list[Entity]) -> None:
+    prev_end = 0
+    for e in ents:
+        assert 0 <= e.start < e.end <= len(text)
+        assert e.start >= prev_end, "sorted and non-overlapping"
+        assert text[e.start : e.end] == e.text
+        assert e.type in ("person", "place", "org")
+        prev_end = e.end
+
+
+_ALPHABET = st.sampled_from(
+    list("的了是在和与高新区珠海公司大学书记总经理王李张赵市省县·，。、“”（）")
+    + list("abcXYZ0123 \n\t")
+)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    text=st.one_of(st.text(max_size=60), st.text(alphabet=_ALPHABET, max_size=60)),
+    persons=st.lists(st.text(min_size=0, max_size=4), max_size=3),
+)
+def test_property_never_raises_and_spans_are_sane(text: str, persons: list[str]) -> None:
+    check_spans(text, find_entities(text, persons=persons))
+
+
+def test_empty_text() -> None:
+    assert find_entities("") == []
+
+
+def test_skipping_ordinary_words_changes_nothing() -> None:
+    """The memo of words no rule starts from (nlp.inert) must not change any result."""
+    texts = [
+        SAMPLE.read_text(encoding="utf-8"),
+        "区委书记刘振东说，高新区项目投资总额达265.6亿元，和平路上新开了三家公司。",
+        "小张和老王在访华期间会见了中美两国企业家，罗伯特·卡洛斯也来了。",
+    ]
+    loaded = nlp.load()
+    warm = [find_entities(t) for t in texts]  # the memo is filled by now
+    saved = dict(loaded.inert)
+    loaded.inert.clear()
+    try:
+        cold = [find_entities(t) for t in texts]
+    finally:
+        loaded.inert.update(saved)
+    assert warm == cold
+    assert any(loaded.inert.values()), "ordinary words are remembered as inert"
+    assert ("罗伯特·卡洛斯", "person") in spans(texts[2])

@@ -1,0 +1,119 @@
+"""Key figures: ranking, de-duplication and labels on articles written like zone reports."""
+
+from __future__ import annotations
+
+from reader.annotate.figures import find_figures
+from reader.annotate.keyfigures import key_figures, sentence_at
+from reader.model import Article, Block, Figure, Located, Source
+
+
+def _article(*paragraphs: str) -> Article:
+    return Article(
+        id="t",
+        source=Source("t.txt", 1, 10),
+        title="测试",
+        blocks=[Block("paragraph", p) for p in paragraphs],
+    )
+
+
+def _located(article: Article) -> list[Located[Figure]]:
+    return [Located(i, f) for i, b in enumerate(article.blocks) for f in find_figures(b.text)]
+
+
+ZONE = _article(
+    "2022年，某高新区实现营收达 1500 亿元，同比增长12.5%。",
+    "截至目前，该区今年新引进重点产业项目 153 个，投资总额约350 亿元，其中亿元以上项目 33 个。",
+    "到2023年底，该区计划新建标准厂房 200万平方米，总投资额达265.6亿元。",
+    "从项目接洽到签约只用了 8 天。全区营收达 1500 亿元，再创新高。",
+)
+
+
+def test_money_totals_rank_above_counts_and_dates_never_appear() -> None:
+    keys = key_figures(ZONE, _located(ZONE))
+    kinds = [k.figure.kind for k in keys]
+    assert "date" not in kinds and "duration" not in kinds
+    assert kinds[0] == "money"
+    last_money = max(i for i, kind in enumerate(kinds) if kind == "money")
+    assert last_money < kinds.index("count")
+    money_values = [k.figure.value for k in keys if k.figure.kind == "money"]
+    assert money_values[0] == 1.5e11
+
+
+def test_repeated_figure_counts_once() -> None:
+    keys = key_figures(ZONE, _located(ZONE))
+    texts = [k.figure.text for k in keys]
+    assert texts.count("1500 亿元") == 1
+    (revenue,) = [k for k in keys if k.figure.text == "1500 亿元"]
+    assert revenue.block == 0  # the first telling is kept
+
+
+def test_labels_come_from_the_sentence() -> None:
+    labels = {k.figure.text: k.label for k in key_figures(ZONE, _located(ZONE))}
+    assert labels["1500 亿元"] == "营收"
+    assert labels["350 亿元"] == "投资总额"
+    assert labels["265.6亿元"] == "总投资额"
+    assert labels["153 个"].endswith("项目")
+    assert labels["200万平方米"].endswith("标准厂房")
+
+
+def test_counted_noun_after_the_measure_word() -> None:
+    article = _article(
+        "该区共有43个项目参与集中开工，总投资334亿元。",
+        "已提供人才公寓 296 套，引进高层次人才120名。",
+    )
+    labels = {k.figure.text: k.label for k in key_figures(article, _located(article))}
+    assert labels["43个"] == "项目"
+    assert labels["334亿元"] == "总投资"
+    assert labels["296 套"] == "人才公寓"
+
+
+def test_category_thresholds_are_not_key_figures() -> None:
+    keys = key_figures(ZONE, _located(ZONE))
+    assert all(k.figure.text != "亿元" for k in keys)
+
+
+def test_sentence_and_limit_and_determinism() -> None:
+    figures = _located(ZONE)
+    keys = key_figures(ZONE, figures, limit=3)
+    assert len(keys) == 3
+    assert keys == key_figures(ZONE, list(reversed(figures)), limit=3)
+    assert [k.score for k in keys] == sorted((k.score for k in keys), reverse=True)
+    (total,) = [k for k in key_figures(ZONE, figures) if k.figure.text == "265.6亿元"]
+    assert total.sentence == "到2023年底，该区计划新建标准厂房 200万平方米，总投资额达265.6亿元。"
+
+
+def test_article_without_figures() -> None:
+    article = _article("一方面，建立健全制度；另一方面，强化考核。", "坚持“一项目一方案”。")
+    assert key_figures(article, _located(article)) == []
+
+
+def test_sentence_at() -> None:
+    text = "第一句。第二句有 3 个；第三句！"
+    assert sentence_at(text, text.index("3")) == "第二句有 3 个；"
+    assert sentence_at(text, len(text) - 1) == "第三句！"
+
+
+def test_percent_label_keeps_the_change() -> None:
+    article = _article("全区营收达 800 亿元，同比增长12.5%。")
+    labels = {k.figure.text: k.label for k in key_figures(article, _located(article))}
+    assert labels["12.5%"].endswith("增长")
+
+
+def test_custom_cutter_is_used() -> None:
+    calls: list[str] = []
+
+    def by_char(text: str) -> list[str]:
+        calls.append(text)
+        return list(text)
+
+    article = _article("营收达 1500 亿元。")
+    (key,) = key_figures(article, _located(article), cut=by_char)
+    assert calls and key.label == "营收"
+
+
+def test_currency_named_without_an_amount_is_never_a_key_figure() -> None:
+    article = _article("推进人民币国际化，以美元计价的出口额达 300 亿元。")
+    figures = _located(article)
+    assert [f.span.text for f in figures if f.span.value is None] == ["人民币", "美元"]
+    keys = key_figures(article, figures)
+    assert [k.figure.text for k in keys] == ["300 亿元"]
