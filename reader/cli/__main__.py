@@ -1,4 +1,4 @@
-"""``python -m reader.cli``: the same as the ``hitech-reader`` command."""
+"""``python -m reader.cli COMMAND``: the script commands without the app (see reader.main)."""
 
 import sys
 

@@ -6,14 +6,18 @@ import argparse
 import sys
 from pathlib import Path
 
+from reader.cli.common import Subparsers, say
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+
+def add_parser(sub: Subparsers) -> dict[str, argparse.ArgumentParser]:
     """Register the ``export`` subcommand."""
     parser = sub.add_parser(
         "export",
         help="print articles as json, md or txt",
         description="Print the articles of PATH... (files or folders; default: the bundled "
-        "articles) as JSON (with figures, entities and key figures), Markdown or text.",
+        "articles) as JSON (with figures, entities and key figures), Markdown or text. "
+        "Control characters of a page (escape codes) are shown as ␛ and the like when the "
+        "output is a terminal; --raw writes them as they are.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", type=Path)
     parser.add_argument("--format", choices=("json", "md", "txt"), default="json")
@@ -22,7 +26,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         action="store_true",
         help="json: leave figures, entities and key_figures empty (faster)",
     )
+    parser.add_argument(
+        "--raw",
+        action="store_true",
+        help="md, txt: write control characters as they are, even to a terminal",
+    )
     parser.set_defaults(func=run)
+    return {"export": parser}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
 
     result = load_paths(args.paths or [bundled_articles_dir()])
     for error in result.errors:
-        print(f"hitech-reader: {error}", file=sys.stderr)
+        say(str(error))
     articles = result.articles
     if args.format == "json":
         annotations = None
@@ -40,11 +50,16 @@ def run(args: argparse.Namespace) -> int:
             from reader.annotate.pipeline import annotate
 
             annotations = [annotate(a) for a in articles]
+        # JSON escapes every character a terminal would obey (see export.to_json).
         out = export.to_json(articles, annotations)
-    elif args.format == "md":
-        out = export.to_markdown_all(articles)
     else:
-        out = export.to_text_all(articles)
+        out = export.to_markdown_all(articles) if args.format == "md" else \
+            export.to_text_all(articles)
+        if sys.stdout.isatty() and not args.raw:
+            from reader.text.fold import sanitize_for_display
+
+            # README promises a page's escape codes are shown, never sent to the terminal.
+            out = sanitize_for_display(out)
     sys.stdout.write(out if out.endswith("\n") else out + "\n")
     sys.stdout.flush()
     return 0 if articles or not result.errors else 1

@@ -1,9 +1,10 @@
 """``hitech-reader [PATH...]``: open the reader app.
 
-The CLI calls :func:`run_app` when no subcommand is given. Textual is imported only here
-and under :mod:`reader.ui`. ``--screenshot FILE`` runs the app headless, waits until the
-first article is fully annotated, saves an SVG of the screen and exits (it makes
-``docs/screenshot.svg``). ``--library`` opens the library database instead of files.
+:mod:`reader.main` hands :func:`run_app` to the command line, which calls it with the
+arguments of ``read`` (see :mod:`reader.cli.read`), the default command.
+``--screenshot FILE`` runs the app headless, waits until the first article is fully
+annotated, saves an SVG of the screen and exits (it makes ``docs/screenshot.svg``).
+``--library`` opens the library database instead of files.
 """
 
 from __future__ import annotations
@@ -19,48 +20,23 @@ if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The arguments of the app itself (subcommands are dispatched by reader.cli.main)."""
-    parser = argparse.ArgumentParser(
-        prog="hitech-reader",
-        description="Read Chinese high-tech zone news in the terminal.",
-    )
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        type=Path,
-        metavar="PATH",
-        help="page files or folders to open (default: the bundled articles)",
-    )
-    parser.add_argument(
-        "--screenshot",
-        type=Path,
-        metavar="FILE",
-        help="save an SVG screenshot of the first screen to FILE and exit",
-    )
-    parser.add_argument(
-        "--size",
-        default="120x40",
-        metavar="WxH",
-        help="terminal size for --screenshot (default 120x40)",
-    )
-    parser.add_argument("--theme", help="Textual theme to use for this run")
-    parser.add_argument(
-        "--library",
-        action="store_true",
-        help="open the whole library (what `hitech-reader import` added) instead of files",
-    )
-    return parser
+def check_theme(theme: str | None) -> str | None:
+    """Why ``theme`` cannot be used, listing the themes there are, or None."""
+    if theme is None:
+        return None
+    from textual.theme import BUILTIN_THEMES
+
+    if theme in BUILTIN_THEMES:
+        return None
+    return f"unknown theme {theme!r}; the themes are {', '.join(sorted(BUILTIN_THEMES))}"
 
 
-def _size(text: str) -> tuple[int, int]:
-    width, _, height = text.lower().partition("x")
-    return int(width), int(height)
-
-
-def run_app(argv: list[str]) -> int:
-    """Run the reader on ``argv`` (paths and options); returns the exit code."""
-    args = build_parser().parse_args(argv)
+def run_app(args: argparse.Namespace) -> int:
+    """Run the reader on parsed arguments (see :mod:`reader.cli.read`); the exit code."""
+    problem = check_theme(args.theme)
+    if problem:
+        print(f"hitech-reader: {problem}", file=sys.stderr)
+        return 2
     from reader.ui.app import make_app
 
     if args.library:
@@ -84,12 +60,7 @@ def run_app(argv: list[str]) -> int:
         # it) and the rest of the library opens, as for any file that cannot be read.
         app = make_app(args.paths or None, theme=args.theme)
     if args.screenshot is not None:
-        try:
-            size = _size(args.size)
-        except ValueError:
-            print(f"hitech-reader: --size wants WxH, got {args.size!r}", file=sys.stderr)
-            return 2
-        return _screenshot(app, args.screenshot, size)
+        return _screenshot(app, args.screenshot, args.size)
     app.run()
     if app.save_error:
         print(f"hitech-reader: {app.save_error}", file=sys.stderr)

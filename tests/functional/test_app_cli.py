@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from reader.cli.main import main
+from reader.main import main
 from reader.state.user import State
 from reader.ui.app import make_app
 from reader.ui.widgets.article_view import ArticleView

@@ -486,9 +486,9 @@ async def test_library_mode_figures_and_names_come_from_the_library(library_dir:
 
 
 def test_library_flag_takes_no_paths(capsys: pytest.CaptureFixture[str]) -> None:
-    from reader.ui.launch import run_app
+    from reader.main import main
 
-    assert run_app(["--library", "somewhere.txt"]) == 2
+    assert main(["--library", "somewhere.txt"]) == 2
     assert "hitech-reader import" in capsys.readouterr().err
 
 

@@ -124,8 +124,17 @@ def test_annotate_prints_one_json_object_per_line(monkeypatch, capsys):
 
 def test_annotate_text_format_shows_markup_literally(monkeypatch, capsys):
     out = _annotate(monkeypatch, capsys, "[bold]增长 75%[/x]\x1b[31m\n", "--format", "text")
-    assert "[bold]增长 75%[/x]" in out
+    assert "[bold]增长 【75%|比例】[/x]␛[" in out
     assert "\x1b[31m" not in out
+
+
+def test_annotate_text_marks_spans_without_colour(monkeypatch, capsys):
+    """Piped (no colour), every figure and name is still marked, with its kind."""
+    out = _annotate(monkeypatch, capsys, "总经理李峥说，营收达1000 亿元。\n", "--format", "text")
+    assert out == "总经理【李峥|人物】说，营收达【1000 亿元|金额】。\n"
+    out = _annotate(monkeypatch, capsys, "营收达1000 亿元。\n", "--format", "text",
+                    "--color", "always")
+    assert "\x1b[" in out and "【" not in out and "1000 亿元" in out
 
 
 def test_currency_without_amount_is_written_with_null_value(monkeypatch, capsys):

@@ -123,10 +123,20 @@ def _annotate(monkeypatch, capsys, data: bytes, *args: str) -> str:
     return out
 
 
-def test_annotate_survives_invalid_utf8_on_stdin(monkeypatch, capsys) -> None:
+def test_annotate_names_the_line_that_is_not_utf8_and_fails(monkeypatch, capsys) -> None:
+    data = "营收达 5 亿元。\n".encode() + b"\xff\xfe ok\n" + "第三行。\n".encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    assert main(["annotate"]) == 1
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 1  # the good line before it was annotated
+    assert err.count("\n") == 1 and "line 2" in err and "--errors replace" in err
+
+
+def test_annotate_survives_invalid_utf8_on_stdin_when_asked(monkeypatch, capsys) -> None:
     data = b"\xff\xfe\xc0 \xe4\xb8 ok 1000 \xe4\xba\xbf\xe5\x85\x83\n"
     data += "营收达 5 亿元。\n".encode("gbk")
-    lines = [json.loads(line) for line in _annotate(monkeypatch, capsys, data).splitlines()]
+    out = _annotate(monkeypatch, capsys, data, "--errors", "replace")
+    lines = [json.loads(line) for line in out.splitlines()]
     assert len(lines) == 2
     assert "\ufffd" in lines[0]["text"] and lines[0]["text"].endswith("ok 1000 亿元")
     assert [f["value"] for f in lines[0]["figures"]] == [1e11]
@@ -134,10 +144,10 @@ def test_annotate_survives_invalid_utf8_on_stdin(monkeypatch, capsys) -> None:
 
 def test_annotate_text_prints_no_raw_control_characters(monkeypatch, capsys) -> None:
     data = ("\n".join(HOSTILE_LINES) + "\n").encode("utf-8") + b"\xff\x1b[2J\n"
-    out = _annotate(monkeypatch, capsys, data, "--format", "text")
+    out = _annotate(monkeypatch, capsys, data, "--format", "text", "--errors", "replace")
     assert not TERMINAL_CONTROLS.search(out), repr(TERMINAL_CONTROLS.search(out))
     assert "[bold]粗体[/bold]" in out and "[link=file:///etc/passwd]" in out
-    assert "␛[31m" in out  # escape sequences are shown, not obeyed
+    assert "转义␛[" in out  # escape sequences are shown, not obeyed
     assert len(out.splitlines()) == len(HOSTILE_LINES) + 1
 
 

@@ -83,9 +83,9 @@ def data(app_dirs: dict[str, Path]) -> Path:
 
 @pytest.fixture
 def cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., tuple[int, str, str]]:
-    """``reader.cli.main.main`` → (exit code, stdout, stderr); the library annotates quickly."""
+    """``reader.main.main`` → (exit code, stdout, stderr); the library annotates quickly."""
     from reader import library as store
-    from reader.cli import main as cli_module
+    from reader import main as cli_module
 
     monkeypatch.setattr(
         store, "Library", functools.partial(Library, annotator=quick_annotator, workers=1)

@@ -353,11 +353,9 @@ def test_two_processes_importing_at_once_do_not_corrupt(tmp_path: Path) -> None:
 
 @pytest.fixture
 def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):  # type: ignore[no-untyped-def]
-    """``reader.cli.main.main`` with the library commands registered and a temporary data dir."""
+    """``reader.cli.main.main`` with a temporary data dir."""
     from reader.cli import main as cli_module
 
-    for name in ("import", "search", "figures", "entities"):
-        monkeypatch.setitem(cli_module.COMMANDS, name, "library")
     monkeypatch.setenv("HITECH_READER_DATA_DIR", str(tmp_path / "data"))
     return cli_module.main
 
