@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from time import monotonic
 from typing import ClassVar, get_args
 
-from rich.style import Style
+from textual.actions import SkipAction
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
@@ -28,23 +28,22 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.model import Article, Entity, EntityType, Figure, FigureKind, KeyFigure, Located
-from reader.search.match import find_in_text as find_spans
 from reader.ui.widgets.article_layout import (
     Layout,
     Line,
     Piece,
     Role,
-    StyledPiece,
     article_pieces,
     block_pieces,
     line_of,
+    piece_position,
+    reading_position,
+    span_piece,
 )
+from reader.ui.widgets.article_paint import Match, Painter, PieceSpan, find_matches, keep_spans
 
 FIGURE_KINDS = get_args(FigureKind)
 ENTITY_TYPES = get_args(EntityType)
-
-#: Names up to this many code points are kept on one line (people, most places).
-KEEP_MAX = 6
 
 #: Lines laid out past the screen before the first paint (the rest of a long article
 #: follows in slices of LAYOUT_SLICE seconds between events).
@@ -52,15 +51,6 @@ LAYOUT_AHEAD = 100
 LAYOUT_SLICE = 0.03
 #: Seconds between growths of the scrollable size while a long article is laid out.
 LAYOUT_RESIZE_EVERY = 0.5
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """A find match: ``piece`` indexes the pane's pieces; offsets are code points."""
-
-    piece: int
-    start: int
-    end: int
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -105,14 +95,11 @@ class ArticleView(ScrollView, can_focus=True):
         self.entities: list[Located[Entity]] = []
         self.matches: list[Match] = []
         self.current_match: int | None = None
-        self.key_span: tuple[int, int, int] | None = None
-        self.mark_span: tuple[int, int, int] | None = None
+        self.key_span: PieceSpan | None = None
+        self.mark_span: PieceSpan | None = None
         self._width = 0
-        self._texts: dict[int, StyledPiece] = {}
-        #: Per piece, its figures and names styled (kept while only the find matches change).
-        self._base: dict[int, StyledPiece] = {}
+        self._painter = Painter(lambda name: self.get_component_rich_style(name, partial=True))
         self._strips: dict[int, Strip] = {}
-        self._styles: dict[str, Style] | None = None
         self._after_paint: Callable[[], object] | None = None
         self._pending: tuple[int, int] | None = None
         self._quiet = False
@@ -139,7 +126,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.entities = []
         self.matches, self.current_match = [], None
         self.key_span = self.mark_span = None
-        self._pending = self._piece_position(*position) if position is not None else None
+        self._pending = piece_position(self.pieces, *position) if position is not None else None
         self.lines = []
         with self._quietly():
             self.scroll_to(y=0, animate=False, immediate=True)
@@ -160,10 +147,7 @@ class ArticleView(ScrollView, can_focus=True):
 
         Returns ``(current index or None, total)`` for the counter.
         """
-        self.matches = []
-        if query:
-            for index, piece in enumerate(self.pieces):
-                self.matches.extend(Match(index, s, e) for s, e in find_spans(piece.text, query))
+        self.matches = find_matches(self.pieces, query)
         self.current_match = None
         if self.matches:
             top = self._line_at(round(self.scroll_offset.y))
@@ -211,12 +195,7 @@ class ArticleView(ScrollView, can_focus=True):
         ``block`` indexes ``Article.blocks`` for body hits; for other places (``where`` is a
         piece role such as ``title`` or ``caption``) the n-th piece of that role is used.
         """
-        piece: int | None
-        if block is not None and where in ("body", "block", "paragraph", "subhead"):
-            piece = block_pieces(self.pieces).get(block)
-        else:
-            same_role = [i for i, p in enumerate(self.pieces) if p.role == where]
-            piece = same_role[block or 0] if len(same_role) > (block or 0) else None
+        piece = span_piece(self.pieces, block, where)
         if piece is None:
             return
         self.mark_span = (piece, start, end)
@@ -236,26 +215,9 @@ class ArticleView(ScrollView, can_focus=True):
         return self._line_at(round(self.scroll_offset.y))
 
     def reading_position(self) -> tuple[int, int]:
-        """Where the reader is, as (block, offset): what to remember for the next visit.
-
-        ``block`` indexes ``Article.blocks`` and ``offset`` is the code point that starts the
-        top line, so the same text comes back to the top at any width. A piece outside the
-        body (title, byline, captions) is ``-1 - piece index``: the top of the article is
-        ``(-1, 0)`` when it has a kicker or a title.
-        """
-        piece, offset = self.top_position()
-        if not 0 <= piece < len(self.pieces):
-            return (-1, 0)
-        block = self.pieces[piece].block
-        return (block, offset) if block is not None else (-1 - piece, offset)
-
-    def _piece_position(self, block: int, offset: int) -> tuple[int, int] | None:
-        """The (piece, offset) of a :meth:`reading_position`; None if this article has
-        no such place (it changed since)."""
-        piece = block_pieces(self.pieces).get(block) if block >= 0 else -1 - block
-        if piece is None or not 0 <= piece < len(self.pieces):
-            return None
-        return piece, max(0, min(offset, len(self.pieces[piece].text)))
+        """Where the reader is, as (block, offset): what to remember for the next visit
+        (see :func:`~reader.ui.widgets.article_layout.reading_position`)."""
+        return reading_position(self.pieces, *self.top_position())
 
     @contextmanager
     def _quietly(self) -> Iterator[None]:
@@ -303,31 +265,20 @@ class ArticleView(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._styles = None
-        self._base.clear()
+        self._painter.forget_styles()
         self._restyle()
 
     def watch_highlights(self, highlights: bool) -> None:
         self.set_class(not highlights, "-plain")
-
-    def _keep_spans(self) -> dict[int, list[tuple[int, int]]]:
-        to_piece = block_pieces(self.pieces)
-        keep: dict[int, list[tuple[int, int]]] = {}
-        # Long names (organisations) may break like any text: keeping them whole leaves a
-        # gap of up to a dozen cells at the end of the line before. Figures always stay whole.
-        short_names = [loc for loc in self.entities if loc.span.end - loc.span.start <= KEEP_MAX]
-        for located in (*self.figures, *short_names):
-            piece = to_piece.get(located.block)
-            if piece is not None:
-                keep.setdefault(piece, []).append((located.span.start, located.span.end))
-        return {piece: sorted(spans) for piece, spans in keep.items()}
 
     def _relayout(self, keep_position: bool) -> None:
         with self._quietly():
             self._relayout_now(keep_position)
 
     def _relayout_now(self, keep_position: bool) -> None:
-        self._base.clear()  # shown for a new article or new annotations
+        painter = self._painter  # shown for a new article or new annotations
+        painter.pieces, painter.figures, painter.entities = self.pieces, self.figures, self.entities
+        painter.forget_highlights()
         width = self.scrollable_content_region.width
         if width <= 0:
             self._width = 0  # lay out at the first resize that gives the pane a width
@@ -336,7 +287,7 @@ class ArticleView(ScrollView, can_focus=True):
         anchor = self.top_position() if keep_position and self.lines else restoring
         self._pending = None
         self._width = width
-        lines = Layout(self.pieces, width, self._keep_spans())
+        lines = Layout(self.pieces, width, keep_spans(self.pieces, self.figures, self.entities))
         if anchor is not None:
             lines.extend_to(*anchor)
         # A screenful past what is shown; a long article gets the rest in slices.
@@ -400,63 +351,21 @@ class ArticleView(ScrollView, can_focus=True):
 
     def action_scroll_end(self) -> None:
         """To the end of the article, laying out what is left of a long one first."""
+        if not self._allow_scroll:
+            raise SkipAction()
         self._complete_layout()
-        super().action_scroll_end()
+        # Now, not after the next refresh as Textual's own does: the size is already
+        # synced, and a scroll queued behind a 25,000-line relayout starts its animation
+        # late, after whoever waits for animations (a test, a script) has stopped waiting.
+        self.scroll_end(x_axis=self.scroll_y == self.is_vertical_scroll_end, immediate=True)
 
     def _restyle(self) -> None:
-        self._texts.clear()
+        painter = self._painter
+        painter.matches, painter.current_match = self.matches, self.current_match
+        painter.key_span, painter.mark_span = self.key_span, self.mark_span
+        painter.forget_marks()
         self._strips.clear()
         self.refresh()
-
-    def _style(self, name: str) -> Style:
-        if self._styles is None:
-            self._styles = {}
-        style = self._styles.get(name)
-        if style is None:
-            style = self._styles[name] = self.get_component_rich_style(name, partial=True)
-        return style
-
-    def _styled(self, index: int) -> StyledPiece:
-        styled = self._texts.get(index)
-        if styled is not None:
-            return styled
-        # Spans in the order they layer: figures, names, the marks, then find matches.
-        spans: list[tuple[int, int, Style]] = []
-        for span, name in (
-            (self.key_span, "article--key-current"),
-            (self.mark_span, "article--mark"),
-        ):
-            if span is not None and span[0] == index:
-                spans.append((span[1], span[2], self._style(name)))
-        for number, match in enumerate(self.matches):
-            if match.piece == index:
-                name = (
-                    "article--match-current" if number == self.current_match else "article--match"
-                )
-                spans.append((match.start, match.end, self._style(name)))
-        styled = self._texts[index] = self._base_styled(index).over(spans)
-        return styled
-
-    def _base_styled(self, index: int) -> StyledPiece:
-        styled = self._base.get(index)
-        if styled is not None:
-            return styled
-        piece = self.pieces[index]
-        spans: list[tuple[int, int, Style]] = []
-        if piece.block is not None:
-            for located in self.figures:
-                if located.block == piece.block:
-                    figure = located.span
-                    style = self._style(f"article--figure-{figure.kind}")
-                    spans.append((figure.start, figure.end, style))
-            for located in self.entities:
-                if located.block == piece.block:
-                    entity = located.span
-                    style = self._style(f"article--entity-{entity.type}")
-                    spans.append((entity.start, entity.end, style))
-        styled = StyledPiece(piece.text, self._style(f"article--{piece.role}"), spans)
-        self._base[index] = styled
-        return styled
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -473,7 +382,7 @@ class ArticleView(ScrollView, can_focus=True):
         if not 0 <= index < len(self.lines) or self.lines[index].piece < 0:
             return Strip.blank(width, base)
         line = self.lines[index]
-        text = self._styled(line.piece).line(line.start, line.end)
+        text = self._painter.styled(line.piece).line(line.start, line.end)
         segments = list(text.render(self.app.console, end=""))
         strip = Strip(segments).apply_style(base)
         strip = Strip.join([Strip.blank(line.indent, base), strip])
