@@ -132,7 +132,7 @@ class ReaderApp(App[None]):
 
     def open_article(self, article_id: str) -> None:
         """Show an article by id (from the command palette)."""
-        self.reader.go_to(article_id)
+        self.reader.navigator.go_to(article_id)
 
     def listed_headlines(self) -> list[HeadlineRow]:
         """The headlines in the sidebar (for the command palette)."""

@@ -29,6 +29,7 @@ from textual.widgets import Footer
 
 from reader.model import Annotations, Article
 from reader.state.reading import ReadingRule
+from reader.ui.screens.navigator import Navigator
 from reader.ui.screens.read_marks import ReadMarks
 from reader.ui.screens.reader_bindings import READER_BINDINGS
 from reader.ui.widgets.article_pane import ArticlePane
@@ -41,7 +42,6 @@ if TYPE_CHECKING:
     from textual.binding import BindingType
 
     from reader.library.source import ArticleSource
-    from reader.model.rows import FigureRow
     from reader.search.match import SearchHit
     from reader.ui.widgets.find_bar import FindBar
 
@@ -71,6 +71,8 @@ class ReaderScreen(Screen[None]):
         self.read_marks = ReadMarks(self, ReadingRule(source.state), self._mark_changed)
         self._size_class: tuple[bool, bool] | None = None
         self._view: ArticleView | None = None
+        self.navigator = Navigator(self)
+        """Opens articles where asked (first, after a refresh, from the views)."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -102,7 +104,7 @@ class ReaderScreen(Screen[None]):
     @property
     def source_workers(self) -> SourceWorkers:
         """Where the slow calls on the source run."""
-        return self.query_one(SourceWorkers)
+        return self.query_one(SourceWorkers)  # not ``workers``: Textual's own name
 
     def on_mount(self) -> None:
         # Kept for on_unmount, when the widgets can no longer be queried.
@@ -110,34 +112,17 @@ class ReaderScreen(Screen[None]):
         state = self.source.state
         for notice in state.notices:
             self.notify(notice, title="Reading state", severity="warning", timeout=10)
-        self._fill_sidebar()
-        wanted = state.last_article
-        headlines = self.headlines
-        index = headlines.index_of(wanted) if wanted else None
-        # The last article read opens again even when it is not on the first page: it is
-        # shown and the cursor stays off the sidebar (as for a search hit far down).
-        article = self.source.article(wanted) if wanted and index is None else None
-        if article is None and headlines.rows:
-            index = index or 0
-            article = self.source.article(headlines.rows[index].article_id)
-        if article is not None:
-            # Stored at import (library): the first frame has every highlight and the key
-            # numbers, without compiling the figure finder or waiting for a worker.
-            stored = self.source.stored_annotations(article.id)
-            if stored is not None:
-                self.annotations[article.id] = stored
-            # Shown here rather than through the list's message: the first frame has it.
-            self.show_article(article)
-        if index is not None:
-            headlines.highlighted = index
-        headlines.focus()
+        self.fill_sidebar()
+        self.navigator.open_first()
+        self.headlines.focus()
         if self.source.refresh_every is not None:
             self.set_interval(self.source.refresh_every, self.check_folders)
         # The footer builds a widget per key and rebuilds on focus changes: mounted after
         # the first frame, it costs the reader nothing before the headlines and article show.
         self.call_after_refresh(self._mount_footer)
 
-    def _fill_sidebar(self) -> None:
+    def fill_sidebar(self) -> None:
+        """List the source's headlines in the sidebar (again)."""
         state = self.source.state
         self.headlines.set_pages(
             self.source.headlines,
@@ -269,27 +254,7 @@ class ReaderScreen(Screen[None]):
 
     @on(SourceWorkers.SourceRefreshed)
     def _source_refreshed(self, event: SourceWorkers.SourceRefreshed) -> None:
-        changes = event.changes
-        for article_id in changes.changed:
-            self.annotations.pop(article_id, None)  # a changed page is annotated anew
-        headlines = self.headlines
-        current = self.current.id if self.current is not None else None
-        before = headlines.highlighted
-        self._fill_sidebar()
-        index = headlines.index_of(current) if current else None
-        if index is None and headlines.option_count:
-            index = min(before or 0, headlines.option_count - 1)  # it went: the one in its place
-        if index is not None:
-            headlines.highlighted = index
-            article = self.source.article(headlines.rows[index].article_id)
-            # The article shown was re-read from a changed page: show the new text.
-            if article is not None and article is not self.current:
-                self.show_article(article)
-        for message in changes.errors:
-            self.notify(message, title="Could not open a file", severity="error", timeout=10)
-        if changes.added:
-            added = changes.added
-            self.notify(f"{added} new article{'s' if added != 1 else ''} in the folder.")
+        self.navigator.refreshed(event.changes)
 
     # -- read marks ------------------------------------------------------------------------
 
@@ -360,66 +325,20 @@ class ReaderScreen(Screen[None]):
         """Search every article (ctrl+f)."""
         from reader.ui.screens.search import SearchScreen
 
-        self.app.push_screen(SearchScreen(self.source), self.open_hit)
-
-    def open_hit(self, hit: SearchHit | None) -> None:
-        """Show the article of a search hit, scrolled to the hit and marked."""
-        if hit is not None:
-            self.open_at(hit.article_id, hit.block, hit.start, hit.end, hit.where)
+        self.app.push_screen(SearchScreen(self.source), self.navigator.open_hit)
 
     def action_figures(self) -> None:
         """Every figure of the library in a table, sortable and filterable (F)."""
         from reader.ui.screens.figures import FiguresScreen
 
-        self.app.push_screen(FiguresScreen(self.source), self.open_figure)
-
-    def open_figure(self, row: FigureRow | None) -> None:
-        """Show the article of a figure chosen in the figures view, at the figure, marked."""
-        if row is not None:
-            self.open_at(row.article_id, row.block, row.start, row.end)
+        self.app.push_screen(FiguresScreen(self.source), self.navigator.open_figure)
 
     def action_entities(self) -> None:
         """Every person, place and organisation with the articles naming them (E)."""
         from reader.ui.screens.entities import EntitiesScreen
 
-        self.app.push_screen(EntitiesScreen(self.source), self.open_article_id)
+        self.app.push_screen(EntitiesScreen(self.source), self.navigator.open_article_id)
 
-    def open_article_id(self, article_id: str | None) -> None:
-        """Show an article chosen in the entities view."""
-        if article_id is not None:
-            self.open_at(article_id)
-
-    def go_to(self, article_id: str) -> None:
-        """Show an article by id (the command palette): the sidebar cursor goes to it."""
-        index = self.headlines.index_of(article_id)
-        if index is not None:
-            self.headlines.highlighted = index
-            self.headlines.scroll_to_highlight()
-        else:
-            self.open_at(article_id)
-
-    def open_at(
-        self,
-        article_id: str,
-        block: int | None = None,
-        start: int = 0,
-        end: int = 0,
-        where: str = "body",
-    ) -> None:
-        """Show an article, and if a span is given scroll to it and mark it.
-
-        The article may not be among the headlines loaded yet (a big library): it is
-        shown all the same, and the sidebar cursor stays where it was.
-        """
-        article = self.source.article(article_id)
-        if article is None:
-            self.notify("That article is no longer open.", severity="warning")
-            return
-        index = self.headlines.index_of(article_id)
-        if index is not None:
-            self.headlines.highlighted = index
-        if self.current is None or self.current.id != article.id:
-            self.show_article(article)
-        if end > start:
-            self.view.mark_block_span(block, start, end, where)
-        self.view.focus()
+    def open_hit(self, hit: SearchHit | None) -> None:
+        """Show the article of a search hit, scrolled to the hit and marked."""
+        self.navigator.open_hit(hit)
