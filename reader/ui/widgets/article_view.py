@@ -212,7 +212,15 @@ class ArticleView(ScrollView, can_focus=True):
         """The (piece, offset) at the top of the pane: what a resize must keep on screen."""
         if self._pending is not None:
             return self._pending  # not laid out yet: the place it will open at
-        return self._line_at(round(self.scroll_offset.y))
+        return self._line_at(round(self._scroll_goal()))
+
+    def _scroll_goal(self) -> float:
+        """Where the pane is going: the end of a scroll under way (``G`` glides for a
+        second), else where it is. A relayout meanwhile (the names arrive) keeps the goal,
+        not the place the glide had reached."""
+        if self.app.animator.is_being_animated(self, "scroll_y"):
+            return self.scroll_target_y
+        return self.scroll_offset.y
 
     def reading_position(self) -> tuple[int, int]:
         """Where the reader is, as (block, offset): what to remember for the next visit
@@ -285,10 +293,17 @@ class ArticleView(ScrollView, can_focus=True):
             return
         restoring = self._pending
         anchor = self.top_position() if keep_position and self.lines else restoring
+        # At the end (or gliding there): the end stays on screen, whatever the new lines.
+        at_end = (
+            keep_position and restoring is None and isinstance(self.lines, Layout)
+            and self.lines.complete and 0 < self.max_scroll_y <= round(self._scroll_goal())
+        )
         self._pending = None
         self._width = width
         lines = Layout(self.pieces, width, keep_spans(self.pieces, self.figures, self.entities))
-        if anchor is not None:
+        if at_end:
+            lines.extend()
+        elif anchor is not None:
             lines.extend_to(*anchor)
         # A screenful past what is shown; a long article gets the rest in slices.
         lines.extend(len(lines) + LAYOUT_AHEAD + 2 * self.scrollable_content_region.height)
@@ -300,7 +315,9 @@ class ArticleView(ScrollView, can_focus=True):
         if self._after_paint is not None:
             self.call_after_refresh(self._after_paint)
             self._after_paint = None
-        if anchor is not None:
+        if at_end:
+            self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True, force=True)
+        elif anchor is not None:
             self._scroll_to_anchor(anchor, retry=restoring is not None)
 
     def _scroll_to_anchor(self, anchor: tuple[int, int], retry: bool) -> None:
