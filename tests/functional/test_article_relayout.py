@@ -28,11 +28,11 @@ def long_article() -> Article:
 async def test_names_arriving_during_the_glide_to_the_end_keep_the_end(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import reader.ui.widgets.article_view as article_view
+    import reader.ui.widgets.piece_view as piece_view
 
     # A piece per slice between frames: laying the rest out again outlasts the glide, as
     # it does for a 1 MB line at full speed.
-    monkeypatch.setattr(article_view, "LAYOUT_SLICE", 0.0)
+    monkeypatch.setattr(piece_view, "LAYOUT_SLICE", 0.0)
     article = long_article()
     app = build_app([article], annotator=lambda a: plain_annotator(a).__class__())
     async with app.run_test(size=(80, 24)) as pilot:
