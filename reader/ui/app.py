@@ -24,8 +24,8 @@ from reader.ui.commands import ArticleProvider
 from reader.ui.screens.reader import ReaderScreen
 
 if TYPE_CHECKING:
+    from reader.library import Library
     from reader.library.source import ArticleSource
-    from reader.library.sqlite import Library
     from reader.model import Annotations, Article
     from reader.model.rows import HeadlineRow
     from reader.state.user import State
