@@ -58,9 +58,14 @@ def _size(text: str) -> tuple[int, int]:
     return int(width), int(height)
 
 
-def run_app(argv: list[str]) -> int:
-    """Run the reader on ``argv`` (paths and options); returns the exit code."""
-    args = build_parser().parse_args(argv)
+def run_app(argv: list[str] | argparse.Namespace) -> int:
+    """Run the reader; returns the exit code.
+
+    ``argv`` is the command line of the app (paths and options), or the namespace a
+    parser already made of it, with ``paths``, ``library``, ``theme``, ``screenshot`` and
+    ``size``.
+    """
+    args = argv if isinstance(argv, argparse.Namespace) else build_parser().parse_args(argv)
     from reader.ui.app import make_app
 
     if args.library:
