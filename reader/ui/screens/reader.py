@@ -5,7 +5,7 @@ Everything it shows comes from one :class:`~reader.library.source.ArticleSource`
 the articles come from. It owns the pane visibility (reactives whose watchers set
 ``-no-summary``/``-no-sidebar``; the stylesheet does the rest) and what is shown: figures
 are highlighted from the source's fast pass at once, the full annotations follow from
-:class:`~reader.ui.widgets.source_workers.SourceWorkers`, and a result for an article no
+:class:`~reader.ui.screens.source_workers.SourceWorkers`, and a result for an article no
 longer shown is kept but not painted. An article not at hand is fetched there too.
 
 It keeps the reader's place: leaving an article (for another, or by quitting) stores the
@@ -26,6 +26,7 @@ from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.worker import Worker
 
 from reader.model import Annotations, Article
 from reader.state.reading import ReadingRule
@@ -35,7 +36,6 @@ from reader.ui.screens.reader_bindings import READER_BINDINGS
 from reader.ui.widgets.article_pane import ArticlePane
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.headline_list import HeadlineList
-from reader.ui.widgets.source_workers import SourceWorkers
 from reader.ui.widgets.summary_panel import SummaryPanel
 
 if TYPE_CHECKING:
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
     from reader.library.source import ArticleSource
     from reader.search.match import SearchHit
+    from reader.ui.screens.source_workers import SourceWorkers
     from reader.ui.widgets.find_bar import FindBar
 
 #: Below this width the summary panel folds away; below SIDEBAR_MIN the sidebar too.
@@ -72,6 +73,7 @@ class ReaderScreen(Screen[None]):
         self._size_class: tuple[bool, bool] | None = None
         self._view: ArticleView | None = None
         self.navigator = Navigator(self)
+        self._source_workers: SourceWorkers | None = None
         """Opens articles where asked (first, after a refresh, from the views)."""
 
     def compose(self) -> ComposeResult:
@@ -79,7 +81,6 @@ class ReaderScreen(Screen[None]):
             yield HeadlineList(id="headlines")
             yield ArticlePane(id="article-pane")
             yield SummaryPanel(id="summary")
-        yield SourceWorkers(self.source, id="workers")
 
     @property
     def view(self) -> ArticleView:
@@ -103,8 +104,16 @@ class ReaderScreen(Screen[None]):
 
     @property
     def source_workers(self) -> SourceWorkers:
-        """Where the slow calls on the source run."""
-        return self.query_one(SourceWorkers)  # not ``workers``: Textual's own name
+        """Where the slow calls on the source run (not ``workers``: Textual's own name).
+        Made on first use, after the first frame: one module fewer before it."""
+        if self._source_workers is None:
+            from reader.ui.screens.source_workers import SourceWorkers
+
+            self._source_workers = SourceWorkers(self, self.source)
+        return self._source_workers
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self.source_workers.worker_changed(event)
 
     def on_mount(self) -> None:
         # Kept for on_unmount, when the widgets can no longer be queried.
@@ -188,8 +197,8 @@ class ReaderScreen(Screen[None]):
         else:
             self.source_workers.fetch(event.article_id)
 
-    @on(SourceWorkers.ArticleFetched)
-    def _article_fetched(self, event: SourceWorkers.ArticleFetched) -> None:
+    # Handlers by name, not @on: the workers' module is imported on first use only.
+    def on_source_workers_article_fetched(self, event: SourceWorkers.ArticleFetched) -> None:
         article = event.article
         if event.annotations is not None:
             self.annotations.setdefault(article.id, event.annotations)
@@ -239,8 +248,7 @@ class ReaderScreen(Screen[None]):
         if article is self.current and article.id not in self.annotations:
             self.source_workers.annotate(article)
 
-    @on(SourceWorkers.Annotated)
-    def _annotations_ready(self, event: SourceWorkers.Annotated) -> None:
+    def on_source_workers_annotated(self, event: SourceWorkers.Annotated) -> None:
         self.annotations[event.article_id] = event.annotations
         # A result for an article no longer shown is cached, never painted.
         if self.current is not None and self.current.id == event.article_id:
@@ -252,8 +260,7 @@ class ReaderScreen(Screen[None]):
         """Look for pages added to, changed in or removed from the folders opened."""
         self.source_workers.refresh_source()
 
-    @on(SourceWorkers.SourceRefreshed)
-    def _source_refreshed(self, event: SourceWorkers.SourceRefreshed) -> None:
+    def on_source_workers_source_refreshed(self, event: SourceWorkers.SourceRefreshed) -> None:
         self.navigator.refreshed(event.changes)
 
     # -- read marks ------------------------------------------------------------------------
