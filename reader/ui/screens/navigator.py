@@ -10,9 +10,11 @@ screen owns one :class:`Navigator` and asks it; it knows the screen only as
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from reader.library.source import ArticleSource, Refreshed
     from reader.model import Annotations, Article
     from reader.model.rows import FigureRow
@@ -25,6 +27,7 @@ class NavigatedScreen(Protocol):
     """What the navigator uses of the reader screen."""
 
     source: ArticleSource
+    app: App[None]
     current: Article | None
     annotations: dict[str, Annotations]
 
@@ -89,6 +92,22 @@ class Navigator:
         if changes.added:
             added = changes.added
             screen.notify(f"{added} new article{'s' if added != 1 else ''} in the folder.")
+
+    def open_view(self, view: Literal["search", "figures", "entities"]) -> None:
+        """Open a view across the articles; the article chosen there is shown here."""
+        app, source = self.screen.app, self.screen.source
+        if view == "search":
+            from reader.ui.screens.search import SearchScreen
+
+            app.push_screen(SearchScreen(source), self.open_hit)
+        elif view == "figures":
+            from reader.ui.screens.figures import FiguresScreen
+
+            app.push_screen(FiguresScreen(source), self.open_figure)
+        else:
+            from reader.ui.screens.entities import EntitiesScreen
+
+            app.push_screen(EntitiesScreen(source), self.open_article_id)
 
     def open_hit(self, hit: SearchHit | None) -> None:
         """Show the article of a search hit, scrolled to the hit and marked."""

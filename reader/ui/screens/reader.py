@@ -330,21 +330,15 @@ class ReaderScreen(Screen[None]):
 
     def action_search_library(self) -> None:
         """Search every article (ctrl+f)."""
-        from reader.ui.screens.search import SearchScreen
-
-        self.app.push_screen(SearchScreen(self.source), self.navigator.open_hit)
+        self.navigator.open_view("search")
 
     def action_figures(self) -> None:
         """Every figure of the library in a table, sortable and filterable (F)."""
-        from reader.ui.screens.figures import FiguresScreen
-
-        self.app.push_screen(FiguresScreen(self.source), self.navigator.open_figure)
+        self.navigator.open_view("figures")
 
     def action_entities(self) -> None:
         """Every person, place and organisation with the articles naming them (E)."""
-        from reader.ui.screens.entities import EntitiesScreen
-
-        self.app.push_screen(EntitiesScreen(self.source), self.navigator.open_article_id)
+        self.navigator.open_view("entities")
 
     def open_hit(self, hit: SearchHit | None) -> None:
         """Show the article of a search hit, scrolled to the hit and marked."""
