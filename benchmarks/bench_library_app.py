@@ -82,7 +82,7 @@ def child(kind: str, report: Path, library_dir: str) -> None:
     if kind == "library":
         from reader.library import Library
 
-        app = make_app(store=Library(Path(library_dir)), theme="textual-dark")
+        app = make_app(library=Library(Path(library_dir)), theme="textual-dark")
     else:
         app = make_app([SAMPLE_PAGE], theme="textual-dark")
 

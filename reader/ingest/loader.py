@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Protocol
 
 from reader.ingest.decode import DecodeError, read_text
 from reader.model import Article
@@ -33,6 +34,36 @@ class LoadError(Exception):
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
+
+
+#: What identifies one version of a file on disk: size, modification time (ns), inode.
+Stamp = tuple[int, int, int]
+
+
+class ArticleCache(Protocol):
+    """Where :func:`load_file` may keep the articles of a file between runs.
+
+    Keyed by the path shown (``shown``), the file and its :func:`file_stamp`: a changed file
+    misses. The app passes one (``reader.library.parse_cache.ParseCache``); scripts and the
+    bulk import pass none and parse every time.
+    """
+
+    def get(self, shown: str, path: Path, stamp: Stamp) -> list[Article] | None:
+        """The articles kept for this version of the file, or None."""
+        ...
+
+    def put(self, shown: str, path: Path, stamp: Stamp, articles: list[Article]) -> None:
+        """Keep the articles of this version of the file (best effort)."""
+        ...
+
+
+def file_stamp(path: Path) -> Stamp | None:
+    """What identifies this version of the file (size, mtime_ns, inode), or None."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
 
 
 @dataclass(slots=True)
@@ -89,24 +120,22 @@ def _display_path(path: Path) -> str:
         return str(path)
 
 
-def load_file(path: Path, *, cache: bool = False) -> list[Article]:
-    """Read one file into articles; with ``cache``, through :mod:`reader.ingest.parse_cache`.
+def load_file(path: Path, *, cache: ArticleCache | None = None) -> list[Article]:
+    """Read one file into articles; through ``cache`` when one is given.
 
     Raises:
         LoadError: the file cannot be read or parsed; the message is one line.
     """
     shown = _display_path(path)
-    if not cache:
+    if cache is None:
         return _read_and_parse(path, shown)
-    from reader.ingest import parse_cache
-
-    stamp = parse_cache.file_stamp(path)
+    stamp = file_stamp(path)
     if stamp is None:
         return _read_and_parse(path, shown)  # it reports why the file cannot be read
-    articles = parse_cache.get(shown, path, stamp)
+    articles = cache.get(shown, path, stamp)
     if articles is None:
         articles = _read_and_parse(path, shown)
-        parse_cache.put(shown, path, stamp, articles)
+        cache.put(shown, path, stamp, articles)
     return articles
 
 
@@ -175,10 +204,12 @@ def iter_article_files(root: Path, errors: list[LoadError] | None = None) -> Ite
     yield from sorted(found)
 
 
-def load_paths(paths: Sequence[str | Path], *, cache: bool = False) -> LoadResult:
+def load_paths(
+    paths: Sequence[str | Path], *, cache: ArticleCache | None = None
+) -> LoadResult:
     """Read files and folders (recursively); bad files become errors, never exceptions.
 
-    ``cache`` keeps parsed files in the cache directory for the next time (the app uses it).
+    ``cache`` keeps parsed files for the next time (the app passes its parse cache).
     """
     result = LoadResult()
     for given in paths:
@@ -194,7 +225,7 @@ def load_paths(paths: Sequence[str | Path], *, cache: bool = False) -> LoadResul
     return result
 
 
-def _load_into(result: LoadResult, path: Path, cache: bool) -> None:
+def _load_into(result: LoadResult, path: Path, cache: ArticleCache | None) -> None:
     try:
         result.articles.extend(load_file(path, cache=cache))
     except LoadError as err:

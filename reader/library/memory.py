@@ -1,125 +1,145 @@
-"""One door to the figures and names across everything the app has open.
+"""The article source of files opened directly: everything in memory, the folders watched.
 
-The figures and entities screens ask a :class:`Catalogue` for rows and never care where
-they come from: :class:`StoreCatalogue` passes the questions to the library database
-(:class:`reader.library.Library`), :class:`MemoryCatalogue` answers them from the articles
-the app loaded from plain files, annotating each once. Both give the same row types
-(:class:`~reader.library.sqlite.FigureRow`, ``EntityRow``, ``HeadlineRow``), so a screen has
-one code path. Calls may be slow (SQL over a big library, or the NLP stack): screens make
-them from thread workers. No textual import here.
+:class:`MemorySource` is the :class:`~reader.library.source.ArticleSource` of
+``hitech-reader PATH...``: the files are read once (through its
+:class:`~reader.library.parse_cache.ParseCache`, so a known file is not parsed again), their
+articles are held in a list in file order, and each article is annotated once, when first
+shown or when the figures and names views ask (:mod:`reader.library.catalogue`). Folders
+among the paths are watched (:class:`reader.ingest.watch.FolderWatch`): :meth:`refresh`
+reads the pages dropped in or changed and merges them into the list. No textual import here.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, MutableMapping, Sequence
-from typing import TYPE_CHECKING, ClassVar, Protocol
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.library.rows import clause_label
-from reader.model import Annotations, Article
+from reader.library.source import Notice, Refreshed
+from reader.model import Annotations, Article, Figure, Located
 from reader.model.rows import EntityRow, FigureRow, HeadlineRow
 from reader.state.user import State
 
 if TYPE_CHECKING:
-    from reader.library import Library
+    from reader.ingest.watch import FolderWatch
+    from reader.library.parse_cache import ParseCache
+    from reader.search.match import SearchHit
 
-ORDERS = ("value", "date")
-
-
-class Catalogue(Protocol):
-    """What the figures and entities screens need to know about the open articles."""
-
-    def figures(
-        self,
-        kind: str | None = None,
-        unit: str | None = None,
-        min_value: float | None = None,
-        max_value: float | None = None,
-        order: str = "value",
-        limit: int | None = None,
-    ) -> list[FigureRow]:
-        """Figures, largest value first (``order="value"``) or newest article first."""
-        ...
-
-    def entities(self, type: str | None = None) -> list[EntityRow]:
-        """Every name with the number of articles naming it, most named first."""
-        ...
-
-    def articles_naming(self, entity_text: str, type: str | None = None) -> list[HeadlineRow]:
-        """The articles naming ``entity_text``."""
-        ...
+Annotator = Callable[[Article], Annotations]
 
 
-class StoreCatalogue:
-    """The library database's answers, as they are.
+def full_annotations(article: Article) -> Annotations:
+    """Figures, names and key figures; the first call loads the NLP stack."""
+    from reader.annotate.pipeline import annotate
 
-    ``lock`` is held around each query: the app shares one connection between the UI
-    thread and its workers, and one query at a time keeps their cursors apart.
-    """
-
-    def __init__(self, library: Library, lock: threading.Lock | None = None) -> None:
-        self.library = library
-        self.lock = lock or threading.Lock()
-
-    def figures(
-        self,
-        kind: str | None = None,
-        unit: str | None = None,
-        min_value: float | None = None,
-        max_value: float | None = None,
-        order: str = "value",
-        limit: int | None = None,
-    ) -> list[FigureRow]:
-        with self.lock:
-            return self.library.figures(kind, unit, min_value, max_value, order, limit)
-
-    def entities(self, type: str | None = None) -> list[EntityRow]:
-        with self.lock:
-            return self.library.entities(type)
-
-    def articles_naming(self, entity_text: str, type: str | None = None) -> list[HeadlineRow]:
-        with self.lock:
-            return self.library.articles_naming(entity_text, type)
+    return annotate(article)
 
 
-def headline_row(article: Article) -> HeadlineRow:
-    """The sidebar row of a loaded article."""
+def sidebar_row(article: Article) -> HeadlineRow:
+    """The sidebar row of a loaded article: it knows its kicker and its place in the file."""
     return HeadlineRow(article.id, article.headline, article.date, article.kind,
-                       article.source.path)
+                       article.source.path, article.kicker, article.source.first_line)
 
 
-class MemoryCatalogue:
-    """The same answers computed from loaded articles (the app opened on plain files).
+class MemorySource:
+    """Articles read from files, held in memory.
 
     Args:
         articles: the open articles, in sidebar order.
-        annotate: full annotations of one article (the app's annotator).
-        cache: annotations already made (the reader screen's cache), filled as we go.
-        lock: held around each ``annotate`` call, shared with the reader screen's worker
-            so the NLP stack is never entered from two threads at once.
+        state: the reader's state (read marks, positions...).
+        annotator: full annotations of one article (default: the NLP pipeline).
+        errors: one line per file that could not be read, told once the app runs.
+        cache: the parse cache the files were read through (its first-paint figures).
+        watch: the folders opened, looked at again by :meth:`refresh`.
     """
+
+    page_size: int | None
+    refresh_every: float | None
 
     def __init__(
         self,
         articles: Sequence[Article],
-        annotate: Callable[[Article], Annotations],
-        cache: MutableMapping[str, Annotations] | None = None,
-        lock: threading.Lock | None = None,
+        state: State | None = None,
+        *,
+        annotator: Annotator | None = None,
+        errors: Sequence[str] = (),
+        cache: ParseCache | None = None,
+        watch: FolderWatch | None = None,
     ) -> None:
-        self.articles = list(articles)
-        self.annotate = annotate
-        self.cache: MutableMapping[str, Annotations] = {} if cache is None else cache
-        self.lock = lock or threading.Lock()
+        self.state = state if state is not None else State()
+        self.annotator: Annotator = annotator or full_annotations
+        self.errors = list(errors)
+        self.cache = cache
+        self.watch = watch
+        self.articles: list[Article] = []
+        self._by_id: dict[str, Article] = {}
+        self._set_articles(list(articles))
+        self._annotations: dict[str, Annotations] = {}
+        # One annotation at a time: the NLP stack is never entered from two threads.
+        self._lock = threading.Lock()
+        if watch is not None:
+            from reader.ingest.watch import WATCH_SECONDS
 
-    def _annotations(self, article: Article) -> Annotations:
-        found = self.cache.get(article.id)
-        if found is None:
-            with self.lock:
-                found = self.cache.get(article.id)
-                if found is None:
-                    found = self.annotate(article)
-                    self.cache[article.id] = found
+            self.refresh_every = WATCH_SECONDS
+        else:
+            self.refresh_every = None
+
+    def _set_articles(self, articles: list[Article]) -> None:
+        # Replaced, never changed in place: a reader on another thread sees one or the other.
+        self._by_id = {article.id: article for article in articles}
+        self.articles = articles
+        self.page_size = max(1, len(articles))  # every headline at once: they are in memory
+
+    def notices(self) -> list[Notice]:
+        found = [Notice(e, "Could not open a file", "error", 10) for e in self.errors]
+        if not self.articles:
+            found.append(Notice("No articles to show."))
         return found
+
+    # -- articles ---------------------------------------------------------------------------
+
+    def count(self) -> int:
+        return len(self.articles)
+
+    def headlines(self, offset: int, limit: int) -> list[HeadlineRow]:
+        return [sidebar_row(a) for a in self.articles[max(0, offset) : max(0, offset + limit)]]
+
+    def article_at_hand(self, article_id: str) -> Article | None:
+        return self._by_id.get(article_id)
+
+    def article(self, article_id: str) -> Article | None:
+        return self._by_id.get(article_id)
+
+    # -- annotations ------------------------------------------------------------------------
+
+    def quick_figures(self, article: Article) -> list[Located[Figure]]:
+        cached = self.cache.figures(article.id) if self.cache is not None else None
+        if cached is not None:
+            return cached
+        from reader.annotate.pipeline import quick_figure_annotations
+
+        return quick_figure_annotations(article)
+
+    def stored_annotations(self, article_id: str) -> Annotations | None:
+        return self._annotations.get(article_id)
+
+    def annotations(self, article: Article) -> Annotations:
+        found = self._annotations.get(article.id)
+        if found is None:
+            with self._lock:
+                found = self._annotations.get(article.id)
+                if found is None:
+                    found = self.annotator(article)
+                    self._annotations[article.id] = found
+        return found
+
+    # -- across the articles -------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        from reader.search.match import search
+
+        return search(self.articles, query, limit=limit)
 
     def figures(
         self,
@@ -130,88 +150,84 @@ class MemoryCatalogue:
         order: str = "value",
         limit: int | None = None,
     ) -> list[FigureRow]:
-        if order not in ORDERS:
-            raise ValueError(f"order must be one of {', '.join(ORDERS)}")
-        rows: list[tuple[int, FigureRow]] = []
-        for position, article in enumerate(self.articles):
-            ann = self._annotations(article)
-            keyed = {(k.block, k.figure.start, k.figure.end): k.label for k in ann.key_figures}
-            for located in ann.figures:
-                fig = located.span
-                if kind is not None and fig.kind != kind:
-                    continue
-                if unit is not None and fig.unit != unit:
-                    continue
-                # Like SQL, a figure without a value fails any bound on the value.
-                if min_value is not None and (fig.value is None or fig.value < min_value):
-                    continue
-                if max_value is not None and (fig.value is None or fig.value > max_value):
-                    continue
-                text = (article.blocks[located.block].text
-                        if 0 <= located.block < len(article.blocks) else "")
-                label = (keyed.get((located.block, fig.start, fig.end))
-                         or clause_label(text, fig.start, fig.end))
-                rows.append((position, FigureRow(
-                    fig.value, fig.unit, fig.kind, label, article.id, article.headline,
-                    article.date, located.block, fig.start, fig.end, fig.text, fig.value_max,
-                )))
-        if order == "value":
-            # Largest first, figures without a value last (as the library's SQL does).
-            rows.sort(key=lambda item: (item[1].value is None, -(item[1].value or 0.0)))
-        else:
-            # Newest first, undated last; then page order.
-            rows.sort(key=lambda item: (item[1].block, item[1].start))
-            rows.sort(key=lambda item: item[0])
-            rows.sort(key=lambda item: item[1].date or "", reverse=True)
-        found = [row for _position, row in rows]
-        return found if limit is None else found[:limit]
+        from reader.library.catalogue import figure_rows
+
+        return figure_rows(
+            self.articles, self.annotations, kind, unit, min_value, max_value, order, limit
+        )
 
     def entities(self, type: str | None = None) -> list[EntityRow]:
-        articles: dict[tuple[str, str], set[str]] = {}
-        for article in self.articles:
-            for located in self._annotations(article).entities:
-                entity = located.span
-                if type is None or entity.type == type:
-                    articles.setdefault((entity.text, entity.type), set()).add(article.id)
-        rows = [EntityRow(text, etype, len(ids)) for (text, etype), ids in articles.items()]
-        rows.sort(key=lambda row: (-row.articles, row.text))
-        return rows
+        from reader.library.catalogue import entity_rows
+
+        return entity_rows(self.articles, self.annotations, type)
 
     def articles_naming(self, entity_text: str, type: str | None = None) -> list[HeadlineRow]:
-        found = [
-            article for article in self.articles
-            if any(
-                loc.span.text == entity_text and (type is None or loc.span.type == type)
-                for loc in self._annotations(article).entities
-            )
+        from reader.library.catalogue import naming_rows
+
+        return naming_rows(self.articles, self.annotations, entity_text, type)
+
+    # -- watched folders -------------------------------------------------------------------
+
+    def refresh(self) -> Refreshed | None:
+        """Read the pages added to or changed in the watched folders, drop those removed."""
+        if self.watch is None:
+            return None
+        changes = self.watch.changes()
+        if not changes:
+            return None
+        from reader.ingest.loader import load_paths
+
+        loaded: list[tuple[str, list[Article]]] = []
+        errors: list[str] = []
+        for path in [*changes.added, *changes.changed]:
+            result = load_paths([path], cache=self.cache)
+            loaded.append((str(path), list(result.articles)))
+            errors.extend(str(error) for error in result.errors)
+        changed = [a.id for _path, articles in loaded for a in articles]
+        for article_id in changed:
+            self._annotations.pop(article_id, None)  # a changed page is annotated anew
+        added = self.merge_files(loaded, [str(path) for path in changes.removed])
+        return Refreshed(added, changed, errors)
+
+    def merge_files(
+        self, loaded: Sequence[tuple[str, list[Article]]], removed: Iterable[str]
+    ) -> int:
+        """Put the articles of new or changed files in, take out those of removed files.
+
+        ``loaded`` is (file path, its articles): a file already open has its articles
+        replaced where they were; a new one goes at the end. Returns the articles added.
+        """
+        fresh = {path: articles for path, articles in loaded if articles}
+        by_source = {articles[0].source.path: articles for articles in fresh.values()}
+        gone = set(removed) - set(by_source)
+        merged: list[Article] = []
+        placed: set[str] = set()
+        for article in self.articles:
+            source = article.source.path
+            if source in gone:
+                continue
+            if source in by_source:
+                if source not in placed:
+                    merged.extend(by_source[source])
+                    placed.add(source)
+                continue
+            merged.append(article)
+        added = [
+            a for source, articles in by_source.items() if source not in placed for a in articles
         ]
-        # Newest first, then the order the sidebar has them in (sorted is stable).
-        return [headline_row(a) for a in sorted(found, key=lambda a: a.date or "", reverse=True)]
+        merged.extend(added)
+        self._set_articles(merged)
+        return len(added)
+
+    def close(self) -> None:
+        """Nothing to let go of: the files were read and closed."""
 
 
-class LibraryState(State):
-    """The app's state in library mode: marks, positions and the last article in the
-    library's own state file (:attr:`Library.state <reader.library.Library.state>`).
+def load_files(
+    paths: Sequence[str | Path], cache: ParseCache | None
+) -> tuple[list[Article], list[str]]:
+    """Articles from ``paths`` (files or folders) and one line per file that failed."""
+    from reader.ingest.loader import load_paths
 
-    They survive a rebuild of the library and are shared with every copy of the app on
-    the same library. The theme is the app's, not the library's: it stays in ``base``
-    (the default state file). The library's connection is the library's to close.
-    """
-
-    SETTINGS: ClassVar[tuple[str, ...]] = ("last_article",)
-
-    def __init__(self, base: State, library: Library) -> None:
-        super().__init__(path=library.state.path, store=library.state)
-        self.base = base
-        self.notices = base.notices
-        self.read_after = base.read_after
-        self._fill(library.state)
-        self.theme = base.theme
-
-    def save(self) -> None:
-        self.base.theme = self.theme
-        try:
-            self.base.save()
-        except OSError as exc:
-            self.error = self.error or str(exc)
-        super().save()
+    result = load_paths(paths, cache=cache)
+    return list(result.articles), [str(error) for error in result.errors]

@@ -1,12 +1,15 @@
 """Articles and annotations as plain JSON, and back: the one codec.
 
 The library database, the parse cache and the import workers all store articles in this
-form, so the on-disk format is explicit (never a pickle) and written in one place.
+form, so the on-disk format is explicit (never a pickle) and written in one place. The
+parse cache also keeps first-paint figures, many per page: :func:`figures_to_plain` is
+their compact form (one list per figure, no key names).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -22,17 +25,46 @@ from reader.model import (
 )
 
 
+def article_to_plain(article: Article) -> dict[str, Any]:
+    """The article as plain data (dicts, lists, strings), ready for ``json.dumps``."""
+    return asdict(article)
+
+
+def article_from_plain(raw: dict[str, Any]) -> Article:
+    """Inverse of :func:`article_to_plain`."""
+    raw = dict(raw)
+    raw["source"] = Source(**raw["source"])
+    raw["blocks"] = [Block(**b) for b in raw["blocks"]]
+    return Article(**raw)
+
+
 def article_to_json(article: Article) -> str:
     """The article as compact JSON."""
-    return json.dumps(asdict(article), ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(article_to_plain(article), ensure_ascii=False, separators=(",", ":"))
 
 
 def article_from_json(data: str) -> Article:
     """Inverse of :func:`article_to_json`."""
-    raw: dict[str, Any] = json.loads(data)
-    raw["source"] = Source(**raw["source"])
-    raw["blocks"] = [Block(**b) for b in raw["blocks"]]
-    return Article(**raw)
+    return article_from_plain(json.loads(data))
+
+
+def figures_to_plain(figures: Sequence[Located[Figure]]) -> list[list[Any]]:
+    """Located figures in a compact form: one list of fields per figure."""
+    return [
+        [loc.block, f.start, f.end, f.text, f.value, f.unit, f.kind, list(f.qualifiers),
+         f.value_max]
+        for loc in figures
+        for f in (loc.span,)
+    ]
+
+
+def figures_from_plain(raw: Sequence[Sequence[Any]]) -> list[Located[Figure]]:
+    """Inverse of :func:`figures_to_plain`."""
+    found = []
+    for block, start, end, text, value, unit, kind, qualifiers, value_max in raw:
+        figure = Figure(start, end, text, value, unit, kind, tuple(qualifiers), value_max)
+        found.append(Located(block, figure))
+    return found
 
 
 def _figure_dict(figure: Figure) -> dict[str, Any]:

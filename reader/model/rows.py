@@ -38,10 +38,17 @@ class EntityRow:
 
 @dataclass(frozen=True, slots=True)
 class HeadlineRow:
-    """One line of the sidebar."""
+    """One line of the sidebar.
+
+    ``kicker`` and ``first_line`` (where in its file the article starts) are given by a
+    source that has them at hand (files opened directly); the sidebar then shows them
+    instead of the date.
+    """
 
     article_id: str
     headline: str
     date: str | None
     kind: str
     source_path: str
+    kicker: str | None = None
+    first_line: int | None = None

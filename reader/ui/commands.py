@@ -1,22 +1,30 @@
 """Command palette provider: go to an article by fuzzy headline.
 
 Like Textual's ``color_command.py`` example, a :class:`~textual.command.Provider` over our own
-data. Theme switching and the toggles come from ``ReaderApp.get_system_commands``. In
-library mode the headlines are those the sidebar has loaded (``ctrl+f`` searches the rest).
+data. Theme switching and the toggles come from ``ReaderApp.get_system_commands``. The
+headlines are those the sidebar has loaded (in a big library, ``ctrl+f`` searches the rest).
+The provider knows the app only as :class:`HeadlineHost`, so this module imports no screen
+and no app.
 """
 
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import Protocol, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.markup import escape
 
-if TYPE_CHECKING:
-    from reader.ui.app import ReaderApp
+from reader.model.rows import HeadlineRow
+
+
+class HeadlineHost(Protocol):
+    """What the palette needs of the app: the headlines listed, and a way to open one."""
+
+    def listed_headlines(self) -> list[HeadlineRow]: ...
+    def open_article(self, article_id: str) -> None: ...
 
 
 def highlighted(matcher: Matcher, candidate: str) -> Content:
@@ -37,21 +45,19 @@ class ArticleProvider(Provider):
     """Headlines of every open article; choosing one opens it."""
 
     @property
-    def _app(self) -> ReaderApp:
-        return self.app  # type: ignore[return-value]
+    def _app(self) -> HeadlineHost:
+        return cast(HeadlineHost, self.app)
 
     def _open(self, article_id: str) -> None:
         self._app.open_article(article_id)
 
     def _items(self) -> list[tuple[str, str, str]]:
         """(id, headline, help) of every article the palette can go to."""
-        app = self._app
-        if app.store is not None:
-            return [
-                (row.article_id, row.headline, " ".join(filter(None, (row.date, row.source_path))))
-                for row in app.reader.headlines.rows
-            ]
-        return [(a.id, a.headline, a.kicker or a.source.path) for a in app.library]
+        return [
+            (row.article_id, row.headline,
+             row.kicker or " ".join(filter(None, (row.date, row.source_path))))
+            for row in self._app.listed_headlines()
+        ]
 
     async def discover(self) -> Hits:
         # The palette reads a str prompt and any help as markup: headlines and paths are

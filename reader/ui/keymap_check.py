@@ -1,7 +1,8 @@
 """Check the user's keymap against the app's bindings before applying it.
 
 Unknown binding ids and key names Textual would never produce are reported, one line
-each, and left out; the rest is applied with :meth:`textual.app.App.set_keymap`.
+each, and left out; the rest is applied with :meth:`textual.app.App.set_keymap`. No
+import of the app or its screens: the app passes the classes whose bindings count.
 """
 
 from __future__ import annotations
@@ -35,40 +36,13 @@ _KEY_NAMES = {key.value for key in Keys} | {
 }
 
 
-def binding_owners() -> tuple[type, ...]:
-    """Every screen and widget class of the app that declares bindings."""
-    from reader.ui.app import ReaderApp
-    from reader.ui.screens.entities import EntitiesScreen
-    from reader.ui.screens.figures import FiguresScreen
-    from reader.ui.screens.help import HelpScreen
-    from reader.ui.screens.reader import ReaderScreen
-    from reader.ui.screens.search import SearchScreen
-    from reader.ui.widgets.article_view import ArticleView
-    from reader.ui.widgets.find_bar import FindBar, FindInput
-    from reader.ui.widgets.headline_list import HeadlineList
-    from reader.ui.widgets.summary_panel import KeyFigureList
-
-    return (
-        ReaderApp,
-        ReaderScreen,
-        ArticleView,
-        HeadlineList,
-        FindBar,
-        FindInput,
-        KeyFigureList,
-        HelpScreen,
-        SearchScreen,
-        FiguresScreen,
-        EntitiesScreen,
-    )
-
-
-def binding_ids() -> set[str]:
-    """The id of every binding of every screen and widget of the app."""
+def binding_ids(owners: Iterable[type]) -> set[str]:
+    """The id of every binding of the given screen and widget classes (the app's list is
+    :func:`reader.ui.app.binding_owners`)."""
     return {
         binding.id
-        for cls in binding_owners()
-        for binding in cls.BINDINGS
+        for cls in owners
+        for binding in getattr(cls, "BINDINGS", ())
         if isinstance(binding, Binding) and binding.id
     }
 

@@ -44,17 +44,16 @@ def run_app(args: argparse.Namespace) -> int:
             print("hitech-reader: --library opens the library; add pages with "
                   "`hitech-reader import PATH` first", file=sys.stderr)
             return 2
-        from reader.library import Library
-        from reader.library.sqlite import LibraryError
+        from reader.library.factory import OpenError, open_library
 
         # Opening may rebuild a damaged library: its notices are shown inside the app. A
         # data folder that cannot be used at all is one line here, not a traceback.
         try:
-            store = Library()
-        except LibraryError as exc:
+            source = open_library()
+        except OpenError as exc:
             print(f"hitech-reader: {exc}", file=sys.stderr)
             return 1
-        app = make_app(store=store, theme=args.theme)
+        app = make_app(source=source, theme=args.theme)
     else:
         # A missing or unreadable path is reported inside the app (a notification naming
         # it) and the rest of the library opens, as for any file that cannot be read.

@@ -12,7 +12,8 @@ import pytest
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from reader.library import Library
-from reader.library.memory import MemoryCatalogue, StoreCatalogue
+from reader.library.memory import MemorySource
+from reader.library.sqlite_source import SqliteSource
 from reader.model import Article
 from reader.search.figure_filter import format_value, parse_filter
 from reader.ui.app import ReaderApp
@@ -89,10 +90,10 @@ def test_loaded_articles_give_the_same_rows_as_the_library(tmp_path: Path) -> No
     from reader.ingest.loader import load_paths
 
     articles = list(load_paths([SAMPLE_PAGE]).articles)
-    memory = MemoryCatalogue(articles, plain_annotator)
+    memory = MemorySource(articles, annotator=plain_annotator)
     with Library(tmp_path / "lib", annotator=plain_annotator, workers=1) as library:
         library.import_paths([SAMPLE_PAGE])
-        store = StoreCatalogue(library)
+        store = SqliteSource(library)
 
         def figure_keys(rows: list) -> list[tuple]:  # type: ignore[type-arg]
             return [(r.article_id, r.block, r.start, r.value, r.unit, r.label) for r in rows]
@@ -121,7 +122,7 @@ def test_memory_catalogue_annotates_each_article_once() -> None:
         calls.append(article.id)
         return plain_annotator(article)
 
-    memory = MemoryCatalogue(two_zone_articles(), counting)
+    memory = MemorySource(two_zone_articles(), annotator=counting)
     memory.figures()
     memory.entities()
     memory.articles_naming("示范区")
@@ -134,7 +135,7 @@ def test_memory_catalogue_annotates_each_article_once() -> None:
 @pytest.mark.asyncio
 async def test_F_lists_every_figure_largest_first_and_filters() -> None:
     articles = two_zone_articles()
-    expected = MemoryCatalogue(articles, plain_annotator).figures()
+    expected = MemorySource(articles, annotator=plain_annotator).figures()
     app = build_app(articles)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -373,7 +374,7 @@ def build_library_app(directory: Path) -> ReaderApp:
     from reader.state.user import State
     from reader.ui.app import make_app
 
-    return make_app(store=Library(directory), state=State.load(), theme="textual-dark")
+    return make_app(library=Library(directory), state=State.load(), theme="textual-dark")
 
 
 @pytest.mark.asyncio
@@ -545,7 +546,7 @@ async def test_pages_dropped_into_an_opened_folder_appear_in_the_sidebar(tmp_pat
         app.reader.check_folders()  # what the timer calls every WATCH_SECONDS
         await settle(pilot)
         assert headlines.option_count == 5
-        assert [a.headline for a in headlines.articles][2:] == ["新闻甲", "新闻乙", "新闻丙"]
+        assert [a.headline for a in headlines.rows][2:] == ["新闻甲", "新闻乙", "新闻丙"]
         view = app.query_one(ArticleView)
         assert view.article is not None and view.article.headline == "旧闻二"  # not moved
         assert headlines.highlighted == 1
@@ -554,7 +555,7 @@ async def test_pages_dropped_into_an_opened_folder_appear_in_the_sidebar(tmp_pat
         (folder / "2024-01-01-a.md").unlink()
         app.reader.check_folders()
         await settle(pilot)
-        assert [a.headline for a in headlines.articles] == ["新闻甲", "新闻乙", "新闻丙"]
+        assert [a.headline for a in headlines.rows] == ["新闻甲", "新闻乙", "新闻丙"]
         assert view.article is not None and view.article.headline == "新闻乙"
 
 

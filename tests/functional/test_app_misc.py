@@ -77,7 +77,7 @@ async def test_help_is_generated_from_the_bindings(articles: list[Article]) -> N
 
 
 async def test_every_binding_has_a_description_and_id() -> None:
-    from reader.ui.keymap_check import binding_owners
+    from reader.ui.app import binding_owners
 
     owners = binding_owners()
     ids = []

@@ -232,7 +232,7 @@ async def test_corpus_folder_opens_the_good_files_and_names_every_bad_one() -> N
     app = build([BAD], notes)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        opened = {Path(a.source.path).name for a in app.library}
+        opened = {Path(a.source.path).name for a in app.source.articles}  # type: ignore[attr-defined]
         assert opened == set(GOOD)
         for name in REFUSED:
             named = [n for n in notes if name in n]
@@ -271,10 +271,10 @@ async def test_a_folder_of_many_files_opens(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         headlines = app.query_one(HeadlineList)
-        assert headlines.option_count == len(app.library) >= 2000
+        assert headlines.option_count == len(app.source.articles) >= 2000  # type: ignore[attr-defined]
         await pilot.press("G")
         assert headlines.highlighted == headlines.option_count - 1
-        assert app.query_one(ArticleView).article is app.library[-1]
+        assert app.query_one(ArticleView).article is app.source.articles[-1]  # type: ignore[attr-defined]
 
 
 # --- the terminal ------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import pytest
 
 from reader.model import Article
 from reader.state.keymap import read_keymap
+from reader.ui.app import binding_owners
 from reader.ui.keymap_check import binding_ids, check_keymap
 from reader.ui.screens.reader import ReaderScreen
 from tests.helpers.apps import build_app
@@ -51,7 +52,7 @@ def test_bad_files_are_one_line_problems(app_dirs, content, problem) -> None:
 
 
 def test_unknown_ids_and_keys_are_left_out_with_a_message() -> None:
-    known = binding_ids()
+    known = binding_ids(binding_owners())
     assert {"reader.find", "reader.next-article", "app.quit"} <= known
     good, problems = check_keymap(
         {

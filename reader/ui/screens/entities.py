@@ -4,7 +4,7 @@ A filter line (a type — ``person``, ``place``, ``org`` or 人物/地点/机构
 name must contain), a table of names with the number of articles naming each, most named
 first, and beside it the articles naming the chosen name. Enter on a name lists its articles
 and moves there; enter on an article dismisses the screen with its id and the reader opens
-it. Rows come from a :class:`~reader.library.memory.Catalogue` in thread workers.
+it. Rows come from a :class:`~reader.library.source.ArticleSource` in thread workers.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from reader.text.fold import fold, sanitize_for_display
 from reader.ui.screens.figures import clipped
 
 if TYPE_CHECKING:
-    from reader.library.memory import Catalogue
+    from reader.library.source import ArticleSource
     from reader.model.rows import EntityRow, HeadlineRow
 
 ROW_LIMIT = 2000
@@ -61,7 +61,7 @@ class EntitiesScreen(ModalScreen["str | None"]):
         Binding("down", "focus_table", "Names", show=False, id="entities.table"),
     ]
 
-    def __init__(self, catalogue: Catalogue, *, query: str = "") -> None:
+    def __init__(self, catalogue: ArticleSource, *, query: str = "") -> None:
         super().__init__()
         self.catalogue = catalogue
         self.initial_query = query

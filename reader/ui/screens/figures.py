@@ -2,7 +2,7 @@
 
 A filter line on top (``money >=100亿``, see :mod:`reader.search.figure_filter`), a
 :class:`~textual.widgets.DataTable` under it, largest value first or newest article first
-(``ctrl+o``). Rows come from a :class:`~reader.library.memory.Catalogue` in an exclusive
+(``ctrl+o``). Rows come from a :class:`~reader.library.source.ArticleSource` in an exclusive
 thread worker, so typing never waits for SQL or the NLP stack, and a result for a filter the
 user has since changed is dropped. At most :data:`ROW_LIMIT` rows are shown: a big library
 holds millions of figures, and the filter is the way to the rest. Choosing a row dismisses
@@ -30,7 +30,7 @@ from reader.search.figure_filter import FigureFilter, format_value, parse_filter
 from reader.text.fold import sanitize_for_display
 
 if TYPE_CHECKING:
-    from reader.library.memory import Catalogue
+    from reader.library.source import ArticleSource
     from reader.model.rows import FigureRow
 
 ROW_LIMIT = 1000
@@ -76,7 +76,7 @@ class FiguresScreen(ModalScreen["FigureRow | None"]):
         Binding("down", "focus_table", "Table", show=False, id="figures.table"),
     ]
 
-    def __init__(self, catalogue: Catalogue, *, query: str = "") -> None:
+    def __init__(self, catalogue: ArticleSource, *, query: str = "") -> None:
         super().__init__()
         self.catalogue = catalogue
         self.initial_query = query

@@ -1,14 +1,14 @@
 """Library search (ctrl+f): a query box over a list of hits, each with a snippet.
 
-Searching runs in an exclusive thread worker so a big library never blocks typing; a
-newer query cancels the older one. Choosing a hit dismisses the screen with the
+The article source answers (its own index, or a scan of the files open); searching runs
+in an exclusive thread worker so a big library never blocks typing, and a newer query
+cancels the older one. Choosing a hit dismisses the screen with the
 :class:`~reader.search.match.SearchHit`, and the main screen opens the article at the hit.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -20,10 +20,11 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
-from reader.model import Article
 from reader.search.match import SearchHit
 from reader.text.fold import sanitize_for_display
-from reader.ui import core
+
+if TYPE_CHECKING:
+    from reader.library.source import ArticleSource
 
 
 def hit_prompt(hit: SearchHit) -> Text:
@@ -47,9 +48,9 @@ class SearchScreen(ModalScreen[SearchHit | None]):
         Binding("down", "focus_results", "Results", show=False, id="search.results"),
     ]
 
-    def __init__(self, articles: Sequence[Article]) -> None:
+    def __init__(self, source: ArticleSource) -> None:
         super().__init__()
-        self.articles = articles
+        self.source = source
         self.hits: list[SearchHit] = []
 
     def compose(self) -> ComposeResult:
@@ -73,7 +74,7 @@ class SearchScreen(ModalScreen[SearchHit | None]):
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, query: str) -> tuple[str, list[SearchHit]]:
         """Search off the UI thread."""
-        return query, core.search_library(self.articles, query)
+        return query, self.source.search(query)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "search":

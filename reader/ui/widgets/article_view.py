@@ -1,11 +1,9 @@
-"""The article pane: a line-API scroll view over pre-broken lines.
+"""The article pane: one article in a :class:`~reader.ui.widgets.piece_view.PieceView`.
 
-Rich's word wrap breaks Chinese in the wrong places, so the pane never lets Rich wrap:
-:mod:`reader.ui.widgets.article_layout` breaks the pieces into lines once per width, and
-:meth:`ArticleView.render_line` styles one line at a time (only the lines on screen are ever
-rendered). A long article is laid out a screenful ahead of what is shown and the rest in
-slices between events, so a 1 MB line opens as fast as a short story. Article text is put
-in :class:`rich.text.Text` as plain text and styled from spans, never parsed as markup.
+The view lays the article's pieces out lazily and paints their spans
+(:mod:`reader.ui.widgets.piece_view`); this class says what is shown: the article with its
+figures, then its names, the find matches, the current key figure and a marked search hit,
+and it tells the screen when the reader (not the pane) scrolled.
 
 Every colour is a component class styled in ``reader.tcss`` from theme variables; turning
 highlights off is the ``-plain`` class, which the stylesheet maps to plain text.
@@ -13,57 +11,30 @@ highlights off is the ``-plain`` class, which the stylesheet maps to plain text.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from time import monotonic
 from typing import ClassVar, get_args
 
-from rich.style import Style
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
 
 from reader.model import Article, Entity, EntityType, Figure, FigureKind, KeyFigure, Located
-from reader.search.match import find_in_text as find_spans
 from reader.ui.widgets.article_layout import (
-    Layout,
-    Line,
-    Piece,
     Role,
-    StyledPiece,
     article_pieces,
     block_pieces,
-    line_of,
+    piece_position,
+    span_piece,
 )
+from reader.ui.widgets.article_paint import find_matches
+from reader.ui.widgets.piece_view import PieceView
 
 FIGURE_KINDS = get_args(FigureKind)
 ENTITY_TYPES = get_args(EntityType)
 
-#: Names up to this many code points are kept on one line (people, most places).
-KEEP_MAX = 6
 
-#: Lines laid out past the screen before the first paint (the rest of a long article
-#: follows in slices of LAYOUT_SLICE seconds between events).
-LAYOUT_AHEAD = 100
-LAYOUT_SLICE = 0.03
-#: Seconds between growths of the scrollable size while a long article is laid out.
-LAYOUT_RESIZE_EVERY = 0.5
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """A find match: ``piece`` indexes the pane's pieces; offsets are code points."""
-
-    piece: int
-    start: int
-    end: int
-
-
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(PieceView, can_focus=True):
     """Shows one article, its highlights, find matches and the current key figure."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -99,23 +70,6 @@ class ArticleView(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.article: Article | None = None
-        self.pieces: list[Piece] = []
-        self.lines: Sequence[Line] = []
-        self.figures: list[Located[Figure]] = []
-        self.entities: list[Located[Entity]] = []
-        self.matches: list[Match] = []
-        self.current_match: int | None = None
-        self.key_span: tuple[int, int, int] | None = None
-        self.mark_span: tuple[int, int, int] | None = None
-        self._width = 0
-        self._texts: dict[int, StyledPiece] = {}
-        #: Per piece, its figures and names styled (kept while only the find matches change).
-        self._base: dict[int, StyledPiece] = {}
-        self._strips: dict[int, Strip] = {}
-        self._styles: dict[str, Style] | None = None
-        self._after_paint: Callable[[], object] | None = None
-        self._pending: tuple[int, int] | None = None
-        self._quiet = False
 
     # -- content ---------------------------------------------------------------------------
 
@@ -139,7 +93,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.entities = []
         self.matches, self.current_match = [], None
         self.key_span = self.mark_span = None
-        self._pending = self._piece_position(*position) if position is not None else None
+        self._pending = piece_position(self.pieces, *position) if position is not None else None
         self.lines = []
         with self._quietly():
             self.scroll_to(y=0, animate=False, immediate=True)
@@ -160,10 +114,7 @@ class ArticleView(ScrollView, can_focus=True):
 
         Returns ``(current index or None, total)`` for the counter.
         """
-        self.matches = []
-        if query:
-            for index, piece in enumerate(self.pieces):
-                self.matches.extend(Match(index, s, e) for s, e in find_spans(piece.text, query))
+        self.matches = find_matches(self.pieces, query)
         self.current_match = None
         if self.matches:
             top = self._line_at(round(self.scroll_offset.y))
@@ -211,12 +162,7 @@ class ArticleView(ScrollView, can_focus=True):
         ``block`` indexes ``Article.blocks`` for body hits; for other places (``where`` is a
         piece role such as ``title`` or ``caption``) the n-th piece of that role is used.
         """
-        piece: int | None
-        if block is not None and where in ("body", "block", "paragraph", "subhead"):
-            piece = block_pieces(self.pieces).get(block)
-        else:
-            same_role = [i for i, p in enumerate(self.pieces) if p.role == where]
-            piece = same_role[block or 0] if len(same_role) > (block or 0) else None
+        piece = span_piece(self.pieces, block, where)
         if piece is None:
             return
         self.mark_span = (piece, start, end)
@@ -229,254 +175,11 @@ class ArticleView(ScrollView, can_focus=True):
         """Scroll half a screen down (1) or up (-1)."""
         self.scroll_relative(y=direction * max(1, self.size.height // 2), animate=False)
 
-    def top_position(self) -> tuple[int, int]:
-        """The (piece, offset) at the top of the pane: what a resize must keep on screen."""
-        if self._pending is not None:
-            return self._pending  # not laid out yet: the place it will open at
-        return self._line_at(round(self.scroll_offset.y))
-
-    def reading_position(self) -> tuple[int, int]:
-        """Where the reader is, as (block, offset): what to remember for the next visit.
-
-        ``block`` indexes ``Article.blocks`` and ``offset`` is the code point that starts the
-        top line, so the same text comes back to the top at any width. A piece outside the
-        body (title, byline, captions) is ``-1 - piece index``: the top of the article is
-        ``(-1, 0)`` when it has a kicker or a title.
-        """
-        piece, offset = self.top_position()
-        if not 0 <= piece < len(self.pieces):
-            return (-1, 0)
-        block = self.pieces[piece].block
-        return (block, offset) if block is not None else (-1 - piece, offset)
-
-    def _piece_position(self, block: int, offset: int) -> tuple[int, int] | None:
-        """The (piece, offset) of a :meth:`reading_position`; None if this article has
-        no such place (it changed since)."""
-        piece = block_pieces(self.pieces).get(block) if block >= 0 else -1 - block
-        if piece is None or not 0 <= piece < len(self.pieces):
-            return None
-        return piece, max(0, min(offset, len(self.pieces[piece].text)))
-
-    @contextmanager
-    def _quietly(self) -> Iterator[None]:
-        """While open, the pane's own scrolling is not reported as the reader's."""
-        was, self._quiet = self._quiet, True
-        try:
-            yield
-        finally:
-            self._quiet = was
-
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
         if not self._quiet and self.article is not None and round(old_value) != round(new_value):
             self._pending = None  # the reader's own place now
             self.post_message(self.Scrolled(self.article.id))
 
-    def _line_at(self, y: int) -> tuple[int, int]:
-        for index in range(max(0, y), len(self.lines)):  # no slice: a copy of 25,000 lines
-            line = self.lines[index]
-            if line.piece >= 0:
-                return line.piece, line.start
-        return 0, 0
-
-    def _reveal(self, piece: int, offset: int) -> None:
-        y = line_of(self.lines, piece, offset)  # lays out up to there if need be
-        self._sync_size()
-        if y is None:
-            return
-        top = round(self.scroll_offset.y)
-        height = max(1, self.scrollable_content_region.height)
-        if not top <= y < top + height:
-            self.scroll_to(y=max(0, y - height // 3), animate=False, immediate=True)
-
-    # -- layout and rendering ---------------------------------------------------------------
-
-    def on_resize(self) -> None:
-        if self.scrollable_content_region.width != self._width:
-            # A new width needs new lines; a new height alone (the find bar opening) does
-            # not, and laying a 1 MB line out again for it would cost a second.
-            self._relayout(keep_position=True)
-        elif self._pending is not None and self.lines:
-            with self._quietly():
-                anchor, self._pending = self._pending, None
-                self._scroll_to_anchor(anchor, retry=True)
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._styles = None
-        self._base.clear()
-        self._restyle()
-
     def watch_highlights(self, highlights: bool) -> None:
         self.set_class(not highlights, "-plain")
-
-    def _keep_spans(self) -> dict[int, list[tuple[int, int]]]:
-        to_piece = block_pieces(self.pieces)
-        keep: dict[int, list[tuple[int, int]]] = {}
-        # Long names (organisations) may break like any text: keeping them whole leaves a
-        # gap of up to a dozen cells at the end of the line before. Figures always stay whole.
-        short_names = [loc for loc in self.entities if loc.span.end - loc.span.start <= KEEP_MAX]
-        for located in (*self.figures, *short_names):
-            piece = to_piece.get(located.block)
-            if piece is not None:
-                keep.setdefault(piece, []).append((located.span.start, located.span.end))
-        return {piece: sorted(spans) for piece, spans in keep.items()}
-
-    def _relayout(self, keep_position: bool) -> None:
-        with self._quietly():
-            self._relayout_now(keep_position)
-
-    def _relayout_now(self, keep_position: bool) -> None:
-        self._base.clear()  # shown for a new article or new annotations
-        width = self.scrollable_content_region.width
-        if width <= 0:
-            self._width = 0  # lay out at the first resize that gives the pane a width
-            return
-        restoring = self._pending
-        anchor = self.top_position() if keep_position and self.lines else restoring
-        self._pending = None
-        self._width = width
-        lines = Layout(self.pieces, width, self._keep_spans())
-        if anchor is not None:
-            lines.extend_to(*anchor)
-        # A screenful past what is shown; a long article gets the rest in slices.
-        lines.extend(len(lines) + LAYOUT_AHEAD + 2 * self.scrollable_content_region.height)
-        self.lines = lines
-        self.virtual_size = Size(width, len(self.lines))
-        if not lines.complete:
-            self.call_after_refresh(self._extend_layout, lines)
-        self._restyle()
-        if self._after_paint is not None:
-            self.call_after_refresh(self._after_paint)
-            self._after_paint = None
-        if anchor is not None:
-            self._scroll_to_anchor(anchor, retry=restoring is not None)
-
-    def _scroll_to_anchor(self, anchor: tuple[int, int], retry: bool) -> None:
-        """Bring the line showing ``anchor`` (piece, offset) to the top.
-
-        With ``retry`` (a place to reopen at), a place not reachable yet (the footer is not
-        mounted, so the pane is a line taller) stays pending: the next resize tries again,
-        until the reader scrolls.
-        """
-        y = line_of(self.lines, *anchor)  # lays out up to there if need be
-        self._sync_size()
-        if y is None:
-            return
-        if y != round(self.scroll_offset.y):
-            # Forced: on the first layout the scrollbar is not there yet, and without one
-            # Textual ignores a scroll (the place to reopen at would be lost).
-            self.scroll_to(y=y, animate=False, immediate=True, force=True)
-        if retry and round(self.scroll_offset.y) < y:
-            self._pending = anchor
-
-    def _extend_layout(self, lines: Layout, sized_at: float = 0.0) -> None:
-        """Lay out one more slice of a long article and queue the next for after the
-        screen's next refresh, so frames and keys come between slices; stops when the
-        article is replaced or laid out again.
-
-        The scrollable size grows only now and then, or when the reader nears its end:
-        each change lays out the whole screen again (the sidebar too).
-        """
-        if lines is not self.lines:
-            return
-        lines.extend(seconds=LAYOUT_SLICE)
-        now = monotonic()
-        near_end = self.scroll_offset.y + 3 * self.size.height >= self.virtual_size.height
-        if lines.complete or near_end or now - sized_at >= LAYOUT_RESIZE_EVERY:
-            self._sync_size()
-            sized_at = now
-        if not lines.complete:
-            self.call_after_refresh(self._extend_layout, lines, sized_at)
-
-    def _complete_layout(self) -> None:
-        if isinstance(self.lines, Layout) and not self.lines.complete:
-            self.lines.extend()
-            self._sync_size()
-
-    def _sync_size(self) -> None:
-        if self._width > 0 and self.virtual_size.height != len(self.lines):
-            self.virtual_size = Size(self._width, len(self.lines))
-
-    def action_scroll_end(self) -> None:
-        """To the end of the article, laying out what is left of a long one first."""
-        self._complete_layout()
-        super().action_scroll_end()
-
-    def _restyle(self) -> None:
-        self._texts.clear()
-        self._strips.clear()
-        self.refresh()
-
-    def _style(self, name: str) -> Style:
-        if self._styles is None:
-            self._styles = {}
-        style = self._styles.get(name)
-        if style is None:
-            style = self._styles[name] = self.get_component_rich_style(name, partial=True)
-        return style
-
-    def _styled(self, index: int) -> StyledPiece:
-        styled = self._texts.get(index)
-        if styled is not None:
-            return styled
-        # Spans in the order they layer: figures, names, the marks, then find matches.
-        spans: list[tuple[int, int, Style]] = []
-        for span, name in (
-            (self.key_span, "article--key-current"),
-            (self.mark_span, "article--mark"),
-        ):
-            if span is not None and span[0] == index:
-                spans.append((span[1], span[2], self._style(name)))
-        for number, match in enumerate(self.matches):
-            if match.piece == index:
-                name = (
-                    "article--match-current" if number == self.current_match else "article--match"
-                )
-                spans.append((match.start, match.end, self._style(name)))
-        styled = self._texts[index] = self._base_styled(index).over(spans)
-        return styled
-
-    def _base_styled(self, index: int) -> StyledPiece:
-        styled = self._base.get(index)
-        if styled is not None:
-            return styled
-        piece = self.pieces[index]
-        spans: list[tuple[int, int, Style]] = []
-        if piece.block is not None:
-            for located in self.figures:
-                if located.block == piece.block:
-                    figure = located.span
-                    style = self._style(f"article--figure-{figure.kind}")
-                    spans.append((figure.start, figure.end, style))
-            for located in self.entities:
-                if located.block == piece.block:
-                    entity = located.span
-                    style = self._style(f"article--entity-{entity.type}")
-                    spans.append((entity.start, entity.end, style))
-        styled = StyledPiece(piece.text, self._style(f"article--{piece.role}"), spans)
-        self._base[index] = styled
-        return styled
-
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        if width != self._width and self.pieces and width > 0:
-            # The pane's first paint comes before its Resize event: laying out here puts the
-            # article in the very first frame instead of the one after (the gutter is
-            # stable, so the width does not change when the scrollbar appears).
-            self._relayout(keep_position=True)
-        index = round(self.scroll_offset.y) + y
-        strip = self._strips.get(index)
-        if strip is not None and strip.cell_length == width:
-            return strip
-        base = self.rich_style
-        if not 0 <= index < len(self.lines) or self.lines[index].piece < 0:
-            return Strip.blank(width, base)
-        line = self.lines[index]
-        text = self._styled(line.piece).line(line.start, line.end)
-        segments = list(text.render(self.app.console, end=""))
-        strip = Strip(segments).apply_style(base)
-        strip = Strip.join([Strip.blank(line.indent, base), strip])
-        strip = strip.extend_cell_length(width, base).crop(0, width)
-        self._strips[index] = strip
-        return strip

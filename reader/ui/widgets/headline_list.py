@@ -1,9 +1,10 @@
 """The sidebar of headlines: one option per article, read ones set apart from unread ones.
 
 An :class:`~textual.widgets.OptionList` rather than one widget per article, so a big
-library costs one widget (textual#2783: ListView lags near 1,000 items). In library mode
-the headlines come a page at a time (:meth:`HeadlineList.set_pages`): a 100,000-article
-library starts with :data:`PAGE_SIZE` options, and the next page is added as the cursor, or
+library costs one widget (textual#2783: ListView lags near 1,000 items). The headlines
+come from the article source a page at a time (:meth:`HeadlineList.set_pages`): a
+100,000-article library starts with :data:`PAGE_SIZE` options (a source holding its
+articles in memory may ask for all at once), and the next page is added as the cursor, or
 the mouse wheel, nears the end of what is loaded. What is loaded is a window of the
 library's list: ``G`` fetches the last page directly (the window then starts there, and the
 page before it comes as the cursor or the wheel nears its top), ``g`` the first.
@@ -15,7 +16,7 @@ waiting for Enter.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,15 +28,14 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from reader.model import Article
 from reader.text.fold import sanitize_for_display
 
 if TYPE_CHECKING:
     from reader.model.rows import HeadlineRow
 
 KIND_BADGES = {"photo": "图片", "caption": "图注"}
-#: Headlines fetched at a time in library mode, and how close to the end of what is
-#: loaded the cursor may come before the next page is fetched.
+#: Headlines fetched at a time (unless the source says otherwise), and how close to the
+#: end of what is loaded the cursor may come before the next page is fetched.
 PAGE_SIZE = 100
 PAGE_MARGIN = 30
 
@@ -56,15 +56,14 @@ def _prompt(read: bool, bookmarked: bool, kind: str, headline: str, second: str)
 
 
 def row_prompt(row: HeadlineRow, read: bool, bookmarked: bool = False) -> Text:
-    """The prompt of a library row: marker and title, then date and source file, dimmed."""
-    second = " ".join(part for part in (row.date, Path(row.source_path).stem) if part)
+    """The two-line prompt of a row: marker and title, then dimmed the kicker or where
+    the article is in its file when the source knows them, else the date and the file."""
+    stem = Path(row.source_path).stem
+    if row.kicker or row.first_line is not None:
+        second = row.kicker or f"{stem}:{row.first_line}"
+    else:
+        second = " ".join(part for part in (row.date, stem) if part)
     return _prompt(read, bookmarked, row.kind, row.headline, second)
-
-
-def headline_prompt(article: Article, read: bool, bookmarked: bool = False) -> Text:
-    """The two-line prompt of one article: marker and title, then kicker or source, dimmed."""
-    second = article.kicker or f"{Path(article.source.path).stem}:{article.source.first_line}"
-    return _prompt(read, bookmarked, article.kind, article.headline, second)
 
 
 class HeadlineList(OptionList):
@@ -89,31 +88,16 @@ class HeadlineList(OptionList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
-        self.articles: list[Article] = []
-        #: Library mode: the rows loaded (a window of the library's list starting at
-        #: ``window_start``), how to fetch more, and how many there are.
+        #: The rows loaded (a window of the source's list starting at ``window_start``),
+        #: how to fetch more, and how many there are.
         self.rows: list[HeadlineRow] = []
         self.window_start = 0
         self.total = 0
         self._reshaping = False
         self._fetch: Callable[[int, int], list[HeadlineRow]] | None = None
+        self._page_size: int | None = None
         self._is_read: Callable[[str], bool] = lambda _id: False
         self._is_bookmarked: Callable[[str], bool] = lambda _id: False
-
-    def set_articles(
-        self,
-        articles: Sequence[Article],
-        is_read: Callable[[str], bool],
-        is_bookmarked: Callable[[str], bool] | None = None,
-    ) -> None:
-        """Fill the list (replacing what was there)."""
-        self.articles = list(articles)
-        self._is_read = is_read
-        self._is_bookmarked = is_bookmarked or (lambda _id: False)
-        self.set_options(
-            Option(headline_prompt(a, is_read(a.id), self._is_bookmarked(a.id)), id=a.id)
-            for a in self.articles
-        )
 
     def set_pages(
         self,
@@ -121,10 +105,13 @@ class HeadlineList(OptionList):
         total: int,
         is_read: Callable[[str], bool],
         is_bookmarked: Callable[[str], bool],
+        page_size: int | None = None,
     ) -> None:
-        """Library mode: list ``total`` headlines, fetched ``fetch(offset, limit)`` a page
-        at a time as the cursor goes down."""
+        """List ``total`` headlines (replacing what was there), fetched
+        ``fetch(offset, limit)`` a page at a time as the cursor goes down; ``page_size``
+        overrides :data:`PAGE_SIZE`."""
         self._fetch = fetch
+        self._page_size = page_size
         self.total = total
         self._is_read = is_read
         self._is_bookmarked = is_bookmarked
@@ -134,8 +121,13 @@ class HeadlineList(OptionList):
         self.load_more()
 
     @property
+    def page_size(self) -> int:
+        """Headlines fetched at a time."""
+        return self._page_size or PAGE_SIZE
+
+    @property
     def library_index(self) -> int | None:
-        """The highlighted headline's place in the whole list (library mode: in the library)."""
+        """The highlighted headline's place in the source's whole list."""
         if self.highlighted is None:
             return None
         return self.window_start + self.highlighted
@@ -155,11 +147,11 @@ class HeadlineList(OptionList):
         return fresh
 
     def load_more(self) -> int:
-        """Add the next page of headlines (library mode); returns how many came."""
+        """Add the next page of headlines; returns how many came."""
         end = self.window_start + len(self.rows)
         if self._fetch is None or end >= self.total:
             return 0
-        page = self._fetch(end, PAGE_SIZE)
+        page = self._fetch(end, self.page_size)
         if not page:
             self.total = end  # the library shrank meanwhile
             return 0
@@ -169,11 +161,11 @@ class HeadlineList(OptionList):
         return len(page)
 
     def load_before(self) -> int:
-        """Put the page before the window at its top (library mode), the cursor and the
+        """Put the page before the window at its top, the cursor and the
         view staying on the same headlines; returns how many came."""
         if self._fetch is None or self.window_start <= 0 or self._reshaping:
             return 0
-        start = max(0, self.window_start - PAGE_SIZE)
+        start = max(0, self.window_start - self.page_size)
         page = self._fresh(self._fetch(start, self.window_start - start))
         if not page:
             return 0
@@ -203,21 +195,21 @@ class HeadlineList(OptionList):
             self._reshaping = was
 
     def action_first(self) -> None:
-        """The first headline (library mode: of the library, fetched if not loaded)."""
+        """The first headline of the whole list (fetched if not loaded)."""
         if self._fetch is not None and self.window_start > 0:
-            self._reset_window(0, self._fetch(0, PAGE_SIZE))
+            self._reset_window(0, self._fetch(0, self.page_size))
         super().action_first()
 
     def action_last(self) -> None:
-        """The last headline (library mode: of the library, its last page fetched
-        directly, so the sidebar never holds every headline on the way)."""
+        """The last headline of the whole list, its last page fetched directly, so the
+        sidebar never holds every headline on the way."""
         if self._fetch is not None:
             self.total = max(self.total, self.window_start + len(self.rows))
             missing = self.total - (self.window_start + len(self.rows))
-            if 0 < missing <= PAGE_SIZE:
+            if 0 < missing <= self.page_size:
                 self.load_more()
-            elif missing > PAGE_SIZE:
-                start = max(0, self.total - PAGE_SIZE)
+            elif missing > self.page_size:
+                start = max(0, self.total - self.page_size)
                 self._reset_window(start, self._fetch(start, self.total - start))
         super().action_last()
 
@@ -239,11 +231,7 @@ class HeadlineList(OptionList):
         if index is None:
             return
         read, marked = self._is_read(article_id), self._is_bookmarked(article_id)
-        if self._fetch is not None:
-            prompt = row_prompt(self.rows[index], read, marked)
-        else:
-            prompt = headline_prompt(self.articles[index], read, marked)
-        self.replace_option_prompt_at_index(index, prompt)
+        self.replace_option_prompt_at_index(index, row_prompt(self.rows[index], read, marked))
 
     def index_of(self, article_id: str) -> int | None:
         """The option index of an article, if listed."""

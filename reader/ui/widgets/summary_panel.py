@@ -77,6 +77,8 @@ class SummaryPanel(VerticalScroll, can_focus=False):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.key_figures: list[KeyFigure] = []
+        self.key_index: int | None = None
+        """The key number last gone to, an index into ``key_figures``."""
 
     def compose(self) -> ComposeResult:
         yield Label("关键数字 key numbers", classes="summary-heading")
@@ -86,18 +88,40 @@ class SummaryPanel(VerticalScroll, can_focus=False):
 
     def show_pending(self) -> None:
         """The article changed; its annotations are on their way."""
-        self.key_figures = []
+        self.key_figures, self.key_index = [], None
         self.query_one(KeyFigureList).set_options([Option(Text("…", style="dim"), disabled=True)])
         self.query_one("#entities", Static).update(Text("…", style="dim"))
 
     def show_annotations(self, annotations: Annotations) -> None:
         """Fill the panel from the full annotations of the article shown."""
-        self.key_figures = list(annotations.key_figures)
+        self.key_figures, self.key_index = list(annotations.key_figures), None
         options = [Option(key_figure_prompt(key)) for key in self.key_figures]
         if not options:
             options = [Option(Text("(none)", style="dim"), disabled=True)]
         self.query_one(KeyFigureList).set_options(options)
         self.query_one("#entities", Static).update(entity_summary(annotations.entities))
+
+    def choose(self, index: int) -> KeyFigure | None:
+        """Make key number ``index`` the current one; returns it (None if no such)."""
+        if not 0 <= index < len(self.key_figures):
+            return None
+        self.key_index = index
+        return self.key_figures[index]
+
+    def step_key_figure(self, step: int) -> KeyFigure | None:
+        """The next (1) or previous (-1) key number in reading order, made current; None
+        if the article has none (yet)."""
+        keys = sorted(
+            enumerate(self.key_figures), key=lambda item: (item[1].block, item[1].figure.start)
+        )
+        if not keys:
+            return None
+        order = [index for index, _key in keys]
+        if self.key_index is None or self.key_index not in order:
+            position = 0 if step > 0 else len(order) - 1
+        else:
+            position = (order.index(self.key_index) + step) % len(order)
+        return self.choose(order[position])
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -1,0 +1,106 @@
+"""Figures and names across articles held in memory, as the library's SQL gives them.
+
+:class:`reader.library.memory.MemorySource` answers the figures and names views with these
+functions over the files it opened; :class:`reader.library.sqlite.Library` answers the same
+questions in SQL. Both give the same rows (:mod:`reader.model.rows`) in the same order, so
+the views have one code path (the contract tests in ``tests/unit/library/test_source.py``
+hold them together). No textual import here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from reader.library.rows import clause_label
+from reader.model import Annotations, Article
+from reader.model.rows import EntityRow, FigureRow, HeadlineRow
+
+ORDERS = ("value", "date")
+
+AnnotationsOf = Callable[[Article], Annotations]
+
+
+def headline_row(article: Article) -> HeadlineRow:
+    """The row of a loaded article, as the library lists it."""
+    return HeadlineRow(article.id, article.headline, article.date, article.kind,
+                       article.source.path)
+
+
+def figure_rows(
+    articles: Sequence[Article],
+    annotations_of: AnnotationsOf,
+    kind: str | None = None,
+    unit: str | None = None,
+    min_value: float | None = None,
+    max_value: float | None = None,
+    order: str = "value",
+    limit: int | None = None,
+) -> list[FigureRow]:
+    """Every figure of ``articles`` passing the filter, in ``order`` (see the Library's)."""
+    if order not in ORDERS:
+        raise ValueError(f"order must be one of {', '.join(ORDERS)}")
+    rows: list[tuple[int, FigureRow]] = []
+    for position, article in enumerate(articles):
+        ann = annotations_of(article)
+        keyed = {(k.block, k.figure.start, k.figure.end): k.label for k in ann.key_figures}
+        for located in ann.figures:
+            fig = located.span
+            if kind is not None and fig.kind != kind:
+                continue
+            if unit is not None and fig.unit != unit:
+                continue
+            # Like SQL, a figure without a value fails any bound on the value.
+            if min_value is not None and (fig.value is None or fig.value < min_value):
+                continue
+            if max_value is not None and (fig.value is None or fig.value > max_value):
+                continue
+            text = (article.blocks[located.block].text
+                    if 0 <= located.block < len(article.blocks) else "")
+            label = (keyed.get((located.block, fig.start, fig.end))
+                     or clause_label(text, fig.start, fig.end))
+            rows.append((position, FigureRow(
+                fig.value, fig.unit, fig.kind, label, article.id, article.headline,
+                article.date, located.block, fig.start, fig.end, fig.text, fig.value_max,
+            )))
+    if order == "value":
+        # Largest first, figures without a value last (as the library's SQL does).
+        rows.sort(key=lambda item: (item[1].value is None, -(item[1].value or 0.0)))
+    else:
+        # Newest first, undated last; then page order.
+        rows.sort(key=lambda item: (item[1].block, item[1].start))
+        rows.sort(key=lambda item: item[0])
+        rows.sort(key=lambda item: item[1].date or "", reverse=True)
+    found = [row for _position, row in rows]
+    return found if limit is None else found[:limit]
+
+
+def entity_rows(
+    articles: Sequence[Article], annotations_of: AnnotationsOf, type: str | None = None
+) -> list[EntityRow]:
+    """Every name with the number of articles naming it, most named first."""
+    naming: dict[tuple[str, str], set[str]] = {}
+    for article in articles:
+        for located in annotations_of(article).entities:
+            entity = located.span
+            if type is None or entity.type == type:
+                naming.setdefault((entity.text, entity.type), set()).add(article.id)
+    rows = [EntityRow(text, etype, len(ids)) for (text, etype), ids in naming.items()]
+    rows.sort(key=lambda row: (-row.articles, row.text))
+    return rows
+
+
+def naming_rows(
+    articles: Sequence[Article],
+    annotations_of: AnnotationsOf,
+    entity_text: str,
+    type: str | None = None,
+) -> list[HeadlineRow]:
+    """The articles naming ``entity_text``: newest first, then in list order."""
+    found = [
+        article for article in articles
+        if any(
+            loc.span.text == entity_text and (type is None or loc.span.type == type)
+            for loc in annotations_of(article).entities
+        )
+    ]
+    return [headline_row(a) for a in sorted(found, key=lambda a: a.date or "", reverse=True)]

@@ -1,0 +1,138 @@
+"""The one interface the shell reads articles through: :class:`ArticleSource`.
+
+The app never asks where its articles come from. Files opened directly
+(:class:`reader.library.memory.MemorySource`) and the SQLite library
+(:class:`reader.library.sqlite_source.SqliteSource`) answer the same questions with the
+same row types (:mod:`reader.model.rows`); a server-backed archive would be one more class
+with these methods, not a branch in the shell. :mod:`reader.library.factory` builds them.
+
+Which calls may be slow is part of the contract: those marked *worker* may touch a disk, a
+database or the NLP stack and are made from thread workers; the others answer from memory
+and are made on the UI thread. Implementations are safe to call from a worker while the UI
+thread reads.
+
+No textual import here, and nothing that opens a database: the shell imports this module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal, Protocol
+
+if TYPE_CHECKING:
+    from reader.model import Annotations, Article, Figure, Located
+    from reader.model.rows import EntityRow, FigureRow, HeadlineRow
+    from reader.search.match import SearchHit
+    from reader.state.user import State
+
+Severity = Literal["information", "warning", "error"]
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something the user should hear once the app runs (a file not read, a rebuild)."""
+
+    message: str
+    title: str = ""
+    severity: Severity = "warning"
+    timeout: float | None = None
+
+
+@dataclass(slots=True)
+class Refreshed:
+    """What a :meth:`ArticleSource.refresh` changed."""
+
+    added: int = 0
+    """Articles that were not listed before."""
+    changed: list[str] = field(default_factory=list)
+    """Ids of the articles read again (their annotations must be made again)."""
+    errors: list[str] = field(default_factory=list)
+    """One line per file that could not be read."""
+
+
+class ArticleSource(Protocol):
+    """Articles, their annotations, search and the figures and names across them."""
+
+    @property
+    def state(self) -> State:
+        """Read marks, bookmarks, positions, the last article and the theme."""
+        ...
+
+    @property
+    def page_size(self) -> int | None:
+        """How many headlines the sidebar should ask for at a time; None: the shell's
+        choice. A source holding every headline in memory answers all of them."""
+        ...
+
+    @property
+    def refresh_every(self) -> float | None:
+        """Seconds between two :meth:`refresh` calls worth making; None: never."""
+        ...
+
+    def notices(self) -> list[Notice]:
+        """What to tell the user once the app runs (files not read, an empty library)."""
+        ...
+
+    def count(self) -> int:
+        """How many articles there are."""
+        ...
+
+    def headlines(self, offset: int, limit: int) -> list[HeadlineRow]:
+        """Rows ``offset`` to ``offset + limit`` of the list (worker for big sources; the
+        sidebar asks for a page on the UI thread, as an indexed query is cheap)."""
+        ...
+
+    def article_at_hand(self, article_id: str) -> Article | None:
+        """The article if it is in memory (no I/O); None means: ask :meth:`article`."""
+        ...
+
+    def article(self, article_id: str) -> Article | None:
+        """The article, fetched if need be (worker); None if there is no such article."""
+        ...
+
+    def quick_figures(self, article: Article) -> list[Located[Figure]]:
+        """The figures to highlight on the first paint (fast: no NLP)."""
+        ...
+
+    def stored_annotations(self, article_id: str) -> Annotations | None:
+        """Full annotations to be had without annotating (made earlier or stored at
+        import), else None (worker: may read a database)."""
+        ...
+
+    def annotations(self, article: Article) -> Annotations:
+        """Figures, names and key numbers of the article (worker: may load the NLP stack)."""
+        ...
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """The articles matching ``query``, best first (worker)."""
+        ...
+
+    def figures(
+        self,
+        kind: str | None = None,
+        unit: str | None = None,
+        min_value: float | None = None,
+        max_value: float | None = None,
+        order: str = "value",
+        limit: int | None = None,
+    ) -> list[FigureRow]:
+        """Figures, largest value first (``order="value"``) or newest article first
+        (worker)."""
+        ...
+
+    def entities(self, type: str | None = None) -> list[EntityRow]:
+        """Every name with the number of articles naming it, most named first (worker)."""
+        ...
+
+    def articles_naming(self, entity_text: str, type: str | None = None) -> list[HeadlineRow]:
+        """The articles naming ``entity_text``, newest first (worker)."""
+        ...
+
+    def refresh(self) -> Refreshed | None:
+        """Take in what changed outside (pages dropped into a watched folder); None if
+        nothing did (worker)."""
+        ...
+
+    def close(self) -> None:
+        """Let go of files and connections (the state is saved by its owner)."""
+        ...
