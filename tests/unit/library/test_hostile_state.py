@@ -69,7 +69,7 @@ def error_lines(err: str) -> list[str]:
 def assert_consistent(lib: Library) -> None:
     """SQLite's own checks on the tables and on every full-text index."""
     assert lib.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    for table in ("fts_tri", "fts_bi", "fts_title"):
+    for table in ("fts_tri", "fts_bi", "fts_meta"):
         lib.conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 0)")
     ids = lib.conn.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchone()
     assert ids[0] == ids[1]
