@@ -29,6 +29,9 @@ NEAR_TOP = 500
 #: A filter leaving at most this many figures is sorted by date directly; above it the
 #: newest articles are walked until a page is full.
 FEW_FIGURES = 5000
+#: Sidebar order on the articles table ``a``; the rowid (last in articles_order) makes it
+#: total, so each article's figures follow it in index order with no sort.
+_BY_ARTICLE = "a.sortkey DESC, a.source_path, a.position, a.rowid"
 _FIGURE_COLUMNS = (
     'f.value, f.unit, f.kind, f.label, a.id, a.headline, a.date, f.block, f.start, f."end",'
     " f.text, f.value_max"
@@ -98,15 +101,14 @@ def figures(
                f" WHERE {where} ORDER BY f.value DESC, f.rowid DESC{page}")
     elif where != "1" and _at_most(conn, where, args, FEW_FIGURES):
         sql = (f"SELECT {_FIGURE_COLUMNS} FROM figures f JOIN articles a ON a.rowid = f.article"
-               f" WHERE {where} ORDER BY a.{SIDEBAR_ORDER.replace(', ', ', a.')},"
-               f" f.block, f.start{page}")
+               f" WHERE {where} ORDER BY {_BY_ARTICLE}, f.block, f.start{page}")
     else:
         # CROSS JOIN keeps articles outside: they are walked in sidebar order through
         # articles_order and each one's figures in (block, start) order through
         # figures_article, so no sort is needed and the walk stops with the page.
         sql = (f"SELECT {_FIGURE_COLUMNS} FROM articles a CROSS JOIN figures f"
                f" ON f.article = a.rowid WHERE {where}"
-               f" ORDER BY a.{SIDEBAR_ORDER.replace(', ', ', a.')}, f.block, f.start{page}")
+               f" ORDER BY {_BY_ARTICLE}, f.block, f.start{page}")
     return [FigureRow(*row) for row in conn.execute(sql, [*args, *page_args])]
 
 

@@ -57,15 +57,20 @@ def index_filters(pred: Predicate, on_articles: bool = False) -> tuple[list[str]
     """
     conds: list[str] = []
     args: list[object] = []
+    # On a full-text table a plain ``rowid IN`` is handed to the index as a rowid
+    # constraint, and it then no longer returns rows newest first (a sort of every match);
+    # ``+rowid`` keeps the set a filter on the rows it returns.
+    rowid = "rowid" if on_articles else "+rowid"
     positive = [e for name in META_FIELDS if (e := _meta_column(name, pred.scoped(name)))]
     if positive:
-        conds.append("rowid IN (SELECT rowid FROM fts_meta WHERE fts_meta MATCH ?)")
+        conds.append(f"{rowid} IN (SELECT rowid FROM fts_meta WHERE fts_meta MATCH ?)")
         args.append(" AND ".join(positive))
     for name in META_FIELDS:
         for value in pred.scoped(name, negated=True):
             phrase = _exact(value)
             if phrase:
-                conds.append("rowid NOT IN (SELECT rowid FROM fts_meta WHERE fts_meta MATCH ?)")
+                conds.append(
+                    f"{rowid} NOT IN (SELECT rowid FROM fts_meta WHERE fts_meta MATCH ?)")
                 args.append(f"{name} : ({phrase})")
     for field, value, negated in pred.fields:
         if field == "kind":
@@ -74,7 +79,7 @@ def index_filters(pred: Predicate, on_articles: bool = False) -> tuple[list[str]
                 conds.insert(0, "kind != ?" if negated else "kind = ?")
                 args.insert(0, value)
             else:
-                conds.append(f"rowid {'NOT IN' if negated else 'IN'}"
+                conds.append(f"{rowid} {'NOT IN' if negated else 'IN'}"
                              " (SELECT rowid FROM articles WHERE kind = ?)")
                 args.append(value)
     return conds, args
