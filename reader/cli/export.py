@@ -34,17 +34,20 @@ def run(args: argparse.Namespace) -> int:
     for error in result.errors:
         print(f"hitech-reader: {error}", file=sys.stderr)
     articles = result.articles
+    out = sys.stdout
+    # Written article by article: the document is never one string, and each article's
+    # annotations are made as it is written and dropped after.
     if args.format == "json":
-        annotations = None
+        annotate = None
         if not args.no_annotate:
             from reader.annotate.pipeline import annotate
-
-            annotations = [annotate(a) for a in articles]
-        out = export.to_json(articles, annotations)
+        export.write_json(out, ((a, annotate(a) if annotate else None) for a in articles))
+        last = "}"
     elif args.format == "md":
-        out = export.to_markdown_all(articles)
+        last = export.write_markdown(out, articles)
     else:
-        out = export.to_text_all(articles)
-    sys.stdout.write(out if out.endswith("\n") else out + "\n")
-    sys.stdout.flush()
+        last = export.write_text(out, articles)
+    if last != "\n":
+        out.write("\n")
+    out.flush()
     return 0 if articles or not result.errors else 1
