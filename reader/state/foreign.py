@@ -16,10 +16,9 @@ from pathlib import Path
 BUSY_TIMEOUT_MS = 60_000
 
 
-def copy_tables(path: Path, store: sqlite3.Connection, notices: list[str]) -> None:
-    """Copy the tables ``store`` has from the file at ``path`` (read-only), with a notice."""
-    from reader.state.user import STATE_VERSION
-
+def copy_tables(path: Path, store: sqlite3.Connection, notices: list[str], ours: int) -> None:
+    """Copy the tables ``store`` has from the file at ``path`` (read-only), with a notice
+    saying that this program (state version ``ours``) will not write it."""
     source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
                              timeout=BUSY_TIMEOUT_MS / 1000)
     skipped: list[str] = []
@@ -41,7 +40,7 @@ def copy_tables(path: Path, store: sqlite3.Connection, notices: list[str]) -> No
     note = f" (could not read its {', '.join(skipped)})" if skipped else ""
     notices.append(
         f"reading state {path.name} is from a newer hitech-reader (version {version}; this"
-        f" one reads {STATE_VERSION}): left untouched, its marks are shown{note} but this"
+        f" one reads {ours}): left untouched, its marks are shown{note} but this"
         " run's changes will not be saved"
     )
 

@@ -148,7 +148,7 @@ class UserStore:
         from reader.state.foreign import copy_tables
 
         store = cls(Path(":memory:"), notices)
-        copy_tables(path, store.conn, notices)
+        copy_tables(path, store.conn, notices, STATE_VERSION)
         return store
 
     # --- read marks, bookmarks, positions ---------------------------------------------
