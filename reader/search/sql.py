@@ -20,7 +20,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from reader.model.codec import article_from_json
-from reader.search.fts import TRIGRAM_MIN, bigram_phrase, expression
+from reader.search.fts import TRIGRAM_MIN, bigram_phrase, expression, trigram_phrase
 from reader.search.match import SearchHit, locate
 from reader.search.predicate import FoldedParts, Predicate
 from reader.search.query import Query
@@ -85,6 +85,28 @@ def index_filters(pred: Predicate, on_articles: bool = False) -> tuple[list[str]
     return conds, args
 
 
+def _in_expression(term: str, bigram: bool) -> bool:
+    """Whether :func:`expression` puts ``-term`` into an expression for that index."""
+    build = bigram_phrase if bigram else trigram_phrase
+    return build(term) is not None and not (bigram and any(ch.isspace() for ch in term))
+
+
+def _exclude_conds(terms: Sequence[str], rowid: str) -> tuple[list[str], list[object]]:
+    """``NOT IN`` conditions for exclusions, each from an index that answers it exactly."""
+    conds: list[str] = []
+    args: list[object] = []
+    for term in terms:
+        if len(term) >= TRIGRAM_MIN and trigram_phrase(term):
+            table, phrase = "fts_tri", trigram_phrase(term)
+        elif _exact(term):
+            table, phrase = "fts_bi", _exact(term)
+        else:
+            continue  # left to the predicate
+        conds.append(f"{rowid} NOT IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)")
+        args.append(phrase)
+    return conds, args
+
+
 def candidates_sql(pred: Predicate) -> tuple[str, list[object]]:
     """The query listing candidate rowids, newest first, from the best index available."""
     pos = pred.positives
@@ -95,21 +117,18 @@ def candidates_sql(pred: Predicate) -> tuple[str, list[object]]:
         expr = expression(pos, pred.excludes, bigram=bigram)
     if expr is not None:
         conds, args = index_filters(pred)
+        # Exclusions this index cannot say (a two-character one in the trigram index): the
+        # other index takes them out, rather than the predicate one candidate at a time.
+        more, more_args = _exclude_conds(
+            [t for t in pred.excludes if not _in_expression(t, bigram)], "+rowid")
         head, head_args = f"SELECT rowid FROM {table} WHERE {table} MATCH ?", [expr]
     else:
-        # The field restrictions drive (the kind index, or fts_meta); exclusions the
-        # full-text index can express are taken out there too.
+        # The field restrictions drive (the kind index, or fts_meta).
         conds, args = index_filters(pred, on_articles=True)
-        for term in pred.excludes:
-            bigram = len(term) < TRIGRAM_MIN
-            phrase = expression([term], [], bigram=bigram)
-            if phrase is not None and (not bigram or _exact(term)):
-                table = "fts_bi" if bigram else "fts_tri"
-                conds.append(f"rowid NOT IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)")
-                args.append(phrase)
+        more, more_args = _exclude_conds(pred.excludes, "rowid")
         head, head_args = "SELECT rowid FROM articles WHERE 1", []
-    where = "".join(f" AND {c}" for c in conds)
-    return f"{head}{where} ORDER BY rowid DESC", head_args + args
+    where = "".join(f" AND {c}" for c in (*conds, *more))
+    return f"{head}{where} ORDER BY rowid DESC", [*head_args, *args, *more_args]
 
 
 def _title_candidates(conn: sqlite3.Connection, pred: Predicate) -> list[int]:
