@@ -167,6 +167,9 @@ def bench_size(size: int, args: argparse.Namespace) -> None:
         else:
             print(f"\n== reusing {root} ({lib.count():,} articles; opened in {opened:.1f} s, "
                   f"{' / '.join(lib.notices) or 'as it was'})")
+        if args.build_only:
+            lib.close()
+            return
         worker_mb = result.worker_peak_mb
         import_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         again = lib.import_paths([root / "src"])
@@ -259,6 +262,8 @@ def main() -> None:
                         help="skip figures/entities (same as --annotate none)")
     parser.add_argument("--annotate", choices=("full", "figures", "none"), default="full",
                         help="figures: the regular-expression figures only (no jieba)")
+    parser.add_argument("--build-only", action="store_true",
+                        help="with --keep: build the library and stop (measure on a later run)")
     parser.add_argument("--keep", metavar="DIR",
                         help="build the library under DIR and reuse it on later runs")
     args = parser.parse_args()
