@@ -130,7 +130,7 @@ class Library:
         known = set(kept)
         lost = [p for p in own if p not in known]
         # A newer version's state is only read (a copy in memory): nothing to restore into.
-        if lost and str(self.state.path) != ":memory:":
+        if lost and not self.state.in_memory:
             with contextlib.suppress(sqlite3.Error):
                 self.state.add_sources(lost)
                 self.state.back_up()

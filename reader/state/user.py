@@ -67,15 +67,20 @@ class UserStore:
 
     def __init__(self, path: Path, notices: list[str]) -> None:
         self.path = path
-        #: True when the file was damaged and a backup was copied in its place.
-        self.restored = False
+        self.restored = False  # the file was damaged and a backup was copied in its place
         self.conn = self._open(notices)
-        if str(path) != ":memory:":
+        if not self.in_memory:
             backup.take(self.conn, backup.folder_for(path))
+
+    @property
+    def in_memory(self) -> bool:
+        """True for a copy in memory (of a newer version's file): nothing is ever saved."""
+        return str(self.path) == ":memory:"
 
     def back_up(self) -> Path | None:
         """Take a backup now (after something that must not be lost, e.g. new sources)."""
-        return backup.take(self.conn, backup.folder_for(self.path), force=True)
+        folder = backup.folder_for(self.path)
+        return None if self.in_memory else backup.take(self.conn, folder, force=True)
 
     def _problem(self) -> str | None:
         """Why the file cannot be this database, judged before opening it (subclasses)."""

@@ -323,7 +323,7 @@ def test_a_full_disk_stops_the_import_cleanly_and_the_next_one_finishes(
     assert lib.import_paths(files[:2]).articles_added == 6
     first = lib.headlines(0, 1)[0].article_id
     lib.mark_read(first)
-    _fill_up(lib.conn, 60)
+    _fill_up(lib.conn, 120)
     result = lib.import_paths(files)
     assert result.stopped is not None and "database or disk is full" in result.stopped
     assert "\n" not in result.stopped
