@@ -11,6 +11,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reader.ingest.loader import load_paths
 from reader.library import Library, library_queries
@@ -181,3 +183,35 @@ def test_sidebar_order_follows_an_import_by_another_process(
     after = lib.headlines(53, 10)
     assert after[: len(before)] == before
     assert [r.headline for r in lib.headlines(0, 3)] == [f"新的报道{i}" for i in range(3)]
+
+
+_WORDS = ["高新区", "园区", "东湖", "张江", "投资", "亿元", "王伟", "李", "张", "图片", "新闻",
+          "第3天", "%", "03", ".md", "报道", "万平方米"]
+_PREFIXES = ["", "", "-", "title:", "byline:", "source:", "-title:", "-byline:", "-source:"]
+
+
+@st.composite
+def _queries(draw: st.DrawFn) -> str:
+    parts = []
+    for _ in range(draw(st.integers(1, 4))):
+        word = draw(st.sampled_from(_WORDS))
+        if draw(st.booleans()) and len(word) > 1:
+            word = f'"{word}"'
+        parts.append(draw(st.sampled_from(_PREFIXES)) + word)
+    if draw(st.booleans()):
+        parts.append(draw(st.sampled_from(["kind:photo", "kind:article", "-kind:photo"])))
+    return " ".join(draw(st.permutations(parts)))
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=_queries())
+def test_any_query_means_the_same_in_the_library_and_in_memory(lib: Library, query: str) -> None:
+    """One predicate: the indexes only narrow the candidates, never change the answer."""
+    src = Path(lib.conn.execute("SELECT path FROM files LIMIT 1").fetchone()[0]).parent
+    articles = load_paths([src]).articles
+    ours = [(h.article_id, h.where, h.block, h.start, h.hits, h.in_title, h.snippet)
+            for h in lib.search(query, limit=100)]
+    theirs = [(h.article_id, h.where, h.block, h.start, h.hits, h.in_title, h.snippet)
+              for h in search(articles, query, limit=100)]
+    assert ours == theirs, query
