@@ -18,7 +18,6 @@ re-reading dict.txt for its part-of-speech table, and ``import jieba`` drags in 
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import importlib.util
 import logging
@@ -34,7 +33,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reader import __version__ as VERSION
 from reader import paths
+from reader.annotate import nlp_cache
 from reader.annotate.gazetteer import Gazetteer, data_files, load_gazetteer
 from reader.annotate.segment import PREFIX, Segmenter
 
@@ -218,8 +219,8 @@ def _jieba_dict_path() -> Path:
 
 
 def cache_key(files: list[Path], jieba_dict: Path) -> str:
-    """A digest of everything the cached tables are built from."""
-    h = hashlib.sha1(f"format={CACHE_FORMAT};py={sys.version_info[:2]}".encode())
+    """A digest of everything the cached tables are built from (and of this code's version)."""
+    h = hashlib.sha1(f"format={CACHE_FORMAT};py={sys.version_info[:2]};{VERSION}".encode())
     for path in [jieba_dict, *files]:
         st = path.stat()
         h.update(f"|{path}|{st.st_size}|{st.st_mtime_ns}".encode())
@@ -231,7 +232,7 @@ def _load() -> Nlp:
     files = data_files()
     gaz = load_gazetteer(files)
     jdict = _jieba_dict_path()
-    path = cache_dir() / f"{CACHE_PREFIX}{cache_key(files, jdict)}.bin"
+    path = nlp_cache.cache_file(cache_dir(), CACHE_PREFIX, jdict, cache_key(files, jdict))
     tables = _read_cache(path)
     if tables is None:
         tables = _build_tables(segmenter, jdict, gaz)
@@ -300,10 +301,7 @@ def _write_cache(path: Path, tables: Tables) -> None:
         with os.fdopen(fd, "wb") as f:
             marshal.dump((CACHE_FORMAT, *tables), f)
         os.replace(tmp, path)
-        for old in path.parent.glob(f"{CACHE_PREFIX}*.bin"):
-            if old != path:  # a cache for files that have since changed
-                with contextlib.suppress(OSError):
-                    old.unlink()
+        nlp_cache.prune(path, CACHE_PREFIX)
     except OSError:
         logging.getLogger(__name__).warning("cannot write the NLP cache to %s", path)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from reader.cli.common import Subparsers, say
 
@@ -44,22 +45,38 @@ def run(args: argparse.Namespace) -> int:
     for error in result.errors:
         say(str(error))
     articles = result.articles
+    out = sys.stdout
+    # Written article by article: the document is never one string, and each article's
+    # annotations are made as it is written and dropped after.
     if args.format == "json":
-        annotations = None
+        annotate = None
         if not args.no_annotate:
             from reader.annotate.pipeline import annotate
-
-            annotations = [annotate(a) for a in articles]
-        # JSON escapes every character a terminal would obey (see export.to_json).
-        out = export.to_json(articles, annotations)
+        export.write_json(out, ((a, annotate(a) if annotate else None) for a in articles))
+        last = "}"
     else:
-        out = export.to_markdown_all(articles) if args.format == "md" else \
-            export.to_text_all(articles)
         if sys.stdout.isatty() and not args.raw:
-            from reader.text.fold import sanitize_for_display
-
-            # README promises a page's escape codes are shown, never sent to the terminal.
-            out = sanitize_for_display(out)
-    sys.stdout.write(out if out.endswith("\n") else out + "\n")
-    sys.stdout.flush()
+            # README promises a page's escape codes are shown, never sent to the terminal
+            # (JSON escapes them itself, see export.write_json).
+            out = _Shown(out)
+        write = export.write_markdown if args.format == "md" else export.write_text
+        last = write(out, articles)
+    if last != "\n":
+        out.write("\n")
+    out.flush()
     return 0 if articles or not result.errors else 1
+
+
+class _Shown:
+    """A text stream that shows control characters (␛) instead of passing them on."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        from reader.text.fold import sanitize_for_display
+
+        return self.stream.write(sanitize_for_display(text))
+
+    def flush(self) -> None:
+        self.stream.flush()

@@ -3,14 +3,20 @@
 The JSON shape is a contract documented in README.md; tests pin it. Offsets in
 ``figures``, ``entities`` and ``key_figures`` are code points into the text of the block
 they name (``block`` indexes ``blocks``).
+
+Every format is written article by article to a stream (:func:`write_json`,
+:func:`write_markdown`, :func:`write_text`): a page of 20,000 short articles never becomes
+one string, and annotations can be made one article at a time as they are written. The
+``to_*`` functions return the same text as a string, for callers that want one.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import re
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import Any, TextIO
 
 from reader.ingest.markdown import to_markdown
 from reader.model import Annotations, Article, Figure, KeyFigure, Located
@@ -84,17 +90,68 @@ def article_json(article: Article, annotations: Annotations | None = None) -> di
 _TERMINAL_UNSAFE_RE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
+def _safe_json(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return _TERMINAL_UNSAFE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def write_json(
+    out: TextIO, pairs: Iterable[tuple[Article, Annotations | None]]
+) -> None:
+    """Write the export document, one article at a time, exactly as :func:`to_json` would.
+
+    ``pairs`` may be a generator that annotates each article when it is asked for, so that
+    only one article's annotations are held at a time.
+    """
+    first = True
+    for article, ann in pairs:
+        # Each article at the depth json.dumps(doc, indent=2) puts it: 4 spaces in.
+        body = _safe_json(article_json(article, ann)).replace("\n", "\n    ")
+        out.write(('{\n  "articles": [\n    ' if first else ",\n    ") + body)
+        first = False
+    out.write('{\n  "articles": []\n}' if first else "\n  ]\n}")
+
+
 def to_json(articles: Sequence[Article], annotations: Sequence[Annotations] | None = None) -> str:
     """The whole export document as a JSON string (UTF-8 text, not ASCII-escaped)."""
     anns = list(annotations) if annotations is not None else [None] * len(articles)
-    doc = {"articles": [article_json(a, n) for a, n in zip(articles, anns, strict=True)]}
-    text = json.dumps(doc, ensure_ascii=False, indent=2)
-    return _TERMINAL_UNSAFE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    out = io.StringIO()
+    write_json(out, zip(articles, anns, strict=True))
+    return out.getvalue()
+
+
+def _write_joined(out: TextIO, pieces: Iterable[str], separator: str) -> str:
+    """Write ``separator.join(pieces)`` piece by piece; returns the last character written."""
+    last = ""
+    for i, piece in enumerate(pieces):
+        text = piece if i == 0 else separator + piece
+        if text:
+            out.write(text)
+            last = text[-1]
+    return last
+
+
+def write_markdown(out: TextIO, articles: Iterable[Article]) -> str:
+    """Every article as front-matter Markdown, written one after the other (see
+    :func:`to_markdown_all`); returns the last character written."""
+    return _write_joined(out, (to_markdown(a) for a in articles), "\n")
+
+
+def write_text(out: TextIO, articles: Iterable[Article]) -> str:
+    """Every article as plain text, written one after the other (see :func:`to_text_all`);
+    returns the last character written."""
+    return _write_joined(out, (to_text(a) for a in articles), TEXT_RULE)
 
 
 def to_markdown_all(articles: Sequence[Article]) -> str:
     """Every article as front-matter Markdown, one after the other."""
-    return "\n".join(to_markdown(a) for a in articles)
+    out = io.StringIO()
+    write_markdown(out, articles)
+    return out.getvalue()
+
+
+#: Between two articles in the plain-text export.
+TEXT_RULE = "\n" + "─" * 20 + "\n\n"
 
 
 def to_text(article: Article) -> str:
@@ -123,4 +180,6 @@ def to_text(article: Article) -> str:
 
 def to_text_all(articles: Sequence[Article]) -> str:
     """Every article as plain text, separated by a rule."""
-    return ("\n" + "─" * 20 + "\n\n").join(to_text(a) for a in articles)
+    out = io.StringIO()
+    write_text(out, articles)
+    return out.getvalue()

@@ -16,7 +16,7 @@ from reader.search.fts import BIGRAM_TOKENIZER
 from reader.search.match import fold_text
 
 #: Bump whenever the tables, the codec or the tokens fed to the indexes change.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: Folding this string shows which folding rules built the index (see :func:`fold_signature`).
 _FOLD_PROBE = "⼤１Ａ％．\u3000a\u200bb 千 亿元 x  y"
@@ -58,6 +58,11 @@ CREATE TABLE IF NOT EXISTS texts(
 );
 CREATE INDEX IF NOT EXISTS articles_order ON articles(sortkey DESC, source_path, position);
 CREATE INDEX IF NOT EXISTS articles_file ON articles(file_id);
+-- kind: is given to this index, not checked article by article.
+CREATE INDEX IF NOT EXISTS articles_kind ON articles(kind);
+-- Every file or folder the user imported: with the state's own list, a rebuild of either
+-- file knows what to import again.
+CREATE TABLE IF NOT EXISTS sources(path TEXT PRIMARY KEY, added REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS figures(
     article INTEGER NOT NULL,
     block INTEGER NOT NULL,
@@ -71,9 +76,12 @@ CREATE TABLE IF NOT EXISTS figures(
     label TEXT NOT NULL,
     is_key INTEGER NOT NULL
 );
+-- The figures view filters and sorts in SQL a page at a time: by value through these
+-- (kind, unit or neither), by date through articles_order and then (article, block, start).
 CREATE INDEX IF NOT EXISTS figures_kind_value ON figures(kind, value);
+CREATE INDEX IF NOT EXISTS figures_unit_value ON figures(unit, value);
 CREATE INDEX IF NOT EXISTS figures_value ON figures(value);
-CREATE INDEX IF NOT EXISTS figures_article ON figures(article);
+CREATE INDEX IF NOT EXISTS figures_article ON figures(article, block, start);
 CREATE TABLE IF NOT EXISTS entities(
     article INTEGER NOT NULL,
     text TEXT NOT NULL,
@@ -87,8 +95,10 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts_tri USING fts5(
     text, tokenize='trigram', content='', columnsize=0);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_bi USING fts5(
     text, tokenize="{BIGRAM_TOKENIZER}", content='', columnsize=0, prefix='1');
-CREATE VIRTUAL TABLE IF NOT EXISTS fts_title USING fts5(
-    text, tokenize="{BIGRAM_TOKENIZER}", content='', columnsize=0, prefix='1');
+-- title:, byline: and source: are given to this index (one column each, bigram tokens).
+CREATE VIRTUAL TABLE IF NOT EXISTS fts_meta USING fts5(
+    title, byline, source, tokenize="{BIGRAM_TOKENIZER}", content='', columnsize=0,
+    prefix='1');
 """
 
 

@@ -1,4 +1,9 @@
-"""The little filter language of the figures screen, and how a figure's value is shown.
+"""What the figures view lists (one :class:`FigureQuery` for memory and SQLite), the little
+filter language that fills it, and how a figure's value is shown.
+
+:class:`FigureQuery` is the filter written once: :meth:`FigureQuery.matches` tests a figure
+in memory (the app on plain files), :meth:`FigureQuery.sql` gives the library the same test
+as SQL over its indexed columns.
 
 One line typed from the keyboard, words in any order: a kind (``money``, ``area``… or its
 Chinese name ``金额``, ``面积``…), bounds on the value (``>=100亿``, ``>1e10``, ``<=5万``) and
@@ -11,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Protocol
 
 from reader.annotate.figures import figure_kind_label
 
@@ -24,16 +30,68 @@ _BOUND = re.compile(
 )
 
 
+#: The orders of the figures view: largest value first, or newest article first.
+ORDERS = ("value", "date")
+
+
+class HasValue(Protocol):
+    """What a figure needs for :meth:`FigureQuery.matches` (a ``Figure`` or a ``FigureRow``)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def value(self) -> float | None: ...
+
+
 @dataclass(frozen=True, slots=True)
-class FigureFilter:
-    """What to list: ``None`` means any."""
+class FigureQuery:
+    """Which figures to list: ``None`` means any. A figure without a value fails any bound."""
 
     kind: str | None = None
     unit: str | None = None
     min_value: float | None = None
     max_value: float | None = None
+
+    def matches(self, figure: HasValue) -> bool:
+        """Whether ``figure`` passes the filter (the in-memory form of :meth:`sql`)."""
+        if self.kind is not None and figure.kind != self.kind:
+            return False
+        if self.unit is not None and figure.unit != self.unit:
+            return False
+        value = figure.value
+        if self.min_value is not None and (value is None or value < self.min_value):
+            return False
+        return not (self.max_value is not None and (value is None or value > self.max_value))
+
+    def sql(self, alias: str = "f") -> tuple[str, list[object]]:
+        """The same test as an SQL condition on the figures table named ``alias``, and its
+        arguments. Each part is a column of an index (``kind``, ``unit``, ``value``); a NULL
+        value fails a bound there as it does in :meth:`matches`."""
+        conds: list[str] = []
+        args: list[object] = []
+        for clause, value in (
+            ("kind = ?", self.kind), ("unit = ?", self.unit),
+            ("value >= ?", self.min_value), ("value <= ?", self.max_value),
+        ):
+            if value is not None:
+                conds.append(f"{alias}.{clause}")
+                args.append(value)
+        return " AND ".join(conds) or "1", args
+
+
+@dataclass(frozen=True, slots=True)
+class FigureFilter(FigureQuery):
+    """A filter line as read by :func:`parse_filter`: the query and what was not understood."""
+
     #: Words that were not understood, to tell the user.
     unknown: tuple[str, ...] = ()
+
+    @property
+    def query(self) -> FigureQuery:
+        """The filter without the words it did not understand."""
+        return FigureQuery(self.kind, self.unit, self.min_value, self.max_value)
 
 
 def parse_filter(text: str) -> FigureFilter:

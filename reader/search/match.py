@@ -1,8 +1,9 @@
 """Search across articles held in memory, and find-in-text for one article.
 
 The app searches the articles it has open (ctrl+f) with :func:`search`; the library index
-(:mod:`reader.library`) answers the same queries from SQLite and returns the same
-:class:`SearchHit`, so the UI shows both alike. Matching is done on folded text, so that
+(:mod:`reader.search.sql`) answers the same queries from SQLite with the same predicate
+(:mod:`reader.search.predicate`) and :func:`locate`, and returns the same :class:`SearchHit`,
+so the UI shows both alike. Matching is done on folded text, so that
 searching 大 finds the Kangxi radical ⼤ a PDF extractor left behind and 1000 finds １０００,
 while every offset returned points into the text the user sees.
 """
@@ -13,7 +14,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from reader.model import Article
-from reader.search.query import FieldTerm, Query, as_query
+from reader.search.predicate import FoldedParts, Predicate, fold_text
+from reader.search.query import Query, as_query
+
+__all__ = ["Predicate", "SearchHit", "fold_text", "match_article", "search"]
 
 #: How many characters of context a snippet shows around its first hit.
 SNIPPET_WIDTH = 40
@@ -44,14 +48,7 @@ class SearchHit:
     in_title: bool = False
 
 
-# --- folding -----------------------------------------------------------------------
-
-
-def fold_text(text: str) -> str:
-    """The folded form used for matching and for the library's full-text index."""
-    from reader.text.fold import fold
-
-    return fold(text).text
+# --- finding -----------------------------------------------------------------------
 
 
 def find_in_text(text: str, needle: str) -> list[tuple[int, int]]:
@@ -89,17 +86,6 @@ def article_parts(article: Article) -> Iterator[tuple[str, int | None, str]]:
         yield "credit", None, article.credit
 
 
-def field_matches(article: Article, term: FieldTerm) -> bool:
-    """Whether ``article`` satisfies one ``field:value`` restriction (negation ignored)."""
-    if term.field == "kind":
-        return fold_text(article.kind) == fold_text(term.value)
-    if term.field == "source":
-        return bool(find_in_text(article.source.path, term.value))
-    if term.field == "title":
-        return bool(article.title and find_in_text(article.title, term.value))
-    return any(find_in_text(name, term.value) for name in article.byline)
-
-
 def make_snippet(
     text: str, spans: Sequence[tuple[int, int]], first: tuple[int, int], width: int = SNIPPET_WIDTH
 ) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -122,48 +108,76 @@ def make_snippet(
     return snippet, inside
 
 
-def match_article(article: Article, query: str | Query) -> SearchHit | None:
+def folded_parts(article: Article) -> FoldedParts:
+    """What :class:`~reader.search.predicate.Predicate` matches ``article`` against."""
+    parts = ((where, text) for where, _, text in article_parts(article))
+    return FoldedParts.of(article.kind, article.source.path, parts)
+
+
+def match_article(article: Article, query: str | Query | Predicate) -> SearchHit | None:
     """The :class:`SearchHit` for ``article`` if it satisfies ``query``, else None."""
-    q = as_query(query)
-    find = find_in_text
-    for term in q.fields:
-        if field_matches(article, term) == term.negated:
-            return None
-    parts = list(article_parts(article))
-    for exclude in q.excludes:
-        if any(find(text, exclude) for _, _, text in parts):
-            return None
-    # Positive title:/byline: terms count as hits in their own field only.
-    scoped = {"title": [], "byline": []}  # type: dict[str, list[str]]
-    for term in q.fields:
-        if not term.negated and term.field in scoped:
-            scoped[term.field].append(term.value)
-    found_terms: set[str] = set()
-    located: list[tuple[str, int | None, str, list[tuple[int, int]]]] = []
-    total = 0
-    for where, index, text in parts:
-        spans: list[tuple[int, int]] = []
-        for term in (*q.positives, *scoped.get(where, ())):
-            matches = find(text, term)
-            if matches:
-                found_terms.add(term)
-                spans.extend(matches)
-        if spans:
-            total += len(spans)
-            located.append((where, index, text, spans))
-    if any(term not in found_terms for term in q.positives):
+    predicate = query if isinstance(query, Predicate) else Predicate(as_query(query))
+    parts = folded_parts(article)
+    found = predicate.matches(parts)
+    if found is None:
         return None
-    in_title = any(where == "title" for where, *_ in located)
-    if not located:
-        if q.positives or scoped["title"] or scoped["byline"]:
-            return None
+    return locate(article, parts.all, predicate, *found)
+
+
+def locate(
+    article: Article, folded_all: str, predicate: Predicate, in_title: bool, hits: int
+) -> SearchHit | None:
+    """The hit of a matching article, at its first match outside the headline if any.
+
+    ``folded_all`` is :attr:`FoldedParts.all` of the article (the library stores it), which
+    finds the part holding a match without folding every part again.
+    """
+    parts = list(article_parts(article))
+    if not predicate.locates:
         # Only exclusions or source:/kind: restrictions: the article matches as a whole.
         where, index, text = parts[0] if parts else ("title", None, article.headline)
         return build_hit(article, where, index, text, [], 0, False)
-    # The title is already shown beside the snippet, so point at the first hit elsewhere.
-    body_hits = [entry for entry in located if entry[0] != "title"]
-    where, index, text, spans = (body_hits or located)[0]
-    return build_hit(article, where, index, text, spans, total, in_title)
+    folded = folded_all.split("\n")
+    aligned = len(folded) == len(parts)
+    # The title is shown beside the snippet, so the snippet shows the first hit elsewhere.
+    order = sorted(range(len(parts)), key=lambda i: parts[i][0] == "title")
+    for i in order:
+        where, index, text = parts[i]
+        wanted = predicate.wanted(where)
+        if aligned:
+            if not any(term in folded[i] for _, term in wanted):
+                continue
+            spans = _spans(text, folded[i], wanted)
+        else:
+            spans = [span for typed, _ in wanted for span in find_in_text(text, typed)]
+        if spans:
+            return build_hit(article, where, index, text, spans, hits, in_title)
+    return None
+
+
+def _spans(text: str, folded: str, wanted: list[tuple[str, str]]) -> list[tuple[int, int]]:
+    """The matches of ``wanted`` in ``text`` that a snippet around the first one shows.
+
+    Folding a whole part to map offsets back is slow in Python, so the folded form locates
+    the first match and only a window of the original after it is folded. Folding only
+    drops characters (spaces, zero-width marks) and replaces others one for one, so a match
+    found at folded offset ``p`` starts in the original between ``p`` and ``p + dropped``.
+    Anything unexpected falls back to folding the whole part.
+    """
+    dropped = len(text) - len(folded)
+    firsts = [at for _, term in wanted if (at := folded.find(term)) != -1]
+    if dropped < 0 or not firsts:
+        return [span for typed, _ in wanted for span in find_in_text(text, typed)]
+    # Original offsets keep the order of folded ones, so nothing before ``at`` matches and
+    # one window holds the first match and whatever else the snippet can show.
+    at = min(firsts)
+    longest = max(len(term) for _, term in wanted)
+    hi = at + longest + dropped + SNIPPET_WIDTH
+    spans = [(at + s, at + e) for typed, _ in wanted
+             for s, e in find_in_text(text[at:hi], typed)]
+    if not spans:
+        return [span for typed, _ in wanted for span in find_in_text(text, typed)]
+    return sorted(spans)
 
 
 def build_hit(
@@ -194,9 +208,9 @@ def search(articles: Sequence[Article], query: str | Query, limit: int = 50) -> 
 
     An empty query matches nothing (there is nothing to rank or highlight).
     """
-    q = as_query(query)
-    if q.is_empty or limit <= 0:
+    predicate = Predicate(as_query(query))
+    if predicate.never or limit <= 0:
         return []
-    hits = [hit for article in articles if (hit := match_article(article, q)) is not None]
+    hits = [hit for article in articles if (hit := match_article(article, predicate)) is not None]
     hits.sort(key=rank_key)
     return hits[:limit]

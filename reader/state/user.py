@@ -19,15 +19,14 @@ the library package. No UI imports here.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import time
-from collections.abc import Iterable
 from contextlib import suppress
 from pathlib import Path
 from typing import ClassVar, Self
 
 from reader import paths
+from reader.state import backup
 
 STATE_FILE = "state.sqlite3"
 #: The JSON file of earlier versions, imported once, then renamed with MIGRATED_SUFFIX.
@@ -68,7 +67,20 @@ class UserStore:
 
     def __init__(self, path: Path, notices: list[str]) -> None:
         self.path = path
+        self.restored = False  # the file was damaged and a backup was copied in its place
         self.conn = self._open(notices)
+        if not self.in_memory:
+            backup.take(self.conn, backup.folder_for(path))
+
+    @property
+    def in_memory(self) -> bool:
+        """True for a copy in memory (of a newer version's file): nothing is ever saved."""
+        return str(self.path) == ":memory:"
+
+    def back_up(self) -> Path | None:
+        """Take a backup now (after something that must not be lost, e.g. new sources)."""
+        folder = backup.folder_for(self.path)
+        return None if self.in_memory else backup.take(self.conn, folder, force=True)
 
     def _problem(self) -> str | None:
         """Why the file cannot be this database, judged before opening it (subclasses)."""
@@ -88,12 +100,18 @@ class UserStore:
                 raise
             except sqlite3.DatabaseError as exc:
                 bad = str(exc)
-        # Unreadable marks are a loss, not a reason to stop: keep the file for the user.
+        # Unreadable marks are a loss, not a reason to stop: keep the file for the user, and
+        # start again from the newest good backup if there is one.
         aside = self.path.with_name(f"{self.path.name}.damaged-{int(time.time())}")
         self.path.replace(aside)
         for suffix in ("-wal", "-shm"):
             self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
-        notices.append(f"reading state was damaged ({bad}); kept as {aside.name}, starting anew")
+        found: list[str] = []
+        restored = backup.restore_newest(self.path, found)
+        then = "restored from a backup" if restored else "starting anew"
+        notices.append(f"reading state was damaged ({bad}); kept as {aside.name}, {then}")
+        notices.extend(found)
+        self.restored = restored
         return self._connect()
 
     def _connect(self) -> sqlite3.Connection:
@@ -132,33 +150,10 @@ class UserStore:
         aside) a file it does not understand. This run's marks go to the copy and are lost
         at exit, which the notice says. A table the newer version renamed is skipped.
         """
+        from reader.state.foreign import copy_tables
+
         store = cls(Path(":memory:"), notices)
-        source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                                 timeout=BUSY_TIMEOUT_MS / 1000)
-        skipped: list[str] = []
-        try:
-            version = source.execute("PRAGMA user_version").fetchone()[0]
-            tables = store.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            for (table,) in tables.fetchall():
-                columns = [row[1] for row in store.conn.execute(f"PRAGMA table_info({table})")]
-                names = ", ".join(columns)
-                try:
-                    rows = source.execute(f"SELECT {names} FROM {table}").fetchall()
-                except sqlite3.OperationalError:
-                    skipped.append(table)  # renamed or reshaped by the newer version
-                    continue
-                marks = ", ".join("?" * len(columns))
-                store.conn.executemany(
-                    f"INSERT OR IGNORE INTO {table}({names}) VALUES ({marks})", rows
-                )
-        finally:
-            source.close()
-        note = f" (could not read its {', '.join(skipped)})" if skipped else ""
-        notices.append(
-            f"reading state {path.name} is from a newer hitech-reader (version {version}; this"
-            f" one reads {STATE_VERSION}): left untouched, its marks are shown{note} but this"
-            " run's changes will not be saved"
-        )
+        copy_tables(path, store.conn, notices, STATE_VERSION)
         return store
 
     # --- read marks, bookmarks, positions ---------------------------------------------
@@ -223,43 +218,6 @@ class UserStore:
         """Remember a setting (None forgets it)."""
         self.conn.execute("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)",
                           (key, value))
-
-    def import_marks(
-        self, read: Iterable[str], bookmarks: Iterable[str], settings: dict[str, str]
-    ) -> None:
-        """Add marks and settings from elsewhere (the old JSON file) in one transaction.
-
-        Nothing already here is replaced: importing twice, or after the user has moved
-        on, changes nothing.
-        """
-        now = time.time()
-        with self.conn:
-            self.conn.execute("BEGIN IMMEDIATE")
-            self.conn.executemany("INSERT OR IGNORE INTO read(article_id, at) VALUES (?, ?)",
-                                  ((article_id, now) for article_id in read))
-            self.conn.executemany(
-                "INSERT OR IGNORE INTO bookmarks(article_id, at, note) VALUES (?, ?, NULL)",
-                ((article_id, now) for article_id in bookmarks),
-            )
-            self.conn.executemany("INSERT OR IGNORE INTO settings(key, value) VALUES (?, ?)",
-                                  settings.items())
-
-
-def read_legacy(path: Path) -> tuple[set[str], set[str], dict[str, str]] | None:
-    """(read ids, bookmarked ids, settings) of an old ``state.json``; None if unusable."""
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(raw, dict):
-        return None
-
-    def ids(key: str) -> set[str]:
-        value = raw.get(key, [])
-        return {str(item) for item in value} if isinstance(value, list) else set()
-
-    settings = {key: raw[key] for key in ("last_article", "theme") if isinstance(raw.get(key), str)}
-    return ids("read"), ids("bookmarks"), settings
 
 
 class State:
@@ -346,12 +304,14 @@ class State:
 
     def _migrate(self, legacy: Path) -> None:
         """Import an old JSON state once; a file that is not one is left alone."""
+        from reader.state.foreign import import_marks, read_legacy
+
         found = read_legacy(legacy)
         if found is None:
             return
         read, bookmarks, settings = found
         store = self._db()
-        store.import_marks(read, bookmarks, settings)
+        import_marks(store.conn, read, bookmarks, settings)
         self._fill(store)
         # OSError: another copy of the app renamed it first (importing twice is harmless).
         with suppress(OSError):

@@ -30,8 +30,10 @@ def test_round_trip_in_the_data_dir(app_dirs: dict[str, Path]) -> None:
     state.last_article = "a#1"
     state.theme = "textual-light"
     state.save()
-    # The WAL is folded back when the file is closed: one file, no temp left.
-    assert [p.name for p in app_dirs["data"].iterdir()] == [STATE_FILE]
+    # The WAL is folded back when the file is closed: one file, no temp left; beside it the
+    # folder of daily backups, with the one taken when the file was first opened.
+    assert [p.name for p in app_dirs["data"].iterdir() if p.is_file()] == [STATE_FILE]
+    assert [p.suffix for p in (app_dirs["data"] / "state-backups").iterdir()] == [".sqlite3"]
     again = State.load()
     assert again.is_read("a#1") and not again.is_read("b#2")
     assert again.is_bookmarked("c#3") and not again.is_bookmarked("a#1")

@@ -69,7 +69,7 @@ def error_lines(err: str) -> list[str]:
 def assert_consistent(lib: Library) -> None:
     """SQLite's own checks on the tables and on every full-text index."""
     assert lib.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    for table in ("fts_tri", "fts_bi", "fts_title"):
+    for table in ("fts_tri", "fts_bi", "fts_meta"):
         lib.conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 0)")
     ids = lib.conn.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchone()
     assert ids[0] == ids[1]
@@ -323,7 +323,7 @@ def test_a_full_disk_stops_the_import_cleanly_and_the_next_one_finishes(
     assert lib.import_paths(files[:2]).articles_added == 6
     first = lib.headlines(0, 1)[0].article_id
     lib.mark_read(first)
-    _fill_up(lib.conn, 60)
+    _fill_up(lib.conn, 120)
     result = lib.import_paths(files)
     assert result.stopped is not None and "database or disk is full" in result.stopped
     assert "\n" not in result.stopped

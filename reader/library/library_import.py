@@ -1,0 +1,260 @@
+"""Writing imported files into the library database, a few large transactions at a time.
+
+Reading and annotating happen in worker processes (:mod:`reader.library.importer`); this
+module is the writer's half: it decides which files changed, writes each prepared file's
+articles, texts, full-text index rows, figures and entities, and records the imported
+paths in the library's own ``sources`` table (the state file keeps a second list, see
+:class:`reader.library.sqlite.Library`). Kept apart from the :class:`Library` class so that
+neither grows past what a reader can hold in mind.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.library import schema
+from reader.library.importer import Annotator, Prepared, expand, prepare_all
+from reader.library.rows import ArticleRow
+from reader.search.fts import bigram_tokens
+
+#: Files written per transaction: large enough to amortise commits, small enough that a
+#: second importing process is not kept waiting for long.
+FILES_PER_TRANSACTION = 32
+
+
+@dataclass(frozen=True, slots=True)
+class ImportProgress:
+    """Where an import stands, passed to the ``progress`` callback after each file."""
+
+    files_done: int
+    files_total: int
+    articles: int
+    nbytes: int
+    elapsed: float
+
+
+@dataclass(slots=True)
+class ImportResult:
+    """What an import did."""
+
+    files_imported: int = 0
+    files_unchanged: int = 0
+    articles_added: int = 0
+    articles_removed: int = 0
+    nbytes: int = 0
+    seconds: float = 0.0
+    #: Peak resident memory of the busiest process that read and annotated files, in MB.
+    worker_peak_mb: float = 0.0
+    #: One line per file that could not be imported.
+    errors: list[str] = field(default_factory=list)
+    #: Why the import stopped before the end (a full disk, a read-only database), or None.
+    #: What was written before it is kept and consistent; importing again finishes the job.
+    stopped: str | None = None
+
+
+def record_sources(conn: sqlite3.Connection, paths: Iterable[str]) -> None:
+    """Remember imported paths in the library itself (its half of the two lists)."""
+    now = time.time()
+    with conn:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany(
+            "INSERT OR IGNORE INTO sources(path, added) VALUES (?, ?)", ((p, now) for p in paths)
+        )
+
+
+def library_sources(conn: sqlite3.Connection) -> list[str]:
+    """The paths the library records as imported, oldest first."""
+    return [row[0] for row in conn.execute("SELECT path FROM sources ORDER BY added, path")]
+
+
+def import_files(
+    conn: sqlite3.Connection,
+    paths_: Iterable[str | Path],
+    *,
+    annotator: Annotator | None,
+    workers: int | None,
+    progress: Callable[[ImportProgress], None] | None,
+    remember: Callable[[list[str]], None] | None,
+    directory: Path,
+) -> ImportResult:
+    """Import files and folders (see :meth:`reader.library.sqlite.Library.import_paths`).
+
+    ``remember`` is called with the files found before anything is written, so that a
+    rebuild after a crash half-way imports them again.
+    """
+    started = time.perf_counter()
+    files, errors = expand(paths_)
+    result = ImportResult(errors=list(errors))
+    known = {
+        row[0]: row[1:] for row in conn.execute("SELECT path, size, mtime_ns, hash FROM files")
+    }
+    jobs: list[tuple[str, str | None]] = []
+    for file in files:
+        key = str(file)
+        try:
+            info = file.stat()
+        except OSError as exc:
+            result.errors.append(f"{file}: {exc.strerror or exc.__class__.__name__}")
+            continue
+        old = known.get(key)
+        if old and old[0] == info.st_size and old[1] == info.st_mtime_ns:
+            result.files_unchanged += 1
+            continue
+        jobs.append((key, old[2] if old else None))
+    pending: list[Prepared] = []
+    articles = 0
+    prepared_files = prepare_all(jobs, annotator, workers)
+    try:
+        if remember is not None and files:
+            remember([str(f) for f in files])
+        for done, prepared in enumerate(prepared_files, 1):
+            articles += len(prepared.rows)
+            result.worker_peak_mb = max(result.worker_peak_mb, prepared.peak_mb)
+            if prepared.error:
+                result.errors.append(prepared.error)
+            else:
+                pending.append(prepared)
+                result.nbytes += prepared.nbytes
+            if len(pending) >= FILES_PER_TRANSACTION:
+                write_batch(conn, pending, result)
+                pending = []
+            if progress:
+                elapsed = time.perf_counter() - started
+                progress(ImportProgress(done, len(jobs), articles, result.nbytes, elapsed))
+        write_batch(conn, pending, result)
+    except sqlite3.OperationalError as exc:
+        trouble = schema.environment_error(exc)
+        if trouble is None:
+            raise
+        # Each batch is one transaction: the files written before this one are whole,
+        # and the next import skips them and writes the rest.
+        result.stopped = (
+            f"import stopped after {result.files_imported} files: could not write to"
+            f" {directory} ({trouble}); import again once that is fixed"
+        )
+    finally:
+        prepared_files.close()  # stops the worker processes at once when we stopped early
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def write_batch(conn: sqlite3.Connection, batch: Sequence[Prepared], result: ImportResult) -> None:
+    """Write prepared files in one transaction (waiting for other writers).
+
+    ``result`` counts them only once they are committed, so that an import stopped by
+    a failed write reports what the library really holds.
+    """
+    if not batch:
+        return
+    written = ImportResult()
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for prepared in batch:
+            _write_file(conn, prepared, written)
+        conn.execute("COMMIT")
+    except BaseException:
+        schema.rollback(conn)
+        raise
+    result.files_imported += written.files_imported
+    result.files_unchanged += written.files_unchanged
+    result.articles_added += written.articles_added
+    result.articles_removed += written.articles_removed
+
+
+def _write_file(conn: sqlite3.Connection, prepared: Prepared, result: ImportResult) -> None:
+    row = conn.execute("SELECT id FROM files WHERE path = ?", (prepared.path,)).fetchone()
+    now = time.time()
+    if prepared.unchanged and row:
+        conn.execute(
+            "UPDATE files SET size = ?, mtime_ns = ? WHERE id = ?",
+            (prepared.size, prepared.mtime_ns, row[0]),
+        )
+        result.files_unchanged += 1
+        return
+    if row:
+        file_id = row[0]
+        for (rowid,) in conn.execute(
+            "SELECT rowid FROM articles WHERE file_id = ?", (file_id,)
+        ).fetchall():
+            delete_article(conn, rowid)
+            result.articles_removed += 1
+    else:
+        file_id = conn.execute(
+            "INSERT INTO files(path, size, mtime_ns, hash, articles, imported_at)"
+            " VALUES (?, ?, ?, ?, 0, ?)",
+            (prepared.path, prepared.size, prepared.mtime_ns, prepared.hash, now),
+        ).lastrowid
+    for article in prepared.rows:
+        insert_article(conn, file_id, article)
+    conn.execute(
+        "UPDATE files SET size = ?, mtime_ns = ?, hash = ?, articles = ?, imported_at = ?"
+        " WHERE id = ?",
+        (prepared.size, prepared.mtime_ns, prepared.hash, len(prepared.rows), now, file_id),
+    )
+    result.files_imported += 1
+    result.articles_added += len(prepared.rows)
+
+
+def insert_article(conn: sqlite3.Connection, file_id: int, a: ArticleRow) -> None:
+    """Insert one article with its texts, index rows, figures and entities."""
+    # The same id from another file (a copy imported twice): the newer one wins.
+    clash = conn.execute("SELECT rowid FROM articles WHERE id = ?", (a.id,)).fetchone()
+    if clash:
+        delete_article(conn, clash[0])
+    rowid = conn.execute(
+        "INSERT INTO articles(id, file_id, position, kind, headline, date, sortkey,"
+        " source_path, article, annotations) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (a.id, file_id, a.position, a.kind, a.headline, a.date, a.date or "", a.source_path,
+         a.article_json, a.annotations_json),
+    ).lastrowid
+    conn.execute(
+        "INSERT INTO texts(rowid, ftitle, fbyline, fsource, fall) VALUES (?, ?, ?, ?, ?)",
+        (rowid, a.ftitle, a.fbyline, a.fsource, a.fall),
+    )
+    conn.execute("INSERT INTO fts_tri(rowid, text) VALUES (?, ?)", (rowid, a.fall))
+    conn.execute("INSERT INTO fts_bi(rowid, text) VALUES (?, ?)", (rowid, a.bi_all))
+    conn.execute(
+        "INSERT INTO fts_meta(rowid, title, byline, source) VALUES (?, ?, ?, ?)",
+        (rowid, a.bi_title or bigram_tokens(a.ftitle), bigram_tokens(a.fbyline),
+         bigram_tokens(a.fsource)),
+    )
+    conn.executemany(
+        'INSERT INTO figures(article, block, start, "end", value, value_max, unit, kind,'
+        " text, label, is_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(rowid, *f) for f in a.figures],
+    )
+    conn.executemany(
+        "INSERT INTO entities(article, text, type, n) VALUES (?, ?, ?, ?)",
+        [(rowid, *e) for e in a.entities],
+    )
+
+
+def delete_article(conn: sqlite3.Connection, rowid: int) -> None:
+    """Delete one article and everything derived from it."""
+    fall, ftitle, fbyline, fsource = conn.execute(
+        "SELECT fall, ftitle, fbyline, fsource FROM texts WHERE rowid = ?", (rowid,)
+    ).fetchone()
+    # Contentless FTS5 tables forget a row only when told exactly what was indexed.
+    for table, text in (("fts_tri", fall), ("fts_bi", bigram_tokens(fall))):
+        conn.execute(
+            f"INSERT INTO {table}({table}, rowid, text) VALUES ('delete', ?, ?)", (rowid, text)
+        )
+    conn.execute(
+        "INSERT INTO fts_meta(fts_meta, rowid, title, byline, source)"
+        " VALUES ('delete', ?, ?, ?, ?)",
+        (rowid, bigram_tokens(ftitle), bigram_tokens(fbyline), bigram_tokens(fsource)),
+    )
+    conn.execute("DELETE FROM figures WHERE article = ?", (rowid,))
+    conn.execute("DELETE FROM entities WHERE article = ?", (rowid,))
+    conn.execute("DELETE FROM texts WHERE rowid = ?", (rowid,))
+    conn.execute("DELETE FROM articles WHERE rowid = ?", (rowid,))
+
+
+def optimize(conn: sqlite3.Connection) -> None:
+    """Merge the full-text indexes' segments (after a large import; makes queries faster)."""
+    for table in ("fts_tri", "fts_bi", "fts_meta"):
+        conn.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
