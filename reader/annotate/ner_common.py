@@ -52,6 +52,10 @@ ABBREV = frozenset("中美日俄英法德意加澳韩朝印巴以越泰新马菲
 _ABBREV_NEXT_WORDS = "方 两国 双方 关系 之间 三国 四国 等国 友好 合作 建交"
 ABBREV_NEXT = tuple(_ABBREV_NEXT_WORDS.split())
 DOTS = frozenset("·•・")
+#: A foreign name has at most this many pieces (dot-joined parts, or pieces jieba cut) and
+#: characters (穆罕默德·本·拉希德·阿勒马克图姆: 15); a longer ``·`` chain is a list, not one name.
+TRANSLIT_MAX_PARTS = 6
+TRANSLIT_MAX_CHARS = 18
 #: Characters that follow a surname as a form of address, not as a given name (杜氏, 吕老).
 NOT_GIVEN = frozenset("氏老总某家姓们式")
 #: Last characters of villages and towns, which often start with a surname (罗庄镇, 李家村).

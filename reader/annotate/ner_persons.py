@@ -23,6 +23,8 @@ from reader.annotate.ner_common import (
     PLACE_CHARS,
     SHORT_NAME_FREQ,
     TRANSLIT,
+    TRANSLIT_MAX_CHARS,
+    TRANSLIT_MAX_PARTS,
     RuleBase,
     is_han,
 )
@@ -131,28 +133,46 @@ class PersonRules(RuleBase):
                 return
 
     def translit_rule(self, i: int) -> None:
-        """A foreign name, joined over dots (罗伯特·卡洛斯) and pieces jieba cut (谢苗诺 娃)."""
-        toks, n = self.tokens, len(self.tokens)
-        j = i + 1
-        while j < n:
-            if j + 1 < n and toks[j] in DOTS and is_han(toks[j + 1]):
-                j += 2
-            elif self.translit_piece(toks[j]):
-                j += 1
-            else:
-                break
-        while i >= 1:
+        """A foreign name, joined over dots (罗伯特·卡洛斯) and pieces jieba cut (谢苗诺 娃).
+
+        Linear over a whole text: a name stops at :data:`TRANSLIT_MAX_PARTS` pieces or
+        :data:`TRANSLIT_MAX_CHARS` characters, so every walk is bounded (a walk from each
+        token of a chain used to run to both of its ends); a long ``·``-joined chain gives
+        names of sensible length, not one "person" spanning it.
+        """
+        toks, n, starts = self.tokens, len(self.tokens), self.starts
+        j = i + 1  # the right end walks from the token itself, after the left end is found
+        parts = 1
+        end = starts[i] + len(toks[i])
+        while i > 0 and parts < TRANSLIT_MAX_PARTS:
             if i >= 2 and toks[i - 1] in DOTS and is_han(toks[i - 2]):
-                i -= 2
+                step = 2
             elif self.translit_piece(toks[i - 1]):
-                i -= 1
+                step = 1
             else:
                 break
-        start = self.starts[i]
+            if end - starts[i - step] > TRANSLIT_MAX_CHARS:
+                break
+            i -= step
+            parts += 1
+        start = starts[i]
+        while j < n and parts < TRANSLIT_MAX_PARTS:
+            if j + 1 < n and toks[j] in DOTS and is_han(toks[j + 1]):
+                step = 2
+            elif self.translit_piece(toks[j]):
+                step = 1
+            else:
+                break
+            if starts[j + step - 1] + len(toks[j + step - 1]) - start > TRANSLIT_MAX_CHARS:
+                break
+            j += step
+            parts += 1
         first = toks[i]
         if len(first) >= 3 and first[0] in GLUE_HEAD:
             start += 1  # 由约翰·史密斯: jieba's HMM glued a preposition to the name
-        self.add(P_GUESS, start, self.starts[j - 1] + len(toks[j - 1]), "person")
+        end = starts[j - 1] + len(toks[j - 1])
+        if end - start <= TRANSLIT_MAX_CHARS:
+            self.add(P_GUESS, start, end, "person")
 
     def translit_piece(self, tok: str) -> bool:
         """A token that can continue a foreign name: transliteration characters, no common word."""

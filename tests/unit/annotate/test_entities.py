@@ -219,3 +219,14 @@ def test_skipping_ordinary_words_changes_nothing() -> None:
     assert warm == cold
     assert any(loaded.inert.values()), "ordinary words are remembered as inert"
     assert ("罗伯特·卡洛斯", "person") in spans(texts[2])
+
+
+def test_long_dot_chain_gives_names_of_sensible_length() -> None:
+    """A 30,000-character ``·`` chain: no one "person" spans it (issue #14: the walk from
+    every token to both ends of the chain was quadratic), every name stays short."""
+    text = "·".join(["安德烈"] * 7500)[:30_000]
+    ents = find_entities(text)
+    check_spans(text, ents)
+    persons = [e for e in ents if e.type == "person"]
+    assert len(persons) > 1000
+    assert max(len(e.text) for e in persons) <= 18
