@@ -43,6 +43,7 @@ from reader.annotate.ner_common import (
     WEAK_ORG_FREQ,
     is_han,
 )
+from reader.annotate.ner_orgs import ACADEMIES, OrgRules
 from reader.annotate.ner_persons import PersonRules
 from reader.annotate.ner_places import PlaceRules
 from reader.annotate.nlp import Nlp, load
@@ -67,7 +68,20 @@ def _openers(gaz: Gazetteer) -> frozenset[str]:
     return found
 
 
-class _Finder(PersonRules, PlaceRules):
+_GRAMMAR: dict[int, frozenset[str]] = {}
+
+
+def _grammar_words(gaz: Gazetteer) -> frozenset[str]:
+    """Words the brand, zone and institute rules start from (computed once per load)."""
+    found = _GRAMMAR.get(id(gaz))
+    if found is None:
+        found = frozenset(gaz.industry | gaz.zone_suffixes | set(ACADEMIES))
+        _GRAMMAR.clear()
+        _GRAMMAR[id(gaz)] = found
+    return found
+
+
+class _Finder(PersonRules, PlaceRules, OrgRules):
     """The rules, run over one text's tokens."""
 
     def __init__(self, nlp: Nlp, text: str, persons: Iterable[str]) -> None:
@@ -94,6 +108,8 @@ class _Finder(PersonRules, PlaceRules):
         # Only a dot beside a token (a foreign name) would make one of them count.
         inert = None if any(dot in self.text for dot in DOTS) else self.nlp.inert
         freq = self.nlp.freq
+        industry, zone_suffixes = gaz.industry, gaz.zone_suffixes
+        grammar = _grammar_words(gaz)
         for i, tok in enumerate(toks):
             if inert is not None:
                 skip = inert.get(tok)
@@ -106,6 +122,13 @@ class _Finder(PersonRules, PlaceRules):
             first = tok[0]
             if not (HAN_LO <= first <= HAN_HI) and not first.isascii():
                 continue  # punctuation and spaces (ASCII may be a brand name or a digit)
+            if tok in grammar:
+                if tok in industry:
+                    self.industry_rule(i)
+                if tok in zone_suffixes:
+                    self.zone_rule(i)
+                if tok in ACADEMIES:
+                    self.academy_rule(i)
             kind = names.get(tok)
             if kind == "ignore":  # no name, but may still be a title (记者)
                 if tok in titles:
@@ -138,6 +161,8 @@ class _Finder(PersonRules, PlaceRules):
         first, last, n = tok[0], tok[-1], len(tok)
         if not (HAN_LO <= first <= HAN_HI) and not first.isascii():
             return True
+        if tok in _grammar_words(gaz):
+            return False
         kind = gaz.names.get(tok)
         if kind is not None:
             return kind == "ignore" and tok not in gaz.titles
@@ -212,7 +237,9 @@ class _Finder(PersonRules, PlaceRules):
         end = start + len(tok)
         prev = toks[i - 1] if i else ""
         after = toks[i + 1] if i + 1 < len(toks) else ""
-        if len(tok) <= 3 and all(ch in ABBREV for ch in tok) and self.abbrev_rule(i):
+        if len(tok) <= 3 and all(ch in ABBREV for ch in tok) and (
+            self.pair_org_rule(i) or self.abbrev_rule(i)
+        ):
             return
         if len(tok) == 2 and tok[0] in HUA_VERBS and tok[1] in HUA_PLACES:
             self.add(P_RULE, start + 1, end, "place")  # 访华, 进京, 访美
@@ -288,13 +315,15 @@ class _Finder(PersonRules, PlaceRules):
         """Keep the best non-overlapping candidates: priority first, then the longest."""
         taken = bytearray(len(self.text))
         chosen: list[tuple[int, int, EntityType]] = []
+        text = self.text
         for _prio, start, end, typ in sorted(self.cands, key=lambda c: (-c[0], c[1] - c[2], c[1])):
             if any(taken[start:end]):
+                continue
+            if typ == "org" and self.not_an_org(text[start:end]):
                 continue
             taken[start:end] = b"\x01" * (end - start)
             chosen.append((start, end, typ))
         chosen.sort()
-        text = self.text
         return [Entity(s, e, text[s:e], t) for s, e, t in chosen]
 
 

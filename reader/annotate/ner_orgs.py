@@ -1,0 +1,153 @@
+"""Organisation and zone grammar beyond a legal suffix: brands, short forms, new areas.
+
+Business news names most companies by brand + industry word (某某科技, 某某生物, 某某股份),
+institutes by the academy's short form (中科院某某所), and zones by a name of any shape before
+新区 or 高新区 (two place abbreviations, an unseen word). These rules propose such spans; a
+place suffix or an industry word next to a would-be name outranks the surname it starts with
+(a ``P_RULE`` span beats a ``P_GUESS`` person in :meth:`.entities._Finder.resolve`).
+"""
+
+from __future__ import annotations
+
+from reader.annotate.ner_common import (
+    ABBREV,
+    AFTER_NAME,
+    COMMON_NAME_FREQ,
+    GLUE_HEAD,
+    GLUED_WORD_FREQ,
+    HUA_VERBS,
+    P_RULE,
+    RuleBase,
+    is_han,
+)
+
+#: Characters that start an unseen token when jieba's HMM glued a verb or an adverb to the
+#: next word (拟投, 将建): such a token is no brand.
+_NOT_BRAND_HEAD = GLUE_HEAD | HUA_VERBS | frozenset("拟已再共总均新各该本其这那此每")
+#: A dictionary word this rare may still be a brand when a holding word follows (大华股份).
+BRAND_FREQ = 30
+#: The academy's short forms that open an institute's name (中科院金属所).
+ACADEMIES = ("中国科学院", "中科院", "中国工程院", "中国农业科学院", "中国医学科学院", "中国社会科学院")
+
+
+class OrgRules(RuleBase):
+    """Brand, institute and zone rules; mixed into the finder in :mod:`.entities`."""
+
+    def is_brand(self, tok: str, strong: bool = False) -> bool:
+        """A token that can be a company's brand: unseen, a name-like word, or Latin letters.
+
+        ``strong``: the next word is a holding word (股份, 集团), so a rare dictionary word
+        also counts.
+        """
+        if tok.isascii():
+            return tok.isalpha() and len(tok) >= 2
+        if not is_han(tok) or not 2 <= len(tok) <= 4:
+            return False
+        gaz, nlp = self.gaz, self.nlp
+        kind = gaz.names.get(tok)
+        if kind is not None:
+            return kind == "org"
+        if tok in gaz.industry or tok in gaz.titles or tok in gaz.zone_suffixes:
+            return False
+        tag = nlp.tags.get(tok)
+        if tag in ("X", "V", "L"):
+            return False
+        if tok[0] in _NOT_BRAND_HEAD:
+            return False
+        freq = nlp.freq.get(tok, 0)
+        if freq == 0:
+            # four unseen characters are mostly two words jieba's HMM glued (广大青年)
+            return len(tok) < 4 or not (
+                nlp.freq.get(tok[:2], 0) >= GLUED_WORD_FREQ
+                or nlp.freq.get(tok[2:], 0) >= GLUED_WORD_FREQ
+            )
+        if len(tok) == 4:
+            return False  # a four-character dictionary word is a phrase, not a brand
+        if tag in ("P", "Z", "O"):
+            return freq < COMMON_NAME_FREQ
+        return strong and freq < BRAND_FREQ
+
+    def industry_rule(self, i: int) -> None:
+        """唯柯医疗, 上海百趣生物, 漳州城投: brand (+ place before it) + industry words."""
+        toks, gaz, n = self.tokens, self.gaz, len(self.tokens)
+        if i == 0:
+            return
+        j = i + 1
+        while j < n and toks[j] in gaz.industry:  # 智能科技, 生物医药
+            j += 1
+        strong = any(toks[k] in gaz.holding for k in range(i, j))
+        b = i - 1
+        prev = toks[b]
+        if self.is_brand(prev, strong):
+            start = b
+        elif strong and gaz.names.get(prev) == "place" and len(prev) >= 2:
+            start = b  # 漳州城投, 光谷金控: a place's own holding company
+        else:
+            return
+        # 上海 + brand: the city written before a brand belongs to the name.
+        if start > 0 and gaz.names.get(toks[start - 1]) == "place":
+            start -= 1
+        self.add(P_RULE, self.starts[start], self.starts[j - 1] + len(toks[j - 1]), "org")
+
+    def academy_rule(self, i: int) -> None:
+        """中科院金属所, 中国科学院大连化物所: the academy + a subject + 所 or 研究所."""
+        toks, n = self.tokens, len(self.tokens)
+        j = i + 1
+        while j < n and j - i <= 4 and is_han(toks[j]) and self.nlp.tags.get(toks[j]) != "X":
+            j += 1
+        if j < n and toks[j] == "所" and j > i + 1:
+            self.add(P_RULE, self.starts[i], self.starts[j] + 1, "org")
+
+    def zone_rule(self, i: int) -> None:
+        """贵安新区, 金普新区: an unseen name or two place abbreviations before a zone suffix."""
+        toks = self.tokens
+        if i == 0:
+            return
+        prev = toks[i - 1]
+        end = self.starts[i] + len(toks[i])
+        if len(prev) >= 2 and is_han(prev) and self.nlp.freq.get(prev, 0) == 0:
+            if prev[0] in GLUE_HEAD or prev[0] in HUA_VERBS:
+                return
+            start = self.starts[i - 1]
+            if i >= 2 and self.is_place_token(toks[i - 2]):
+                start = self.starts[i - 2]  # 大连金普新区: the city stays inside
+            self.add(P_RULE, start, end, "place")
+        elif (
+            len(prev) == 1
+            and i >= 2
+            and self.gaz.abbrevs.get(toks[i - 2], False)
+            and is_han(prev)
+            and prev not in AFTER_NAME
+        ):
+            self.add(P_RULE, self.starts[i - 2], end, "place")  # 滇 中 新区
+
+    def pair_org_rule(self, i: int) -> bool:
+        """中德工程师学院: two country abbreviations opening a body's name are no places."""
+        toks, n = self.tokens, len(self.tokens)
+        first = toks[i]
+        if len(first) == 1:
+            if i + 1 >= n or toks[i + 1] not in ABBREV or toks[i + 1] == first:
+                return False
+            j = i + 2
+        elif len(first) == 2 and first[0] != first[1]:
+            j = i + 1
+        else:
+            return False
+        for k in range(j, min(n, j + 2)):
+            tok = toks[k]
+            if tok in self.gaz.org_suffixes and k > j:
+                self.add(P_RULE, self.starts[i], self.starts[k] + len(tok), "org")
+                return True
+            if not is_han(tok) or self.nlp.tags.get(tok) in ("X", "V"):
+                return False
+        return False
+
+    def not_an_org(self, name: str) -> bool:
+        """科研院所, 高新区上市公司: a generic word, alone or after a zone's generic name."""
+        gaz = self.gaz
+        if name in gaz.not_org:
+            return True
+        for k in range(1, len(name) - 1):
+            if name[k:] in gaz.not_org and (name[:k] in gaz.zone_suffixes or name[:k] == "国家"):
+                return True
+        return False
