@@ -95,11 +95,13 @@ class _Finder(PersonRules, PlaceRules, OrgRules):
         self.suffix_ends = self.gaz.suffix_ends
         self.place_ends = self.gaz.place_ends
         self.cands: list[tuple[int, int, int, EntityType]] = []  # (priority, start, end, type)
+        self.authors: set[tuple[int, int]] = set()
 
     def run(self) -> list[Entity]:
         self.known_persons()
         toks, gaz = self.tokens, self.gaz
         names, titles, tags = gaz.names, gaz.titles, self.nlp.tags
+        bylines = gaz.byline_titles
         suffix_ends, title_ends = self.suffix_ends, gaz.title_ends
         # A token can only be a name if jieba tags it as one or its first character can open
         # one (a surname, a country abbreviation, a transliteration...): skip the rest fast.
@@ -131,7 +133,7 @@ class _Finder(PersonRules, PlaceRules, OrgRules):
                     self.academy_rule(i)
             kind = names.get(tok)
             if kind == "ignore":  # no name, but may still be a title (记者)
-                if tok in titles:
+                if tok in titles or tok in bylines:
                     self.title_rule(i)
                 continue
             if kind == "place":
@@ -142,7 +144,7 @@ class _Finder(PersonRules, PlaceRules, OrgRules):
                 self.token_rules(i)
             last = tok[-1]
             if last in title_ends and (
-                tok in titles or (len(tok) >= 3 and self.ends_with_title(tok))
+                tok in titles or tok in bylines or (len(tok) >= 3 and self.ends_with_title(tok))
             ):
                 self.title_rule(i)
             if last in suffix_ends:
@@ -165,12 +167,13 @@ class _Finder(PersonRules, PlaceRules, OrgRules):
             return False
         kind = gaz.names.get(tok)
         if kind is not None:
-            return kind == "ignore" and tok not in gaz.titles
+            return kind == "ignore" and tok not in gaz.titles and tok not in gaz.byline_titles
         if (first in openers or self.nlp.tags.get(tok) in _NAME_TAGS) and not self.quiet(tok):
             return False
         titles = gaz.titles
         if last in gaz.title_ends and (
             tok in titles
+            or tok in gaz.byline_titles
             or (n >= 3 and self.ends_with_title(tok))
             or any(tok[k:] in titles and self.org_suffix(tok[:k]) for k in range(1, n - 1))
         ):
@@ -324,7 +327,11 @@ class _Finder(PersonRules, PlaceRules, OrgRules):
             taken[start:end] = b"\x01" * (end - start)
             chosen.append((start, end, typ))
         chosen.sort()
-        return [Entity(s, e, text[s:e], t) for s, e, t in chosen]
+        authors = self.authors
+        return [
+            Entity(s, e, text[s:e], t, role="author" if (s, e) in authors else None)
+            for s, e, t in chosen
+        ]
 
 
 def find_entities(text: str, *, persons: Iterable[str] = ()) -> list[Entity]:

@@ -52,6 +52,10 @@ ABBREV = frozenset("中美日俄英法德意加澳韩朝印巴以越泰新马菲
 _ABBREV_NEXT_WORDS = "方 两国 双方 关系 之间 三国 四国 等国 友好 合作 建交"
 ABBREV_NEXT = tuple(_ABBREV_NEXT_WORDS.split())
 DOTS = frozenset("·•・")
+#: What may follow a name in a byline: a space, a closing bracket, a list mark, a line end.
+BYLINE_ENDS = frozenset(" \u3000\t）)、】\n/")
+#: Names read after one byline title, at most (a byline names a few reporters).
+BYLINE_MAX_NAMES = 8
 #: A foreign name has at most this many pieces (dot-joined parts, or pieces jieba cut) and
 #: characters (穆罕默德·本·拉希德·阿勒马克图姆: 15); a longer ``·`` chain is a list, not one name.
 TRANSLIT_MAX_PARTS = 6
@@ -102,6 +106,8 @@ class RuleBase:
     #: last characters of organisation suffixes, and of multi-character place/zone suffixes
     suffix_ends: set[str]
     place_ends: set[str]
+    #: (start, end) of persons named as authors (bylines)
+    authors: set[tuple[int, int]]
 
     def add(self, prio: int, start: int, end: int, typ: EntityType) -> None:
         """Propose a span; :meth:`reader.annotate.entities._Finder.resolve` picks among them."""

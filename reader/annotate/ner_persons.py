@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from reader.annotate.ner_common import (
     AFTER_NAME,
+    BYLINE_ENDS,
+    BYLINE_MAX_NAMES,
     COMMON_NAME_FREQ,
     DOTS,
     GLUE_HEAD,
     GLUED_WORD_FREQ,
+    HAN_HI,
+    HAN_LO,
     NAME_SCORE,
     NOT_GIVEN,
     P_GUESS,
@@ -185,11 +189,50 @@ class PersonRules(RuleBase):
             and tok not in self.gaz.names
         )
 
+    def byline_rule(self, i: int) -> bool:
+        """（记者 周斌 通讯员 陈柄丞 王鹏）: the names after a byline title are the authors.
+
+        Read on the text, not the tokens (jieba cuts unseen names: 陈柄 丞): a name is a run of
+        2–4 hanzi opening with a surname and ending at a space, a closing bracket, 、 or the
+        end; more names and more byline titles may follow, separated by spaces.
+        """
+        text, byline = self.text, self.gaz.byline_titles
+        pos = self.starts[i] + len(self.tokens[i])
+        found = False
+        for _ in range(BYLINE_MAX_NAMES):
+            while pos < len(text) and text[pos] in " \u3000\t":
+                pos += 1
+            end = pos
+            while end < len(text) and HAN_LO <= text[end] <= HAN_HI and end - pos <= 6:
+                end += 1
+            run = text[pos:end]
+            if run in byline:
+                pos = end
+                continue
+            if not 2 <= len(run) <= 4 or (end < len(text) and text[end] not in BYLINE_ENDS):
+                break
+            if run[-1] == "摄" and len(run) >= 3:  # 记者 孟仁泉摄: "photographed by"
+                run = run[:-1]
+            freq = self.nlp.freq.get(run, 0)
+            if not self.surname_len(run) or (
+                freq >= GLUED_WORD_FREQ and self.nlp.tags.get(run) != "P"
+            ):
+                break  # 连日来: a word, not a name
+            self.add(P_TITLE, pos, pos + len(run), "person")
+            self.authors.add((pos, pos + len(run)))
+            found = True
+            pos = end
+        return found
+
     def title_rule(self, i: int) -> None:
         """书记赵适剑, 总经理李峥: a surname right after a title starts a name."""
         toks, n = self.tokens, len(self.tokens)
         if i + 1 >= n:
             return
+        if toks[i] in self.gaz.byline_titles and (
+            self.byline_rule(i) or toks[i] not in self.gaz.titles
+        ):
+            return  # 本报记者连日来: only a byline's own shape makes names after 本报记者
         nxt = toks[i + 1]
         start = self.starts[i + 1]
         s = self.surname_len(nxt) if is_han(nxt[:1]) else 0
@@ -227,4 +270,5 @@ class PersonRules(RuleBase):
             pos = text.find(name)
             while pos >= 0:
                 self.add(P_KNOWN, pos, pos + len(name), "person")
+                self.authors.add((pos, pos + len(name)))  # the article's byline: its authors
                 pos = text.find(name, pos + len(name))
