@@ -154,6 +154,7 @@ class _Finder(PersonRules, PlaceRules, OrgRules):
                     continue
             if len(tok) >= 4 and last in title_ends:
                 self.suffix_title_rule(i)
+        self.list_rule()
         return self.resolve()
 
     def is_inert(self, tok: str, openers: frozenset[str]) -> bool:

@@ -26,6 +26,12 @@ from reader.annotate.ner_common import (
 _NOT_BRAND_HEAD = GLUE_HEAD | HUA_VERBS | frozenset("拟已再共总均新各该本其这那此每")
 #: A dictionary word this rare may still be a brand when a holding word follows (大华股份).
 BRAND_FREQ = 30
+#: Tokens that end a clause, and so a list of names.
+_CLAUSE_MARKS = frozenset("，。；：！？,;:!?“”\"‘’（）()《》【】")
+#: Words that end a listed name's item (某某、某某等企业; 某某和某某).
+_LIST_STOPS = frozenset({"等", "及", "和", "与", "以及", "共", "等等", "还有"})
+#: A listed organisation's name is at most this long.
+LIST_ITEM_MAX = 16
 #: The academy's short forms that open an institute's name (中科院金属所).
 ACADEMIES = ("中国科学院", "中科院", "中国工程院", "中国农业科学院", "中国医学科学院", "中国社会科学院")
 
@@ -151,3 +157,79 @@ class OrgRules(RuleBase):
             if name[k:] in gaz.not_org and (name[:k] in gaz.zone_suffixes or name[:k] == "国家"):
                 return True
         return False
+
+    def list_rule(self) -> None:
+        """戴尔、博科、某某科技等企业: names listed with 、 beside an organisation are ones too.
+
+        Signing and investment stories list a dozen owners in a row, most of them named by a
+        bare brand no rule knows. A list whose items include an organisation (and fewer
+        people) makes every other item that contains a distinctive word an organisation; a
+        list of two or more people makes its surname-led items people.
+        """
+        if "、" not in self.text:
+            return
+        items: list[list[int]] = []
+        cur: list[int] = []
+        for i, tok in enumerate(self.tokens):
+            if tok == "、":
+                items.append(cur)
+                cur = []
+            elif tok in _CLAUSE_MARKS or tok.isspace():
+                items.append(cur)
+                self._list_items(items)
+                items, cur = [], []
+            else:
+                cur.append(i)
+        items.append(cur)
+        self._list_items(items)
+
+    def _item_stop(self, tok: str) -> bool:
+        return (
+            self.nlp.tags.get(tok) in ("X", "V")
+            or tok in _LIST_STOPS
+            or tok in self.gaz.speech
+            or tok in self.gaz.titles
+            or tok[0].isdigit()
+        )
+
+    def _list_items(self, parts: list[list[int]]) -> None:
+        if len(parts) < 2:
+            return
+        toks = self.tokens
+        spans: list[tuple[int, int]] = []
+        for k, part in enumerate(parts):
+            if k == 0:  # the tail of the clause's first part: 聚集了 | 戴尔
+                j = len(part)
+                while j > 0 and not self._item_stop(toks[part[j - 1]]):
+                    j -= 1
+                part = part[j:]
+            elif k == len(parts) - 1:  # the head of the last: 博科 | 等企业
+                j = 0
+                while j < len(part) and not self._item_stop(toks[part[j]]):
+                    j += 1
+                part = part[:j]
+            elif any(self._item_stop(toks[t]) for t in part):
+                part = []
+            if part:
+                start = self.starts[part[0]]
+                spans.append((start, self.starts[part[-1]] + len(toks[part[-1]])))
+            else:
+                spans.append((0, 0))
+        exact: dict[tuple[int, int], tuple[int, str]] = {}
+        for prio, s, e, typ in self.cands:
+            if (s, e) in spans and prio >= exact.get((s, e), (0, ""))[0]:
+                exact[(s, e)] = (prio, typ)
+        kinds = [exact.get(sp, (0, ""))[1] for sp in spans]
+        orgs, persons = kinds.count("org"), kinds.count("person")
+        text = self.text
+        for (s, e), kind in zip(spans, kinds, strict=True):
+            if e - s < 2 or kind == "place":
+                continue
+            item = text[s:e]
+            if orgs and orgs >= persons and kind != "org" and e - s <= LIST_ITEM_MAX:
+                pieces = self.nlp.cut(item)
+                if any(self.is_distinctive(p) or self.is_brand(p) for p in pieces):
+                    self.add(P_RULE, s, e, "org")
+            elif persons >= 2 and not orgs and not kind and 2 <= e - s <= 3 and is_han(item):
+                if self.surname_len(item) and item[-1] not in AFTER_NAME:
+                    self.add(P_RULE, s, e, "person")
