@@ -168,20 +168,37 @@ class OrgRules(RuleBase):
         """
         if "、" not in self.text:
             return
-        items: list[list[int]] = []
-        cur: list[int] = []
-        for i, tok in enumerate(self.tokens):
-            if tok == "、":
-                items.append(cur)
-                cur = []
-            elif tok in _CLAUSE_MARKS or tok.isspace():
-                items.append(cur)
-                self._list_items(items)
-                items, cur = [], []
-            else:
-                cur.append(i)
-        items.append(cur)
-        self._list_items(items)
+        # the best proposal for each span, built once (a list looks its items up here)
+        exact: dict[tuple[int, int], tuple[int, str]] = {}
+        for prio, s, e, typ in self.cands:
+            if prio >= exact.get((s, e), (0, ""))[0]:
+                exact[(s, e)] = (prio, typ)
+        toks, n = self.tokens, len(self.tokens)
+        seps = [i for i, tok in enumerate(toks) if tok == "、"]
+        done = 0  # tokens before this index belong to a list already read
+        for sep in seps:
+            if sep < done:
+                continue
+            left = sep
+            while left > done and not self._clause_mark(toks[left - 1]):
+                left -= 1
+            parts: list[list[int]] = [list(range(left, sep))]
+            cur: list[int] = []
+            k = sep + 1
+            while k < n and not self._clause_mark(toks[k]):
+                if toks[k] == "、":
+                    parts.append(cur)
+                    cur = []
+                else:
+                    cur.append(k)
+                k += 1
+            parts.append(cur)
+            done = k
+            self._list_items(parts, exact)
+
+    @staticmethod
+    def _clause_mark(tok: str) -> bool:
+        return tok in _CLAUSE_MARKS or tok.isspace()
 
     def _item_stop(self, tok: str) -> bool:
         return (
@@ -192,7 +209,9 @@ class OrgRules(RuleBase):
             or tok[0].isdigit()
         )
 
-    def _list_items(self, parts: list[list[int]]) -> None:
+    def _list_items(
+        self, parts: list[list[int]], exact: dict[tuple[int, int], tuple[int, str]]
+    ) -> None:
         if len(parts) < 2:
             return
         toks = self.tokens
@@ -215,10 +234,6 @@ class OrgRules(RuleBase):
                 spans.append((start, self.starts[part[-1]] + len(toks[part[-1]])))
             else:
                 spans.append((0, 0))
-        exact: dict[tuple[int, int], tuple[int, str]] = {}
-        for prio, s, e, typ in self.cands:
-            if (s, e) in spans and prio >= exact.get((s, e), (0, ""))[0]:
-                exact[(s, e)] = (prio, typ)
         kinds = [exact.get(sp, (0, ""))[1] for sp in spans]
         orgs, persons = kinds.count("org"), kinds.count("person")
         text = self.text
