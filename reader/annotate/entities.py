@@ -21,7 +21,9 @@ Nothing heavy is imported here: :func:`find_entities` loads the NLP stack on fir
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import replace
 from itertools import accumulate
 
 from reader.annotate.gazetteer import Gazetteer
@@ -48,6 +50,7 @@ from reader.annotate.ner_persons import PersonRules
 from reader.annotate.ner_places import PlaceRules
 from reader.annotate.nlp import Nlp, load
 from reader.model import Entity, EntityType
+from reader.text.fold import fold
 
 _NAME_TAGS = frozenset("OLPZ")
 _OPENERS: dict[int, frozenset[str]] = {}
@@ -343,4 +346,25 @@ def find_entities(text: str, *, persons: Iterable[str] = ()) -> list[Entity]:
     """
     if not text:
         return []
-    return _Finder(load(), text, persons).run()
+    if _LOOKALIKE.search(text) is None:
+        return _Finder(load(), text, persons).run()
+    # PDF text with Kangxi radicals or compatibility ideographs (⼤连⾼新区): find the names on
+    # the folded text, then map the spans back to the text as shown.
+    folded = fold(text)
+    found = _Finder(load(), folded.text, [fold(p).text for p in persons]).run()
+    out = []
+    for e in found:
+        start, end = folded.to_original(e.start, e.end)
+        out.append(replace(e, start=start, end=end, text=shown_name(text[start:end])))
+    return out
+
+
+#: Look-alikes of hanzi that PDF extraction leaves (Kangxi radicals, the CJK radicals supplement,
+#: compatibility ideographs): a text holding any is read folded (:mod:`reader.text.fold`).
+_LOOKALIKE = re.compile("[\u2e80-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
+
+
+def shown_name(span: str) -> str:
+    """The name a span of the shown text stands for: its look-alike hanzi folded (⼤连 → 大连),
+    everything else as written."""
+    return _LOOKALIKE.sub(lambda m: fold(m.group()).text, span)

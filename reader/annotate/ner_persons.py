@@ -256,6 +256,10 @@ class PersonRules(RuleBase):
             return
         if len(nxt) == s and i + 2 < n:  # the surname stands alone: 段 超毅, 李 峥
             given = toks[i + 2]
+            if len(given) == 2 and is_han(given) and given[1] in AFTER_NAME:
+                # 李 明说: jieba glued the speech verb to a one-character given name
+                self.add(P_TITLE, start, start + s + 1, "person")
+                return
             if (
                 1 <= len(given) <= 2
                 and is_han(given)
