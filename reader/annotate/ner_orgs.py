@@ -26,6 +26,9 @@ from reader.annotate.ner_common import (
 _NOT_BRAND_HEAD = GLUE_HEAD | HUA_VERBS | frozenset("拟已再共总均新各该本其这那此每")
 #: A dictionary word this rare may still be a brand when a holding word follows (大华股份).
 BRAND_FREQ = 30
+_NUMERALS = frozenset("一二三四五六七八九十百千万亿两几多数")
+#: Words around a list that say its items are organisations (等多家企业, 签约企业包括).
+_ORG_LIST_WORDS = ("企业", "公司", "机构", "单位", "厂商", "品牌", "集团", "银行", "院所")
 #: Tokens that end a clause, and so a list of names.
 _CLAUSE_MARKS = frozenset("，。；：！？,;:!?“”\"‘’（）()《》【】")
 #: Words that end a listed name's item (某某、某某等企业; 某某和某某).
@@ -84,6 +87,8 @@ class OrgRules(RuleBase):
         strong = any(toks[k] in gaz.holding for k in range(i, j))
         b = i - 1
         prev = toks[b]
+        if b > 0 and (toks[b - 1][-1].isdigit() or toks[b - 1][-1] in _NUMERALS):
+            return  # 225家 大数据, 一批 子基金: HMM glued a measure word, not a brand
         if self.is_brand(prev, strong):
             start = b
         elif strong and gaz.names.get(prev) == "place" and len(prev) >= 2:
@@ -236,6 +241,9 @@ class OrgRules(RuleBase):
                 spans.append((0, 0))
         kinds = [exact.get(sp, (0, ""))[1] for sp in spans]
         orgs, persons = kinds.count("org"), kinds.count("person")
+        context = [toks[t] for t in parts[0][-8:] + parts[-1][:8]]
+        if any(tok.endswith(_ORG_LIST_WORDS) for tok in context):
+            orgs += 1  # 聚集了A、B、C等225家企业: the list names companies
         text = self.text
         for (s, e), kind in zip(spans, kinds, strict=True):
             if e - s < 2 or kind == "place":

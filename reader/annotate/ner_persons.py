@@ -93,7 +93,8 @@ class PersonRules(RuleBase):
         if len(tok) < 2 or not all(ch in TRANSLIT for ch in tok):
             return False
         if self.nlp.tags.get(tok) == "P":
-            return True
+            # 比达 (占比达到): a short "name" this frequent is mostly characters of other words
+            return len(tok) >= 3 or self.nlp.freq.get(tok, 0) < COMMON_NAME_FREQ
         return len(tok) >= 3 and self.nlp.freq.get(tok, 0) == 0
 
     def split_name_rule(self, i: int) -> bool:
@@ -254,7 +255,8 @@ class PersonRules(RuleBase):
                     name = nxt + third
             self.add(P_TITLE, start, start + len(name), "person")
             return
-        if len(nxt) == s and i + 2 < n:  # the surname stands alone: 段 超毅, 李 峥
+        if len(nxt) == s and i + 2 < n and self.nlp.tags.get(nxt) != "X":
+            # the surname stands alone: 段 超毅, 李 峥 (not 和, 与: 负责人和代表)
             given = toks[i + 2]
             if len(given) == 2 and is_han(given) and given[1] in AFTER_NAME:
                 # 李 明说: jieba glued the speech verb to a one-character given name
