@@ -29,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from reader.annotate.entities import find_entities
 
+
 def _shared() -> Path:
     """``$HITECH_SHARED``, else the ``shared`` folder beside the checkout (or a worktree's)."""
     if "HITECH_SHARED" in os.environ:

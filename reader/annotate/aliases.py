@@ -16,7 +16,8 @@ from dataclasses import replace
 
 from reader.model import Entity, Located
 
-#: （以下简称“X”）, （简称X）, （下称「X」）, (以下称"X"): a short name declared for the name before.
+#: （以下简称“X”）, （简称X）, （下称「X」）, (以下称"X"): a short name declared for the
+#: name before the bracket.
 _DECLARED = re.compile(
     r"[（(]\s*(?:以下|下文)?(?:简称|下称|称)\s*[:：]?\s*[“\"「『‘]?"
     r"([^“”\"「」『』‘’（）()，。；、\s]{2,12})[”\"」』’]?\s*[）)]"
@@ -51,28 +52,67 @@ def short_form_of(short: str, full: str) -> bool:
     return not full.startswith(short) or full.endswith(_COMPANY_ENDS)
 
 
-def _declared(texts: Sequence[str], found: list[Located[Entity]]) -> dict[str, Entity]:
-    """short name → the entity it was declared for (the name right before the bracket)."""
+#: How far before the bracket a full name the rules missed is looked for.
+FULL_MAX = 24
+_NAME_BREAK = re.compile(r"[，。；：、！？“”\"（）()《》\s]")
+
+
+def _undeclared_full(text: str, at: int, short: str) -> tuple[int, int] | None:
+    """The span before ``at`` that a declared ``short`` name stands for, when no rule found
+    one: from the last place its characters start to follow in order, up to the bracket."""
+    lo = max(0, at - FULL_MAX)
+    for brk in _NAME_BREAK.finditer(text, lo, at):
+        lo = brk.end()
+    for start in range(at - len(short), lo - 1, -1):
+        if text[start] == short[0]:
+            it = iter(text[start:at])
+            if all(ch in it for ch in short):
+                return (start, at) if at - start > len(short) else None
+    return None
+
+
+def _declared(
+    texts: Sequence[str], found: list[Located[Entity]]
+) -> tuple[dict[str, Entity], list[Located[Entity]]]:
+    """short name → the entity it was declared for (the name right before the bracket), and
+    the full names the rules had missed that a declaration shows (某某电子（以下简称“某某”）)."""
     ends: dict[tuple[int, int], Entity] = {(loc.block, loc.span.end): loc.span for loc in found}
     declared: dict[str, Entity] = {}
+    new: list[Located[Entity]] = []
     for block, text in enumerate(texts):
         if "称" not in text:
             continue
         for m in _DECLARED.finditer(text):
             full = ends.get((block, m.start()))
             short = m.group(1)
-            if full is not None and full.type != "person" and short != full.text:
+            if full is None:
+                span = _undeclared_full(text, m.start(), short)
+                if span is None:
+                    continue
+                full = Entity(span[0], span[1], text[span[0] : span[1]], "org")
+                new.append(Located(block, full))
+            if full.type != "person" and short != full.text:
                 declared.setdefault(short, full)
-    return declared
+    return declared, new
 
 
 def _mark_declared(
-    texts: Sequence[str], found: list[Located[Entity]], declared: dict[str, Entity]
+    texts: Sequence[str],
+    found: list[Located[Entity]],
+    declared: dict[str, Entity],
+    new: list[Located[Entity]],
 ) -> list[Located[Entity]]:
     """Every use of a declared short name becomes that organisation's short form."""
     by_block: dict[int, list[Located[Entity]]] = {}
     for loc in found:
         by_block.setdefault(loc.block, []).append(loc)
+    for loc in new:  # a full name found from its declaration replaces the pieces inside it
+        s, e = loc.span.start, loc.span.end
+        have = by_block.get(loc.block, [])
+        outside = [x for x in have if x.span.end <= s or e <= x.span.start]
+        inside = [x for x in have if s <= x.span.start and x.span.end <= e]
+        if len(outside) + len(inside) == len(have):  # nothing straddles its edges
+            by_block[loc.block] = [*outside, loc]
     out: list[Located[Entity]] = []
     for block, text in enumerate(texts):
         spans = by_block.get(block, [])
@@ -105,9 +145,9 @@ def link_aliases(texts: Sequence[str], found: list[Located[Entity]]) -> list[Loc
     A declared short name (以下简称“X”) is linked wherever it occurs; an organisation whose
     characters appear in order in a longer organisation named earlier is linked to it.
     """
-    declared = _declared(texts, found)
+    declared, new = _declared(texts, found)
     if declared:
-        found = _mark_declared(texts, found, declared)
+        found = _mark_declared(texts, found, declared, new)
     recent: list[str] = []  # distinct full organisation names, most recent last
     linked: dict[str, str | None] = {}
     out: list[Located[Entity]] = []

@@ -17,6 +17,7 @@ from reader.annotate.ner_common import (
     GLUED_WORD_FREQ,
     HUA_VERBS,
     P_RULE,
+    P_TITLE,
     RuleBase,
     is_han,
 )
@@ -36,7 +37,9 @@ _LIST_STOPS = frozenset({"等", "及", "和", "与", "以及", "共", "等等", 
 #: A listed organisation's name is at most this long.
 LIST_ITEM_MAX = 16
 #: The academy's short forms that open an institute's name (中科院金属所).
-ACADEMIES = ("中国科学院", "中科院", "中国工程院", "中国农业科学院", "中国医学科学院", "中国社会科学院")
+ACADEMIES = (
+    "中国科学院", "中科院", "中国工程院", "中国农业科学院", "中国医学科学院", "中国社会科学院",
+)
 
 
 class OrgRules(RuleBase):
@@ -146,7 +149,8 @@ class OrgRules(RuleBase):
             return False
         for k in range(j, min(n, j + 2)):
             tok = toks[k]
-            if tok in self.gaz.org_suffixes and k > j:
+            suffix = self.org_suffix(tok)
+            if suffix in self.gaz.org_suffixes and (k > j or suffix != tok):
                 self.add(P_RULE, self.starts[i], self.starts[k] + len(tok), "org")
                 return True
             if not is_han(tok) or self.nlp.tags.get(tok) in ("X", "V"):
@@ -241,9 +245,17 @@ class OrgRules(RuleBase):
                 spans.append((0, 0))
         kinds = [exact.get(sp, (0, ""))[1] for sp in spans]
         orgs, persons = kinds.count("org"), kinds.count("person")
-        context = [toks[t] for t in parts[0][-8:] + parts[-1][:8]]
-        if any(tok.endswith(_ORG_LIST_WORDS) for tok in context):
-            orgs += 1  # 聚集了A、B、C等225家企业: the list names companies
+        after = [toks[t] for t in parts[-1][:8]]
+        if "等" in after and any(tok.endswith(_ORG_LIST_WORDS) for tok in after):
+            org_list = True  # 聚集了A、B、C等225家企业: the list names companies
+        else:
+            before = [toks[t] for t in parts[0][-6:]]
+            org_list = "包括" in before and any(t.endswith(_ORG_LIST_WORDS) for t in before)
+        strong_persons = sum(
+            1 for sp in spans if exact.get(sp, (0, ""))[1] == "person" and exact[sp][0] >= P_TITLE
+        )
+        if org_list and not strong_persons:
+            orgs, persons = orgs + 1, 0
         text = self.text
         for (s, e), kind in zip(spans, kinds, strict=True):
             if e - s < 2 or kind == "place":
@@ -253,6 +265,13 @@ class OrgRules(RuleBase):
                 pieces = self.nlp.cut(item)
                 if any(self.is_distinctive(p) or self.is_brand(p) for p in pieces):
                     self.add(P_RULE, s, e, "org")
-            elif persons >= 2 and not orgs and not kind and 2 <= e - s <= 3 and is_han(item):
-                if self.surname_len(item) and item[-1] not in AFTER_NAME:
-                    self.add(P_RULE, s, e, "person")
+            elif (
+                persons >= 2
+                and not orgs
+                and not kind
+                and 2 <= e - s <= 3
+                and is_han(item)
+                and self.surname_len(item)
+                and item[-1] not in AFTER_NAME
+            ):
+                self.add(P_RULE, s, e, "person")

@@ -31,8 +31,8 @@ class PlaceRules(RuleBase):
     def can_be_in_org(self, i: int) -> bool:
         """Whether token ``i`` may be part of an organisation's name."""
         tok = self.tokens[i]
-        if not tok.strip() or tok in self.gaz.titles or tok in self.gaz.speech:
-            return False
+        if not tok.strip() or tok in self.gaz.titles or tok in self.gaz.speech or tok == "暨":
+            return False  # 暨: "and", joining two names (某大学暨某研究院)
         if tok == "驻" or tok in LEVEL_CHARS or (tok[0] == "第" and len(tok) <= 3):
             return True  # 中国驻南非大使馆, 省公安厅, 第一中级人民法院
         if self.nlp.tags.get(tok) == "X" or (len(tok) == 1 and self.nlp.tags.get(tok) == "V"):
