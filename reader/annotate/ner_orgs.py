@@ -30,15 +30,24 @@ BRAND_FREQ = 30
 _NUMERALS = frozenset("一二三四五六七八九十百千万亿两几多数")
 #: Words around a list that say its items are organisations (等多家企业, 签约企业包括).
 _ORG_LIST_WORDS = ("企业", "公司", "机构", "单位", "厂商", "品牌", "集团", "银行", "院所")
+#: One-character words that end a listed name (聚集了 | A, A | 等).
+_ITEM_GLUE = AFTER_NAME | GLUE_HEAD | frozenset("了的着过有")
 #: Tokens that end a clause, and so a list of names.
-_CLAUSE_MARKS = frozenset("，。；：！？,;:!?“”\"‘’（）()《》【】")
+_CLAUSE_MARKS = frozenset('，。；：！？,;:!?“”"‘’（）()《》【】')
 #: Words that end a listed name's item (某某、某某等企业; 某某和某某).
 _LIST_STOPS = frozenset({"等", "及", "和", "与", "以及", "共", "等等", "还有"})
+#: A dictionary word this frequent before a list's first item belongs to the sentence (现有).
+COMMON_WORD_FREQ = 1000
 #: A listed organisation's name is at most this long.
 LIST_ITEM_MAX = 16
 #: The academy's short forms that open an institute's name (中科院金属所).
 ACADEMIES = (
-    "中国科学院", "中科院", "中国工程院", "中国农业科学院", "中国医学科学院", "中国社会科学院",
+    "中国科学院",
+    "中科院",
+    "中国工程院",
+    "中国农业科学院",
+    "中国医学科学院",
+    "中国社会科学院",
 )
 
 
@@ -64,8 +73,8 @@ class OrgRules(RuleBase):
         tag = nlp.tags.get(tok)
         if tag in ("X", "V", "L"):
             return False
-        if tok[0] in _NOT_BRAND_HEAD:
-            return False
+        if tok[0] in _NOT_BRAND_HEAD or tok[-1] in AFTER_NAME:
+            return False  # 拟投, 瑞等: a verb or a particle glued on
         freq = nlp.freq.get(tok, 0)
         if freq == 0:
             # four unseen characters are mostly two words jieba's HMM glued (广大青年)
@@ -107,10 +116,16 @@ class OrgRules(RuleBase):
         """中科院金属所, 中国科学院大连化物所: the academy + a subject + 所 or 研究所."""
         toks, n = self.tokens, len(self.tokens)
         j = i + 1
-        while j < n and j - i <= 4 and is_han(toks[j]) and self.nlp.tags.get(toks[j]) != "X":
+        while j < n and j - i <= 4 and is_han(toks[j]):
+            tok = toks[j]
+            if j > i + 1 and (tok in ("所", "院") or (2 <= len(tok) <= 3 and tok[-1] in "所院")):
+                # 金属所, 先进院: the institute's own short name ends the span
+                if tok not in self.gaz.titles:
+                    self.add(P_RULE, self.starts[i], self.starts[j] + len(tok), "org")
+                return
+            if self.nlp.tags.get(tok) in ("X", "V"):
+                return
             j += 1
-        if j < n and toks[j] == "所" and j > i + 1:
-            self.add(P_RULE, self.starts[i], self.starts[j] + 1, "org")
 
     def zone_rule(self, i: int) -> None:
         """贵安新区, 金普新区: an unseen name or two place abbreviations before a zone suffix."""
@@ -210,8 +225,11 @@ class OrgRules(RuleBase):
         return tok in _CLAUSE_MARKS or tok.isspace()
 
     def _item_stop(self, tok: str) -> bool:
+        tag = self.nlp.tags.get(tok)
         return (
-            self.nlp.tags.get(tok) in ("X", "V")
+            tag == "V"
+            # a one-character "function word" inside a brand is mostly a name character (国盾)
+            or (tag == "X" and (len(tok) > 1 or tok in _ITEM_GLUE))
             or tok in _LIST_STOPS
             or tok in self.gaz.speech
             or tok in self.gaz.titles
@@ -226,16 +244,34 @@ class OrgRules(RuleBase):
         toks = self.tokens
         spans: list[tuple[int, int]] = []
         for k, part in enumerate(parts):
-            if k == 0:  # the tail of the clause's first part: 聚集了 | 戴尔
+            if k == 0:  # the tail of the clause's first part: 聚集了 | 戴尔, 园区现有 | 某某
                 j = len(part)
                 while j > 0 and not self._item_stop(toks[part[j - 1]]):
+                    tok = toks[part[j - 1]]
+                    if j < len(part) and (
+                        tok in self.gaz.zone_suffixes
+                        or (
+                            self.nlp.freq.get(tok, 0) >= COMMON_WORD_FREQ
+                            and tok not in self.gaz.industry
+                            and self.gaz.names.get(tok) is None
+                        )
+                    ):
+                        break  # a common word before the name: the sentence, not the item
                     j -= 1
                 part = part[j:]
             elif k == len(parts) - 1:  # the head of the last: 博科 | 等企业
                 j = 0
                 while j < len(part) and not self._item_stop(toks[part[j]]):
+                    if len(toks[part[j]]) > 1 and toks[part[j]][-1] in "等及":
+                        cut = self.starts[part[j]] + len(toks[part[j]]) - 1  # 贝特 瑞等
+                        if j or len(toks[part[j]]) > 2:
+                            spans.append((self.starts[part[0]], cut))
+                        part = []
+                        break
                     j += 1
                 part = part[:j]
+                if not part and len(spans) == k + 1:
+                    continue
             elif any(self._item_stop(toks[t]) for t in part):
                 part = []
             if part:
@@ -246,7 +282,7 @@ class OrgRules(RuleBase):
         kinds = [exact.get(sp, (0, ""))[1] for sp in spans]
         orgs, persons = kinds.count("org"), kinds.count("person")
         after = [toks[t] for t in parts[-1][:8]]
-        if "等" in after and any(tok.endswith(_ORG_LIST_WORDS) for tok in after):
+        if any(t.endswith("等") for t in after) and any(t.endswith(_ORG_LIST_WORDS) for t in after):
             org_list = True  # 聚集了A、B、C等225家企业: the list names companies
         else:
             before = [toks[t] for t in parts[0][-6:]]
@@ -263,7 +299,9 @@ class OrgRules(RuleBase):
             item = text[s:e]
             if orgs and orgs >= persons and kind != "org" and e - s <= LIST_ITEM_MAX:
                 pieces = self.nlp.cut(item)
-                if any(self.is_distinctive(p) or self.is_brand(p) for p in pieces):
+                if (org_list and all(is_han(p) or p.isalnum() for p in pieces)) or any(
+                    self.is_distinctive(p) or self.is_brand(p) for p in pieces
+                ):
                     self.add(P_RULE, s, e, "org")
             elif (
                 persons >= 2
