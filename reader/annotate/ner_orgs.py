@@ -38,6 +38,10 @@ _CLAUSE_MARKS = frozenset('，。；：！？,;:!?“”"‘’（）()《》【
 _LIST_STOPS = frozenset({"等", "及", "和", "与", "以及", "共", "等等", "还有"})
 #: A dictionary word this frequent before a list's first item belongs to the sentence (现有).
 COMMON_WORD_FREQ = 1000
+#: Generic zone words a kind of company may follow (高新区上市公司).
+_GENERIC_ZONES = ("高新区", "经开区", "开发区", "园区", "新区")
+#: A listed word this frequent is a common noun, not a brand (人才, 平台).
+GENERIC_ITEM_FREQ = 100
 #: A listed organisation's name is at most this long.
 LIST_ITEM_MAX = 16
 #: The academy's short forms that open an institute's name (中科院金属所).
@@ -178,8 +182,11 @@ class OrgRules(RuleBase):
         if name in gaz.not_org:
             return True
         for k in range(1, len(name) - 1):
-            if name[k:] in gaz.not_org and (name[:k] in gaz.zone_suffixes or name[:k] == "国家"):
-                return True
+            head = name[:k]
+            if name[k:] in gaz.not_org and (
+                head == "国家" or any(head.endswith(z) for z in _GENERIC_ZONES)
+            ):
+                return True  # 国家高新区上市公司: a kind of company, not one
         return False
 
     def list_rule(self) -> None:
@@ -219,6 +226,19 @@ class OrgRules(RuleBase):
             parts.append(cur)
             done = k
             self._list_items(parts, exact)
+
+    def _generic_item(self, item: str) -> bool:
+        """人才、技术、平台; 优秀企业: a listed common word or kind of firm names no one."""
+        nlp = self.nlp
+        return (
+            item.endswith(_ORG_LIST_WORDS)
+            or item in self.gaz.industry
+            or (
+                nlp.freq.get(item, 0) >= GENERIC_ITEM_FREQ
+                and nlp.tags.get(item) not in ("P", "Z", "O")
+                and self.gaz.names.get(item) is None
+            )
+        )
 
     @staticmethod
     def _clause_mark(tok: str) -> bool:
@@ -297,7 +317,13 @@ class OrgRules(RuleBase):
             if e - s < 2 or kind == "place":
                 continue
             item = text[s:e]
-            if orgs and orgs >= persons and kind != "org" and e - s <= LIST_ITEM_MAX:
+            if (
+                orgs
+                and orgs >= persons
+                and kind != "org"
+                and e - s <= LIST_ITEM_MAX
+                and not self._generic_item(item)
+            ):
                 pieces = self.nlp.cut(item)
                 if (org_list and all(is_han(p) or p.isalnum() for p in pieces)) or any(
                     self.is_distinctive(p) or self.is_brand(p) for p in pieces
