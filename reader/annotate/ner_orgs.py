@@ -25,8 +25,10 @@ from reader.annotate.ner_common import (
 #: Characters that start an unseen token when jieba's HMM glued a verb or an adverb to the
 #: next word (拟投, 将建): such a token is no brand.
 _NOT_BRAND_HEAD = GLUE_HEAD | HUA_VERBS | frozenset("拟已再共总均新各该本其这那此每")
-#: A dictionary word this rare may still be a brand when a holding word follows (大华股份).
+#: A dictionary word this rare may still be a brand when a holding word follows (大华股份),
+#: and one rarer still before any industry word.
 BRAND_FREQ = 30
+RARE_BRAND_FREQ = 10
 _NUMERALS = frozenset("一二三四五六七八九十百千万亿两几多数")
 #: Words around a list that say its items are organisations (等多家企业, 签约企业包括).
 _ORG_LIST_WORDS = ("企业", "公司", "机构", "单位", "厂商", "品牌", "集团", "银行", "院所")
@@ -90,7 +92,7 @@ class OrgRules(RuleBase):
             return False  # a four-character dictionary word is a phrase, not a brand
         if tag in ("P", "Z", "O"):
             return freq < COMMON_NAME_FREQ
-        return strong and freq < BRAND_FREQ
+        return freq < (BRAND_FREQ if strong else RARE_BRAND_FREQ)
 
     def industry_rule(self, i: int) -> None:
         """唯柯医疗, 上海百趣生物, 漳州城投: brand (+ place before it) + industry words."""
