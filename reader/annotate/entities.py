@@ -71,6 +71,11 @@ def _openers(gaz: Gazetteer) -> frozenset[str]:
     return found
 
 
+#: Words that make the guessed "name" before them the name of a line, a zone or a site.
+_NOT_AFTER_PERSON = (
+    "高铁", "铁路", "高速", "城际", "大桥", "机场", "隧道", "地铁", "新区", "高新区", "经开区",
+    "开发区", "园区", "新城", "片区", "港区",
+)
 _GRAMMAR: dict[int, frozenset[str]] = {}
 
 
@@ -127,6 +132,8 @@ class _Finder(PersonRules, PlaceRules, OrgRules):
             first = tok[0]
             if not (HAN_LO <= first <= HAN_HI) and not first.isascii():
                 continue  # punctuation and spaces (ASCII may be a brand name or a digit)
+            if tok[-1] in "镇乡" and not tok.startswith(("城镇", "乡镇")):
+                self.town_rule(i)
             if tok in grammar:
                 if tok in industry:
                     self.industry_rule(i)
@@ -167,7 +174,7 @@ class _Finder(PersonRules, PlaceRules, OrgRules):
         first, last, n = tok[0], tok[-1], len(tok)
         if not (HAN_LO <= first <= HAN_HI) and not first.isascii():
             return True
-        if tok in _grammar_words(gaz):
+        if tok in _grammar_words(gaz) or last in "镇乡":
             return False
         kind = gaz.names.get(tok)
         if kind is not None:
@@ -328,6 +335,8 @@ class _Finder(PersonRules, PlaceRules, OrgRules):
                 continue
             if typ == "org" and self.not_an_org(text[start:end]):
                 continue
+            if typ == "person" and _prio == P_GUESS and text.startswith(_NOT_AFTER_PERSON, end):
+                continue  # 郑渝高铁, 某某新区: a line's or a zone's name, not a person
             taken[start:end] = b"\x01" * (end - start)
             chosen.append((start, end, typ))
         chosen.sort()

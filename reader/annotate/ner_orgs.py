@@ -42,6 +42,10 @@ _LIST_STOPS = frozenset({"等", "及", "和", "与", "以及", "共", "等等", 
 COMMON_WORD_FREQ = 1000
 #: Generic zone words a kind of company may follow (高新区上市公司).
 _GENERIC_ZONES = ("高新区", "经开区", "开发区", "园区", "新区")
+#: A dictionary word before 新区 or 经开区 this rare is the zone's own name (钟楼经开区).
+ZONE_NAME_FREQ = 100
+#: Zone suffixes that follow ordinary words too (特色产业园区, 百强园区).
+_GENERIC_ZONE_SUFFIXES = frozenset({"园区", "工业园区", "产业园", "工业园", "示范区", "科技园"})
 #: A listed word this frequent is a common noun, not a brand (人才, 平台).
 GENERIC_ITEM_FREQ = 100
 #: A listed organisation's name is at most this long.
@@ -140,8 +144,20 @@ class OrgRules(RuleBase):
             return
         prev = toks[i - 1]
         end = self.starts[i] + len(toks[i])
-        if len(prev) >= 2 and is_han(prev) and self.nlp.freq.get(prev, 0) == 0:
-            if prev[0] in GLUE_HEAD or prev[0] in HUA_VERBS:
+        tag, freq = self.nlp.tags.get(prev), self.nlp.freq.get(prev, 0)
+        if (
+            2 <= len(prev) <= 4
+            and is_han(prev)
+            and tag not in ("X", "V")
+            and (
+                freq == 0
+                or (tag in ("P", "L", "Z") and freq < COMMON_WORD_FREQ)
+                or (freq < ZONE_NAME_FREQ and toks[i] not in _GENERIC_ZONE_SUFFIXES)
+            )
+            and prev not in self.gaz.zone_suffixes
+            and self.gaz.names.get(prev) != "ignore"
+        ):
+            if freq == 0 and (prev[0] in GLUE_HEAD or prev[0] in HUA_VERBS):
                 return
             start = self.starts[i - 1]
             if i >= 2 and self.is_place_token(toks[i - 2]):
@@ -155,6 +171,28 @@ class OrgRules(RuleBase):
             and prev not in AFTER_NAME
         ):
             self.add(P_RULE, self.starts[i - 2], end, "place")  # 滇 中 新区
+
+    def town_rule(self, i: int) -> None:
+        """李庄镇, 石龙 镇: a two-character name before 镇 or 乡 is a town, not a person."""
+        toks = self.tokens
+        tok = toks[i]
+        nlp = self.nlp
+        if len(tok) == 3 and is_han(tok) and nlp.freq.get(tok, 0) == 0:
+            if tok[0] in _NUMERALS or nlp.freq.get(tok[:2], 0) >= ZONE_NAME_FREQ:
+                return  # 三下乡, 农村乡: words, not a town's name
+            start = self.starts[i]
+        elif len(tok) == 1 and i > 0 and len(toks[i - 1]) == 2 and is_han(toks[i - 1]):
+            prev = toks[i - 1]
+            tag = nlp.tags.get(prev)
+            if tag in ("X", "V") or (nlp.freq.get(prev, 0) >= ZONE_NAME_FREQ and tag != "L"):
+                return
+            start = self.starts[i - 1]
+        else:
+            return
+        after = toks[i + 1] if i + 1 < len(toks) else ""
+        if after in self.gaz.titles or (after[:1] == "长" and len(tok) == 1):
+            return  # 王强镇长 is a person and a title
+        self.add(P_RULE, start, self.starts[i] + len(tok), "place")
 
     def pair_org_rule(self, i: int) -> bool:
         """中德工程师学院: two country abbreviations opening a body's name are no places."""

@@ -345,6 +345,14 @@ ZONE_NEWS_CLASSES = [
         [("和代表", "person")],
     ),
     ("frequent-word-not-foreign-name", "先进制造业项目占比达七成。", [], [("比达", "person")]),
+    (
+        "town-surname-start",
+        "李庄镇今年招商引资十亿元。",
+        [("李庄镇", "place")],
+        [("李庄", "person")],
+    ),
+    ("zone-dictionary-word-name", "钟楼经开区今年签约项目十二个。", [("钟楼经开区", "place")], []),
+    ("rail-line-not-person", "郑渝高铁全线贯通。", [], [("郑渝", "person")]),
     ("kangxi-radicals", "⽯家庄⾼新区今年新增企业三百家。", [("石家庄高新区", "place")], []),
 ]
 
