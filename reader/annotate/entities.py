@@ -340,11 +340,40 @@ class _Finder(PersonRules, PlaceRules, OrgRules):
             taken[start:end] = b"\x01" * (end - start)
             chosen.append((start, end, typ))
         chosen.sort()
+        if "（" in text or "(" in text:
+            chosen = _join_bracketed_places(text, chosen)
         authors = self.authors
         return [
             Entity(s, e, text[s:e], t, role="author" if (s, e) in authors else None)
             for s, e, t in chosen
         ]
+
+
+def _join_bracketed_places(
+    text: str, chosen: list[tuple[int, int, EntityType]]
+) -> list[tuple[int, int, EntityType]]:
+    """杭州高新区（滨江）, 某某（杭州）: a place in brackets right after a name is part of it."""
+    out: list[tuple[int, int, EntityType]] = []
+    for span in chosen:
+        if out:
+            s, e, t = out[-1]
+            start, end, typ = span
+            if (
+                typ == "place"
+                and t in ("org", "place")
+                and start == e + 1
+                and text[e] in "（("
+                and end < len(text)
+                and text[end] in "）)"
+                and (t == "org" or text[s:e].endswith(_ZONE_SUFFIX_ENDS))
+            ):
+                out[-1] = (s, end + 1, t)
+                continue
+        out.append(span)
+    return out
+
+
+_ZONE_SUFFIX_ENDS = ("高新区", "经开区", "开发区", "新区", "园区", "科技城")
 
 
 def find_entities(text: str, *, persons: Iterable[str] = ()) -> list[Entity]:

@@ -160,7 +160,7 @@ class OrgRules(RuleBase):
             if freq == 0 and (prev[0] in GLUE_HEAD or prev[0] in HUA_VERBS):
                 return
             start = self.starts[i - 1]
-            if i >= 2 and self.is_place_token(toks[i - 2]):
+            if i >= 2 and self.is_place_token(toks[i - 2]) and not self.is_place_token(prev):
                 start = self.starts[i - 2]  # 大连金普新区: the city stays inside
             self.add(P_RULE, start, end, "place")
         elif (
@@ -312,7 +312,6 @@ class OrgRules(RuleBase):
                         tok in self.gaz.zone_suffixes
                         or (
                             self.nlp.freq.get(tok, 0) >= COMMON_WORD_FREQ
-                            and tok not in self.gaz.industry
                             and self.gaz.names.get(tok) is None
                         )
                     ):

@@ -25,6 +25,10 @@ from reader.annotate.ner_common import (
 )
 
 
+#: Endings of a zone's own name (天府新区, 中关村科技园区) that a city before it joins.
+_ZONE_ENDS = ("新区", "高新区", "经开区", "开发区", "科技园区", "科技城", "科学城", "自贸区")
+
+
 class PlaceRules(RuleBase):
     """The place and organisation rules; mixed into the finder in :mod:`.entities`."""
 
@@ -146,9 +150,19 @@ class PlaceRules(RuleBase):
             j += 1
         if j < n and toks[j] in gaz.zone_suffixes:
             j += 1
+        elif (
+            j == i + 1
+            and j < n
+            and gaz.names.get(toks[j]) == "place"
+            and toks[j].endswith(_ZONE_ENDS)
+            and tok[-1] not in LEVEL_CHARS
+        ):
+            j += 1  # 四川天府新区, 天津滨海新区: the city written before a zone's name
         else:  # 大连金普新区: the zone's own name between the place and the suffix
             k = j
             while k < n and k - j < 2 and is_han(toks[k]) and self.nlp.tags.get(toks[k]) in NAMEISH:
+                if gaz.names.get(toks[k]) == "place":
+                    break  # 江苏省 | 高邮市…开发区: an administrative chain splits
                 k += 1
                 if k < n and toks[k] in gaz.zone_suffixes:
                     j = k + 1

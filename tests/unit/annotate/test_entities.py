@@ -353,6 +353,19 @@ ZONE_NEWS_CLASSES = [
     ),
     ("zone-dictionary-word-name", "钟楼经开区今年签约项目十二个。", [("钟楼经开区", "place")], []),
     ("rail-line-not-person", "郑渝高铁全线贯通。", [], [("郑渝", "person")]),
+    ("city-before-zone-name", "四川天府新区今年新增企业两万家。", [("四川天府新区", "place")], []),
+    (
+        "province-chain-splits",
+        "江苏省高邮市高新技术产业开发区获批升级。",
+        [("江苏省", "place"), ("高邮市高新技术产业开发区", "place")],
+        [],
+    ),
+    (
+        "zone-with-bracketed-district",
+        "杭州高新区（滨江）今年工业产值增长一成。",
+        [("杭州高新区（滨江）", "place")],
+        [("滨江", "place")],
+    ),
     ("kangxi-radicals", "⽯家庄⾼新区今年新增企业三百家。", [("石家庄高新区", "place")], []),
 ]
 
