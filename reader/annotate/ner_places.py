@@ -24,7 +24,6 @@ from reader.annotate.ner_common import (
     is_han,
 )
 
-
 #: Endings of a zone's own name (天府新区, 中关村科技园区) that a city before it joins.
 _ZONE_ENDS = ("新区", "高新区", "经开区", "开发区", "科技园区", "科技城", "科学城", "自贸区")
 
