@@ -108,9 +108,12 @@ class PersonRules(RuleBase):
         nxt = toks[i + 1]
         if len(tok) + len(nxt) != 3 or not is_han(nxt) or nxt in AFTER_NAME:
             return False
-        if self.nlp.tags.get(nxt) in ("X", "V") or self.nlp.freq.get(nxt, 0) >= 20 * len(nxt) ** 3:
-            return False
         after = toks[i + 2] if i + 2 < n else ""
+        said = after in self.gaz.speech and len(tok) == 2  # 吴家 喜 表示: sure by the verb
+        if not said and (
+            self.nlp.tags.get(nxt) in ("X", "V") or self.nlp.freq.get(nxt, 0) >= 20 * len(nxt) ** 3
+        ):
+            return False
         boundary = (
             not after
             or not is_han(after[0])
@@ -246,16 +249,21 @@ class PersonRules(RuleBase):
                 return
         if len(nxt) == 4 and s == 1 and is_han(nxt) and self.nlp.freq.get(nxt, 0) == 0:
             nxt = nxt[:3]  # 刘振东作: jieba's HMM glued the next character to the name
-        if 2 <= len(nxt) <= 3 and is_han(nxt) and self.looks_like_name(nxt, context=True):
-            name = nxt
-            # A two-character token may miss its last character: 赵适 剑.
-            if len(nxt) == 2 and i + 2 < n:
-                third = toks[i + 2]
-                if len(third) == 1 and is_han(third) and third not in AFTER_NAME:
-                    name = nxt + third
-            self.add(P_TITLE, start, start + len(name), "person")
+        third = toks[i + 2] if len(nxt) == 2 and i + 2 < n else ""
+        # A two-character token may miss its last character: 赵适 剑, 钱道 远.
+        if len(third) != 1 or not is_han(third) or third in AFTER_NAME:
+            third = ""
+        if (
+            2 <= len(nxt) <= 3
+            and is_han(nxt)
+            and (
+                self.looks_like_name(nxt, context=True)
+                or (third and self.looks_like_name(nxt + third, context=True))
+            )
+        ):
+            self.add(P_TITLE, start, start + len(nxt + third), "person")
             return
-        if len(nxt) == s and i + 2 < n and self.nlp.tags.get(nxt) != "X":
+        if len(nxt) == s and i + 2 < n and nxt not in AFTER_NAME and nxt not in GLUE_HEAD:
             # the surname stands alone: 段 超毅, 李 峥 (not 和, 与: 负责人和代表)
             given = toks[i + 2]
             if len(given) == 2 and is_han(given) and given[1] in AFTER_NAME:
@@ -266,9 +274,26 @@ class PersonRules(RuleBase):
                 1 <= len(given) <= 2
                 and is_han(given)
                 and (len(given) == 2 or given not in AFTER_NAME)
-                and self.nlp.tags.get(given) not in ("X", "V")
+                and (
+                    self.nlp.tags.get(given) not in ("X", "V")
+                    # 蒋 立新 说: a given name jieba reads as a word, sure by what follows
+                    or (len(given) == 2 and self.name_boundary(i + 3))
+                )
             ):
                 self.add(P_TITLE, start, start + s + len(given), "person")
+
+    def name_boundary(self, k: int) -> bool:
+        """Whether token ``k`` can follow a name: the end, punctuation, a speech verb, a title."""
+        toks = self.tokens
+        if k >= len(toks):
+            return True
+        after = toks[k]
+        return (
+            not is_han(after[:1])
+            or after in self.gaz.speech
+            or after in self.gaz.titles
+            or after in ("看来", "认为", "指出", "表示", "介绍")
+        )
 
     def known_persons(self) -> None:
         text = self.text

@@ -366,6 +366,9 @@ ZONE_NEWS_CLASSES = [
         [("杭州高新区（滨江）", "place")],
         [("滨江", "place")],
     ),
+    ("title-name-cut-by-jieba", "公司总经理蒋立新说，订单已排到明年。", [("蒋立新", "person")], []),
+    ("title-name-ends-like-a-place", "区党工委书记钱道远参加活动。", [("钱道远", "person")], []),
+    ("speech-after-quote", "“今年产值翻番。”吴家喜表示。", [("吴家喜", "person")], []),
     ("kangxi-radicals", "⽯家庄⾼新区今年新增企业三百家。", [("石家庄高新区", "place")], []),
 ]
 
