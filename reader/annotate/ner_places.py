@@ -136,6 +136,20 @@ class PlaceRules(RuleBase):
                 return
         self.add(P_RULE, start, start + len(tok), "org")
 
+    def verb_in_name(self, k: int) -> bool:
+        """大禹 防水 科技: a verb between a brand and an industry word is part of the name."""
+        toks = self.tokens
+        if k == 0 or k + 1 >= len(toks) or len(toks[k]) != 2:
+            return False
+        before, after = toks[k - 1], toks[k + 1]
+        return (
+            (after in self.gaz.industry or after == "发展")
+            and is_han(before)
+            and len(before) >= 2
+            and self.is_distinctive(before)
+            and not self.is_place_token(before)
+        )
+
     def place_rule(self, i: int) -> None:
         """A place, joined with an administrative suffix and then a zone suffix."""
         toks, gaz, n = self.tokens, self.gaz, len(self.tokens)
@@ -194,7 +208,7 @@ class PlaceRules(RuleBase):
         nouns = 1 if whole else 0
         while j > 0 and end - self.starts[j - 1] <= ORG_MAX and self.can_be_in_org(j - 1):
             verb = self.nlp.tags.get(toks[j - 1]) == "V"
-            if verb and not (verbs_ok and j == i):
+            if verb and not (verbs_ok and j == i) and not self.verb_in_name(j - 1):
                 break
             j -= 1
             tok = toks[j]

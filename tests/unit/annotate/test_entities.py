@@ -369,6 +369,12 @@ ZONE_NEWS_CLASSES = [
     ("title-name-cut-by-jieba", "公司总经理蒋立新说，订单已排到明年。", [("蒋立新", "person")], []),
     ("title-name-ends-like-a-place", "区党工委书记钱道远参加活动。", [("钱道远", "person")], []),
     ("speech-after-quote", "“今年产值翻番。”吴家喜表示。", [("吴家喜", "person")], []),
+    (
+        "verb-inside-company-name",
+        "陕西秦岭创新科技有限公司与园区签约。",
+        [("陕西秦岭创新科技有限公司", "org")],
+        [("陕西", "place")],
+    ),
     ("kangxi-radicals", "⽯家庄⾼新区今年新增企业三百家。", [("石家庄高新区", "place")], []),
 ]
 
