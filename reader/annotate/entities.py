@@ -387,7 +387,13 @@ def find_entities(text: str, *, persons: Iterable[str] = ()) -> list[Entity]:
     if _LOOKALIKE.search(text) is None:
         return _Finder(load(), text, persons).run()
     # PDF text with Kangxi radicals or compatibility ideographs (⼤连⾼新区): find the names on
-    # the folded text, then map the spans back to the text as shown.
+    # the folded text, then map the spans back to the text as shown. Folding only the
+    # look-alikes keeps every offset (and the spaces a byline needs) when each folds to one
+    # character, as radicals do; otherwise the whole text is folded with its offset map.
+    plain = shown_name(text)
+    if len(plain) == len(text):
+        found = _Finder(load(), plain, [shown_name(p) for p in persons]).run()
+        return [replace(e, text=shown_name(text[e.start : e.end])) for e in found]
     folded = fold(text)
     found = _Finder(load(), folded.text, [fold(p).text for p in persons]).run()
     out = []

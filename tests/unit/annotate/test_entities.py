@@ -410,3 +410,9 @@ def test_kangxi_offsets_point_into_the_text_as_shown() -> None:
     (zone,) = [e for e in find_entities(text) if e.type == "place"]
     assert zone.text == "石家庄高新区"
     assert text[zone.start : zone.end] == "⽯家庄⾼新区"
+
+
+def test_kangxi_byline_keeps_its_authors() -> None:
+    text = "本报讯（记者 ⽩⽟林 通讯员 李⽂杰）⽯家庄⾼新区今天签约。"
+    authors = [(e.text, text[e.start : e.end]) for e in find_entities(text) if e.role]
+    assert authors == [("白玉林", "⽩⽟林"), ("李文杰", "李⽂杰")]
