@@ -21,7 +21,6 @@ Nothing heavy is imported here: :func:`find_entities` loads the NLP stack on fir
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 from itertools import accumulate
@@ -39,11 +38,14 @@ from reader.annotate.ner_common import (
     HAN_LO,
     HUA_PLACES,
     HUA_VERBS,
+    LOOKALIKE,
     P_GUESS,
     P_RULE,
     TRANSLIT,
     WEAK_ORG_FREQ,
     is_han,
+    join_bracketed_places,
+    shown_name,
 )
 from reader.annotate.ner_orgs import ACADEMIES, OrgRules
 from reader.annotate.ner_persons import PersonRules
@@ -341,39 +343,12 @@ class _Finder(PersonRules, PlaceRules, OrgRules):
             chosen.append((start, end, typ))
         chosen.sort()
         if "（" in text or "(" in text:
-            chosen = _join_bracketed_places(text, chosen)
+            chosen = join_bracketed_places(text, chosen)
         authors = self.authors
         return [
             Entity(s, e, text[s:e], t, role="author" if (s, e) in authors else None)
             for s, e, t in chosen
         ]
-
-
-def _join_bracketed_places(
-    text: str, chosen: list[tuple[int, int, EntityType]]
-) -> list[tuple[int, int, EntityType]]:
-    """杭州高新区（滨江）, 某某（杭州）: a place in brackets right after a name is part of it."""
-    out: list[tuple[int, int, EntityType]] = []
-    for span in chosen:
-        if out:
-            s, e, t = out[-1]
-            start, end, typ = span
-            if (
-                typ == "place"
-                and t in ("org", "place")
-                and start == e + 1
-                and text[e] in "（("
-                and end < len(text)
-                and text[end] in "）)"
-                and (t == "org" or text[s:e].endswith(_ZONE_SUFFIX_ENDS))
-            ):
-                out[-1] = (s, end + 1, t)
-                continue
-        out.append(span)
-    return out
-
-
-_ZONE_SUFFIX_ENDS = ("高新区", "经开区", "开发区", "新区", "园区", "科技城")
 
 
 def find_entities(text: str, *, persons: Iterable[str] = ()) -> list[Entity]:
@@ -384,7 +359,7 @@ def find_entities(text: str, *, persons: Iterable[str] = ()) -> list[Entity]:
     """
     if not text:
         return []
-    if _LOOKALIKE.search(text) is None:
+    if LOOKALIKE.search(text) is None:
         return _Finder(load(), text, persons).run()
     # PDF text with Kangxi radicals or compatibility ideographs (⼤连⾼新区): find the names on
     # the folded text, then map the spans back to the text as shown. Folding only the
@@ -401,14 +376,3 @@ def find_entities(text: str, *, persons: Iterable[str] = ()) -> list[Entity]:
         start, end = folded.to_original(e.start, e.end)
         out.append(replace(e, start=start, end=end, text=shown_name(text[start:end])))
     return out
-
-
-#: Look-alikes of hanzi that PDF extraction leaves (Kangxi radicals, the CJK radicals supplement,
-#: compatibility ideographs): a text holding any is read folded (:mod:`reader.text.fold`).
-_LOOKALIKE = re.compile("[\u2e80-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
-
-
-def shown_name(span: str) -> str:
-    """The name a span of the shown text stands for: its look-alike hanzi folded (⼤连 → 大连),
-    everything else as written."""
-    return _LOOKALIKE.sub(lambda m: fold(m.group()).text, span)

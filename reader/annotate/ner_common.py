@@ -13,6 +13,7 @@ import re
 from reader.annotate.gazetteer import Gazetteer
 from reader.annotate.nlp import Nlp
 from reader.model import EntityType
+from reader.text.fold import fold
 
 # Priorities: a known name beats a title rule beats a dictionary/gazetteer match beats a guess.
 P_KNOWN, P_TITLE, P_RULE, P_GUESS = 4, 3, 2, 1
@@ -126,3 +127,41 @@ class RuleBase:
             and tok[0] != "两"
             and self.nlp.freq.get(tok, 0) < COMMON_PLACE_FREQ
         )
+
+
+def join_bracketed_places(
+    text: str, chosen: list[tuple[int, int, EntityType]]
+) -> list[tuple[int, int, EntityType]]:
+    """杭州高新区（滨江）, 某某（杭州）: a place in brackets right after a name is part of it."""
+    out: list[tuple[int, int, EntityType]] = []
+    for span in chosen:
+        if out:
+            s, e, t = out[-1]
+            start, end, typ = span
+            if (
+                typ == "place"
+                and t in ("org", "place")
+                and start == e + 1
+                and text[e] in "（("
+                and end < len(text)
+                and text[end] in "）)"
+                and (t == "org" or text[s:e].endswith(ZONE_SUFFIX_ENDS))
+            ):
+                out[-1] = (s, end + 1, t)
+                continue
+        out.append(span)
+    return out
+
+
+ZONE_SUFFIX_ENDS = ("高新区", "经开区", "开发区", "新区", "园区", "科技城")
+
+
+#: Look-alikes of hanzi that PDF extraction leaves (Kangxi radicals, the CJK radicals supplement,
+#: compatibility ideographs): a text holding any is read folded (:mod:`reader.text.fold`).
+LOOKALIKE = re.compile("[\u2e80-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
+
+
+def shown_name(span: str) -> str:
+    """The name a span of the shown text stands for: its look-alike hanzi folded (⼤连 → 大连),
+    everything else as written."""
+    return LOOKALIKE.sub(lambda m: fold(m.group()).text, span)
