@@ -24,6 +24,8 @@ from reader.annotate.ner_common import (
     is_han,
 )
 
+#: Short zone words that open or sit inside a body's name (某高新集团, 某经开投资公司).
+_ZONE_WORDS = frozenset({"高新", "经开", "高新区", "经开区", "新区", "开发区"})
 #: Endings of a zone's own name (天府新区, 中关村科技园区) that a city before it joins.
 _ZONE_ENDS = ("新区", "高新区", "经开区", "开发区", "科技园区", "科技城", "科学城", "自贸区")
 
@@ -38,6 +40,8 @@ class PlaceRules(RuleBase):
             return False  # 暨: "and", joining two names (某大学暨某研究院)
         if tok == "驻" or tok in LEVEL_CHARS or (tok[0] == "第" and len(tok) <= 3):
             return True  # 中国驻南非大使馆, 省公安厅, 第一中级人民法院
+        if tok in _ZONE_WORDS:
+            return True  # 昆高新集团: jieba files 高新 among the function words
         if self.nlp.tags.get(tok) == "X" or (len(tok) == 1 and self.nlp.tags.get(tok) == "V"):
             return False
         ch = tok[0]
