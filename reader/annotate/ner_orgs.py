@@ -151,7 +151,7 @@ class OrgRules(RuleBase):
             and tag not in ("X", "V")
             and (
                 freq == 0
-                or (tag in ("P", "L", "Z") and freq < COMMON_WORD_FREQ)
+                or (tag in ("P", "Z") and freq < COMMON_WORD_FREQ)
                 or (freq < ZONE_NAME_FREQ and toks[i] not in _GENERIC_ZONE_SUFFIXES)
             )
             and prev not in self.gaz.zone_suffixes
@@ -338,7 +338,11 @@ class OrgRules(RuleBase):
                 spans.append((start, self.starts[part[-1]] + len(toks[part[-1]])))
             else:
                 spans.append((0, 0))
-        kinds = [exact.get(sp, (0, ""))[1] for sp in spans]
+        kinds = [
+            "" if kind == "org" and self.not_an_org(self.text[sp[0] : sp[1]]) else kind
+            for sp in spans
+            for kind in (exact.get(sp, (0, ""))[1],)
+        ]
         orgs, persons = kinds.count("org"), kinds.count("person")
         after = [toks[t] for t in parts[-1][:8]]
         if any(t.endswith("等") for t in after) and any(t.endswith(_ORG_LIST_WORDS) for t in after):
@@ -362,6 +366,7 @@ class OrgRules(RuleBase):
                 and kind != "org"
                 and e - s <= LIST_ITEM_MAX
                 and not self._generic_item(item)
+                and not any(w in item for w in self.gaz.not_org)
             ):
                 pieces = self.nlp.cut(item)
                 if (org_list and all(is_han(p) or p.isalnum() for p in pieces)) or any(

@@ -382,6 +382,9 @@ ZONE_NEWS_CLASSES = [
         [],
     ),
     ("generic-fund", "高新区设立十亿元产业基金。", [], [("产业基金", "org")]),
+    ("generic-institutes-listed", "企业与高校、科研院所合作攻关。", [], [("科研院所合作", "org")]),
+    ("verb-before-zone-word", "项目扎根高新区三年。", [], [("扎根高新区", "place")]),
+    ("generic-word-before-industry-word", "持续优化营商环境。", [], [("营商环境", "org")]),
     ("kangxi-radicals", "⽯家庄⾼新区今年新增企业三百家。", [("石家庄高新区", "place")], []),
 ]
 
