@@ -64,6 +64,9 @@ ACADEMIES = (
 class OrgRules(RuleBase):
     """Brand, institute and zone rules; mixed into the finder in :mod:`.entities`."""
 
+    #: starts of the spans proposed before :meth:`list_rule` runs
+    _cand_starts: set[int] = set()  # noqa: RUF012 (replaced per text, never mutated)
+
     def is_brand(self, tok: str, strong: bool = False) -> bool:
         """A token that can be a company's brand: unseen, a name-like word, or Latin letters.
 
@@ -244,6 +247,7 @@ class OrgRules(RuleBase):
         for prio, s, e, typ in self.cands:
             if prio >= exact.get((s, e), (0, ""))[0]:
                 exact[(s, e)] = (prio, typ)
+        self._cand_starts = {s for s, _e in exact}
         toks, n = self.tokens, len(self.tokens)
         seps = [i for i, tok in enumerate(toks) if tok == "、"]
         done = 0  # tokens before this index belong to a list already read
@@ -301,7 +305,16 @@ class OrgRules(RuleBase):
     ) -> None:
         if len(parts) < 2:
             return
-        toks = self.tokens
+        toks, starts = self.tokens, self.starts
+        # Most lists name no one (产业、人才、资金): leave unless some item starts a proposed
+        # name or the words around the list say it lists companies.
+        first, last = parts[0][-6:], parts[-1][:8]
+        if not (
+            any(starts[t] in self._cand_starts for part in parts for t in part)
+            or any(toks[t][-1] == "等" for t in last)
+            or any(toks[t] == "包括" for t in first)
+        ):
+            return
         spans: list[tuple[int, int]] = []
         for k, part in enumerate(parts):
             if k == 0:  # the tail of the clause's first part: 聚集了 | 戴尔, 园区现有 | 某某
