@@ -123,6 +123,16 @@ class _Finder(PersonRules, PlaceRules, OrgRules):
         industry, zone_suffixes = gaz.industry, gaz.zone_suffixes
         grammar = _grammar_words(gaz)
         for i, tok in enumerate(toks):
+            # The grammar rules first: their words (科技, 新区, 镇) are often inert otherwise.
+            if tok in grammar:
+                if tok in industry:
+                    self.industry_rule(i)
+                if tok in zone_suffixes:
+                    self.zone_rule(i)
+                if tok in ACADEMIES:
+                    self.academy_rule(i)
+            if tok[-1] in "镇乡" and not tok.startswith(("城镇", "乡镇")):
+                self.town_rule(i)
             if inert is not None:
                 skip = inert.get(tok)
                 if skip is None:
@@ -134,15 +144,6 @@ class _Finder(PersonRules, PlaceRules, OrgRules):
             first = tok[0]
             if not (HAN_LO <= first <= HAN_HI) and not first.isascii():
                 continue  # punctuation and spaces (ASCII may be a brand name or a digit)
-            if tok[-1] in "镇乡" and not tok.startswith(("城镇", "乡镇")):
-                self.town_rule(i)
-            if tok in grammar:
-                if tok in industry:
-                    self.industry_rule(i)
-                if tok in zone_suffixes:
-                    self.zone_rule(i)
-                if tok in ACADEMIES:
-                    self.academy_rule(i)
             kind = names.get(tok)
             if kind == "ignore":  # no name, but may still be a title (记者)
                 if tok in titles or tok in bylines:
@@ -176,8 +177,6 @@ class _Finder(PersonRules, PlaceRules, OrgRules):
         first, last, n = tok[0], tok[-1], len(tok)
         if not (HAN_LO <= first <= HAN_HI) and not first.isascii():
             return True
-        if tok in _grammar_words(gaz) or last in "镇乡":
-            return False
         kind = gaz.names.get(tok)
         if kind is not None:
             return kind == "ignore" and tok not in gaz.titles and tok not in gaz.byline_titles
