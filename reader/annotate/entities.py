@@ -22,6 +22,7 @@ Nothing heavy is imported here: :func:`find_entities` loads the NLP stack on fir
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from itertools import accumulate
 
 from reader.annotate.gazetteer import Gazetteer
@@ -37,16 +38,21 @@ from reader.annotate.ner_common import (
     HAN_LO,
     HUA_PLACES,
     HUA_VERBS,
+    LOOKALIKE,
     P_GUESS,
     P_RULE,
     TRANSLIT,
     WEAK_ORG_FREQ,
     is_han,
+    join_bracketed_places,
+    shown_name,
 )
+from reader.annotate.ner_orgs import ACADEMIES, OrgRules
 from reader.annotate.ner_persons import PersonRules
 from reader.annotate.ner_places import PlaceRules
 from reader.annotate.nlp import Nlp, load
 from reader.model import Entity, EntityType
+from reader.text.fold import fold
 
 _NAME_TAGS = frozenset("OLPZ")
 _OPENERS: dict[int, frozenset[str]] = {}
@@ -67,7 +73,25 @@ def _openers(gaz: Gazetteer) -> frozenset[str]:
     return found
 
 
-class _Finder(PersonRules, PlaceRules):
+#: Words that make the guessed "name" before them the name of a line, a zone or a site.
+_NOT_AFTER_PERSON = (
+    "高铁", "铁路", "高速", "城际", "大桥", "机场", "隧道", "地铁", "新区", "高新区", "经开区",
+    "开发区", "园区", "新城", "片区", "港区",
+)
+_GRAMMAR: dict[int, frozenset[str]] = {}
+
+
+def _grammar_words(gaz: Gazetteer) -> frozenset[str]:
+    """Words the brand, zone and institute rules start from (computed once per load)."""
+    found = _GRAMMAR.get(id(gaz))
+    if found is None:
+        found = frozenset(gaz.industry | gaz.zone_suffixes | set(ACADEMIES))
+        _GRAMMAR.clear()
+        _GRAMMAR[id(gaz)] = found
+    return found
+
+
+class _Finder(PersonRules, PlaceRules, OrgRules):
     """The rules, run over one text's tokens."""
 
     def __init__(self, nlp: Nlp, text: str, persons: Iterable[str]) -> None:
@@ -81,11 +105,13 @@ class _Finder(PersonRules, PlaceRules):
         self.suffix_ends = self.gaz.suffix_ends
         self.place_ends = self.gaz.place_ends
         self.cands: list[tuple[int, int, int, EntityType]] = []  # (priority, start, end, type)
+        self.authors: set[tuple[int, int]] = set()
 
     def run(self) -> list[Entity]:
         self.known_persons()
         toks, gaz = self.tokens, self.gaz
         names, titles, tags = gaz.names, gaz.titles, self.nlp.tags
+        bylines = gaz.byline_titles
         suffix_ends, title_ends = self.suffix_ends, gaz.title_ends
         # A token can only be a name if jieba tags it as one or its first character can open
         # one (a surname, a country abbreviation, a transliteration...): skip the rest fast.
@@ -94,7 +120,19 @@ class _Finder(PersonRules, PlaceRules):
         # Only a dot beside a token (a foreign name) would make one of them count.
         inert = None if any(dot in self.text for dot in DOTS) else self.nlp.inert
         freq = self.nlp.freq
+        industry, zone_suffixes = gaz.industry, gaz.zone_suffixes
+        grammar = _grammar_words(gaz)
         for i, tok in enumerate(toks):
+            # The grammar rules first: their words (科技, 新区, 镇) are often inert otherwise.
+            if tok in grammar:
+                if tok in industry:
+                    self.industry_rule(i)
+                if tok in zone_suffixes:
+                    self.zone_rule(i)
+                if tok in ACADEMIES:
+                    self.academy_rule(i)
+            if tok[-1] in "镇乡" and not tok.startswith(("城镇", "乡镇")):
+                self.town_rule(i)
             if inert is not None:
                 skip = inert.get(tok)
                 if skip is None:
@@ -108,7 +146,7 @@ class _Finder(PersonRules, PlaceRules):
                 continue  # punctuation and spaces (ASCII may be a brand name or a digit)
             kind = names.get(tok)
             if kind == "ignore":  # no name, but may still be a title (记者)
-                if tok in titles:
+                if tok in titles or tok in bylines:
                     self.title_rule(i)
                 continue
             if kind == "place":
@@ -119,7 +157,7 @@ class _Finder(PersonRules, PlaceRules):
                 self.token_rules(i)
             last = tok[-1]
             if last in title_ends and (
-                tok in titles or (len(tok) >= 3 and self.ends_with_title(tok))
+                tok in titles or tok in bylines or (len(tok) >= 3 and self.ends_with_title(tok))
             ):
                 self.title_rule(i)
             if last in suffix_ends:
@@ -129,6 +167,7 @@ class _Finder(PersonRules, PlaceRules):
                     continue
             if len(tok) >= 4 and last in title_ends:
                 self.suffix_title_rule(i)
+        self.list_rule()
         return self.resolve()
 
     def is_inert(self, tok: str, openers: frozenset[str]) -> bool:
@@ -140,12 +179,13 @@ class _Finder(PersonRules, PlaceRules):
             return True
         kind = gaz.names.get(tok)
         if kind is not None:
-            return kind == "ignore" and tok not in gaz.titles
+            return kind == "ignore" and tok not in gaz.titles and tok not in gaz.byline_titles
         if (first in openers or self.nlp.tags.get(tok) in _NAME_TAGS) and not self.quiet(tok):
             return False
         titles = gaz.titles
         if last in gaz.title_ends and (
             tok in titles
+            or tok in gaz.byline_titles
             or (n >= 3 and self.ends_with_title(tok))
             or any(tok[k:] in titles and self.org_suffix(tok[:k]) for k in range(1, n - 1))
         ):
@@ -212,7 +252,9 @@ class _Finder(PersonRules, PlaceRules):
         end = start + len(tok)
         prev = toks[i - 1] if i else ""
         after = toks[i + 1] if i + 1 < len(toks) else ""
-        if len(tok) <= 3 and all(ch in ABBREV for ch in tok) and self.abbrev_rule(i):
+        if len(tok) <= 3 and all(ch in ABBREV for ch in tok) and (
+            self.pair_org_rule(i) or self.abbrev_rule(i)
+        ):
             return
         if len(tok) == 2 and tok[0] in HUA_VERBS and tok[1] in HUA_PLACES:
             self.add(P_RULE, start + 1, end, "place")  # 访华, 进京, 访美
@@ -288,14 +330,24 @@ class _Finder(PersonRules, PlaceRules):
         """Keep the best non-overlapping candidates: priority first, then the longest."""
         taken = bytearray(len(self.text))
         chosen: list[tuple[int, int, EntityType]] = []
+        text = self.text
         for _prio, start, end, typ in sorted(self.cands, key=lambda c: (-c[0], c[1] - c[2], c[1])):
             if any(taken[start:end]):
                 continue
+            if typ == "org" and self.not_an_org(text[start:end]):
+                continue
+            if typ == "person" and _prio == P_GUESS and text.startswith(_NOT_AFTER_PERSON, end):
+                continue  # 郑渝高铁, 某某新区: a line's or a zone's name, not a person
             taken[start:end] = b"\x01" * (end - start)
             chosen.append((start, end, typ))
         chosen.sort()
-        text = self.text
-        return [Entity(s, e, text[s:e], t) for s, e, t in chosen]
+        if "（" in text or "(" in text:
+            chosen = join_bracketed_places(text, chosen)
+        authors = self.authors
+        return [
+            Entity(s, e, text[s:e], t, role="author" if (s, e) in authors else None)
+            for s, e, t in chosen
+        ]
 
 
 def find_entities(text: str, *, persons: Iterable[str] = ()) -> list[Entity]:
@@ -306,4 +358,20 @@ def find_entities(text: str, *, persons: Iterable[str] = ()) -> list[Entity]:
     """
     if not text:
         return []
-    return _Finder(load(), text, persons).run()
+    if LOOKALIKE.search(text) is None:
+        return _Finder(load(), text, persons).run()
+    # PDF text with Kangxi radicals or compatibility ideographs (⼤连⾼新区): find the names on
+    # the folded text, then map the spans back to the text as shown. Folding only the
+    # look-alikes keeps every offset (and the spaces a byline needs) when each folds to one
+    # character, as radicals do; otherwise the whole text is folded with its offset map.
+    plain = shown_name(text)
+    if len(plain) == len(text):
+        found = _Finder(load(), plain, [shown_name(p) for p in persons]).run()
+        return [replace(e, text=shown_name(text[e.start : e.end])) for e in found]
+    folded = fold(text)
+    found = _Finder(load(), folded.text, [fold(p).text for p in persons]).run()
+    out = []
+    for e in found:
+        start, end = folded.to_original(e.start, e.end)
+        out.append(replace(e, start=start, end=end, text=shown_name(text[start:end])))
+    return out

@@ -20,7 +20,10 @@ USER_FILE = "entities.txt"
 
 #: Kinds a line of entities.txt or affixes.txt may carry besides person/place/org/ignore.
 RULE_KINDS = frozenset(
-    {"title", "org_suffix", "gov_suffix", "zone_suffix", "place_suffix", "speech", "surname"}
+    {
+        "title", "org_suffix", "gov_suffix", "zone_suffix", "place_suffix", "speech", "surname",
+        "industry", "holding", "abbrev", "not_org", "byline",
+    }
 )
 NAME_KINDS = frozenset({"person", "place", "org", "ignore"})
 
@@ -53,6 +56,16 @@ class Gazetteer:
     zone_suffixes: set[str] = field(default_factory=set)
     place_suffixes: set[str] = field(default_factory=set)
     speech: set[str] = field(default_factory=set)
+    #: words that make a company of the brand before them (科技, 生物, 股份)
+    industry: set[str] = field(default_factory=set)
+    #: industry words that also make a company of a place before them (城投, 控股, 集团)
+    holding: set[str] = field(default_factory=set)
+    #: one-character abbreviations of provinces and cities (滇, 黔, 渝): True for each
+    abbrevs: dict[str, bool] = field(default_factory=dict)
+    #: generic words ending like an organisation that name none (科研院所, 指挥部)
+    not_org: set[str] = field(default_factory=set)
+    #: titles that open a byline (记者, 通讯员): the names after them are the authors
+    byline_titles: set[str] = field(default_factory=set)
     #: last characters of the organisation suffixes: a cheap test before the suffix search
     suffix_ends: set[str] = field(default_factory=set)
     #: last characters of multi-character place and zone suffixes (高新区 → 区)
@@ -65,7 +78,7 @@ class Gazetteer:
 
     def finish(self) -> None:
         """Derive the lookup helpers once every file is read."""
-        self.title_ends = {w[-1] for w in self.titles}
+        self.title_ends = {w[-1] for w in (*self.titles, *self.byline_titles)}
         self.surname_firsts = {w[0] for w in self.surnames}
         self.suffix_ends = {w[-1] for w in (*self.org_suffixes, *self.gov_suffixes)}
         self.place_ends = {w[-1] for w in (*self.zone_suffixes, *self.place_suffixes) if len(w) > 1}
@@ -88,11 +101,22 @@ class Gazetteer:
             self.place_suffixes.add(text)
         elif kind == "speech":
             self.speech.add(text)
+        elif kind in ("industry", "holding"):
+            self.industry.add(text)
+            if kind == "holding":
+                self.holding.add(text)
+        elif kind == "abbrev":
+            self.abbrevs[text] = True
+        elif kind == "not_org":
+            self.not_org.add(text)
+        elif kind == "byline":
+            self.byline_titles.add(text)
 
     def words(self) -> Iterable[str]:
         """Words the segmenter must keep whole: names and the multi-character rule words."""
         yield from (w for w, kind in self.names.items() if kind != "ignore")
-        for group in (self.titles, self.org_suffixes, self.gov_suffixes, self.zone_suffixes):
+        groups = (self.titles, self.byline_titles, self.org_suffixes, self.gov_suffixes)
+        for group in (*groups, self.zone_suffixes):
             yield from (w for w in group if len(w) > 1)
 
 

@@ -13,6 +13,7 @@ import re
 from reader.annotate.gazetteer import Gazetteer
 from reader.annotate.nlp import Nlp
 from reader.model import EntityType
+from reader.text.fold import fold
 
 # Priorities: a known name beats a title rule beats a dictionary/gazetteer match beats a guess.
 P_KNOWN, P_TITLE, P_RULE, P_GUESS = 4, 3, 2, 1
@@ -52,6 +53,14 @@ ABBREV = frozenset("中美日俄英法德意加澳韩朝印巴以越泰新马菲
 _ABBREV_NEXT_WORDS = "方 两国 双方 关系 之间 三国 四国 等国 友好 合作 建交"
 ABBREV_NEXT = tuple(_ABBREV_NEXT_WORDS.split())
 DOTS = frozenset("·•・")
+#: What may follow a name in a byline: a space, a closing bracket, a list mark, a line end.
+BYLINE_ENDS = frozenset(" \u3000\t）)、】\n/")
+#: Names read after one byline title, at most (a byline names a few reporters).
+BYLINE_MAX_NAMES = 8
+#: A foreign name has at most this many pieces (dot-joined parts, or pieces jieba cut) and
+#: characters (穆罕默德·本·拉希德·阿勒马克图姆: 15); a longer ``·`` chain is a list, not one name.
+TRANSLIT_MAX_PARTS = 6
+TRANSLIT_MAX_CHARS = 18
 #: Characters that follow a surname as a form of address, not as a given name (杜氏, 吕老).
 NOT_GIVEN = frozenset("氏老总某家姓们式")
 #: Last characters of villages and towns, which often start with a surname (罗庄镇, 李家村).
@@ -98,6 +107,8 @@ class RuleBase:
     #: last characters of organisation suffixes, and of multi-character place/zone suffixes
     suffix_ends: set[str]
     place_ends: set[str]
+    #: (start, end) of persons named as authors (bylines)
+    authors: set[tuple[int, int]]
 
     def add(self, prio: int, start: int, end: int, typ: EntityType) -> None:
         """Propose a span; :meth:`reader.annotate.entities._Finder.resolve` picks among them."""
@@ -116,3 +127,41 @@ class RuleBase:
             and tok[0] != "两"
             and self.nlp.freq.get(tok, 0) < COMMON_PLACE_FREQ
         )
+
+
+def join_bracketed_places(
+    text: str, chosen: list[tuple[int, int, EntityType]]
+) -> list[tuple[int, int, EntityType]]:
+    """杭州高新区（滨江）, 某某（杭州）: a place in brackets right after a name is part of it."""
+    out: list[tuple[int, int, EntityType]] = []
+    for span in chosen:
+        if out:
+            s, e, t = out[-1]
+            start, end, typ = span
+            if (
+                typ == "place"
+                and t in ("org", "place")
+                and start == e + 1
+                and text[e] in "（("
+                and end < len(text)
+                and text[end] in "）)"
+                and (t == "org" or text[s:e].endswith(ZONE_SUFFIX_ENDS))
+            ):
+                out[-1] = (s, end + 1, t)
+                continue
+        out.append(span)
+    return out
+
+
+ZONE_SUFFIX_ENDS = ("高新区", "经开区", "开发区", "新区", "园区", "科技城")
+
+
+#: Look-alikes of hanzi that PDF extraction leaves (Kangxi radicals, the CJK radicals supplement,
+#: compatibility ideographs): a text holding any is read folded (:mod:`reader.text.fold`).
+LOOKALIKE = re.compile("[\u2e80-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
+
+
+def shown_name(span: str) -> str:
+    """The name a span of the shown text stands for: its look-alike hanzi folded (⼤连 → 大连),
+    everything else as written."""
+    return LOOKALIKE.sub(lambda m: fold(m.group()).text, span)

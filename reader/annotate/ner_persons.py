@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from reader.annotate.ner_common import (
     AFTER_NAME,
+    BYLINE_ENDS,
+    BYLINE_MAX_NAMES,
     COMMON_NAME_FREQ,
     DOTS,
     GLUE_HEAD,
     GLUED_WORD_FREQ,
+    HAN_HI,
+    HAN_LO,
     NAME_SCORE,
     NOT_GIVEN,
     P_GUESS,
@@ -23,6 +27,8 @@ from reader.annotate.ner_common import (
     PLACE_CHARS,
     SHORT_NAME_FREQ,
     TRANSLIT,
+    TRANSLIT_MAX_CHARS,
+    TRANSLIT_MAX_PARTS,
     RuleBase,
     is_han,
 )
@@ -87,7 +93,8 @@ class PersonRules(RuleBase):
         if len(tok) < 2 or not all(ch in TRANSLIT for ch in tok):
             return False
         if self.nlp.tags.get(tok) == "P":
-            return True
+            # 比达 (占比达到): a short "name" this frequent is mostly characters of other words
+            return len(tok) >= 3 or self.nlp.freq.get(tok, 0) < COMMON_NAME_FREQ
         return len(tok) >= 3 and self.nlp.freq.get(tok, 0) == 0
 
     def split_name_rule(self, i: int) -> bool:
@@ -101,9 +108,12 @@ class PersonRules(RuleBase):
         nxt = toks[i + 1]
         if len(tok) + len(nxt) != 3 or not is_han(nxt) or nxt in AFTER_NAME:
             return False
-        if self.nlp.tags.get(nxt) in ("X", "V") or self.nlp.freq.get(nxt, 0) >= 20 * len(nxt) ** 3:
-            return False
         after = toks[i + 2] if i + 2 < n else ""
+        said = after in self.gaz.speech and len(tok) == 2  # 吴家 喜 表示: sure by the verb
+        if not said and (
+            self.nlp.tags.get(nxt) in ("X", "V") or self.nlp.freq.get(nxt, 0) >= 20 * len(nxt) ** 3
+        ):
+            return False
         boundary = (
             not after
             or not is_han(after[0])
@@ -131,28 +141,46 @@ class PersonRules(RuleBase):
                 return
 
     def translit_rule(self, i: int) -> None:
-        """A foreign name, joined over dots (罗伯特·卡洛斯) and pieces jieba cut (谢苗诺 娃)."""
-        toks, n = self.tokens, len(self.tokens)
-        j = i + 1
-        while j < n:
-            if j + 1 < n and toks[j] in DOTS and is_han(toks[j + 1]):
-                j += 2
-            elif self.translit_piece(toks[j]):
-                j += 1
-            else:
-                break
-        while i >= 1:
+        """A foreign name, joined over dots (罗伯特·卡洛斯) and pieces jieba cut (谢苗诺 娃).
+
+        Linear over a whole text: a name stops at :data:`TRANSLIT_MAX_PARTS` pieces or
+        :data:`TRANSLIT_MAX_CHARS` characters, so every walk is bounded (a walk from each
+        token of a chain used to run to both of its ends); a long ``·``-joined chain gives
+        names of sensible length, not one "person" spanning it.
+        """
+        toks, n, starts = self.tokens, len(self.tokens), self.starts
+        j = i + 1  # the right end walks from the token itself, after the left end is found
+        parts = 1
+        end = starts[i] + len(toks[i])
+        while i > 0 and parts < TRANSLIT_MAX_PARTS:
             if i >= 2 and toks[i - 1] in DOTS and is_han(toks[i - 2]):
-                i -= 2
+                step = 2
             elif self.translit_piece(toks[i - 1]):
-                i -= 1
+                step = 1
             else:
                 break
-        start = self.starts[i]
+            if end - starts[i - step] > TRANSLIT_MAX_CHARS:
+                break
+            i -= step
+            parts += 1
+        start = starts[i]
+        while j < n and parts < TRANSLIT_MAX_PARTS:
+            if j + 1 < n and toks[j] in DOTS and is_han(toks[j + 1]):
+                step = 2
+            elif self.translit_piece(toks[j]):
+                step = 1
+            else:
+                break
+            if starts[j + step - 1] + len(toks[j + step - 1]) - start > TRANSLIT_MAX_CHARS:
+                break
+            j += step
+            parts += 1
         first = toks[i]
         if len(first) >= 3 and first[0] in GLUE_HEAD:
             start += 1  # 由约翰·史密斯: jieba's HMM glued a preposition to the name
-        self.add(P_GUESS, start, self.starts[j - 1] + len(toks[j - 1]), "person")
+        end = starts[j - 1] + len(toks[j - 1])
+        if end - start <= TRANSLIT_MAX_CHARS:
+            self.add(P_GUESS, start, end, "person")
 
     def translit_piece(self, tok: str) -> bool:
         """A token that can continue a foreign name: transliteration characters, no common word."""
@@ -165,11 +193,50 @@ class PersonRules(RuleBase):
             and tok not in self.gaz.names
         )
 
+    def byline_rule(self, i: int) -> bool:
+        """（记者 周斌 通讯员 陈柄丞 王鹏）: the names after a byline title are the authors.
+
+        Read on the text, not the tokens (jieba cuts unseen names: 陈柄 丞): a name is a run of
+        2–4 hanzi opening with a surname and ending at a space, a closing bracket, 、 or the
+        end; more names and more byline titles may follow, separated by spaces.
+        """
+        text, byline = self.text, self.gaz.byline_titles
+        pos = self.starts[i] + len(self.tokens[i])
+        found = False
+        for _ in range(BYLINE_MAX_NAMES):
+            while pos < len(text) and text[pos] in " \u3000\t":
+                pos += 1
+            end = pos
+            while end < len(text) and HAN_LO <= text[end] <= HAN_HI and end - pos <= 6:
+                end += 1
+            run = text[pos:end]
+            if run in byline:
+                pos = end
+                continue
+            if not 2 <= len(run) <= 4 or (end < len(text) and text[end] not in BYLINE_ENDS):
+                break
+            if run[-1] == "摄" and len(run) >= 3:  # 记者 孟仁泉摄: "photographed by"
+                run = run[:-1]
+            freq = self.nlp.freq.get(run, 0)
+            if not self.surname_len(run) or (
+                freq >= GLUED_WORD_FREQ and self.nlp.tags.get(run) != "P"
+            ):
+                break  # 连日来: a word, not a name
+            self.add(P_TITLE, pos, pos + len(run), "person")
+            self.authors.add((pos, pos + len(run)))
+            found = True
+            pos = end
+        return found
+
     def title_rule(self, i: int) -> None:
         """书记赵适剑, 总经理李峥: a surname right after a title starts a name."""
         toks, n = self.tokens, len(self.tokens)
         if i + 1 >= n:
             return
+        if toks[i] in self.gaz.byline_titles and (
+            self.byline_rule(i) or toks[i] not in self.gaz.titles
+        ):
+            return  # 本报记者连日来: only a byline's own shape makes names after 本报记者
         nxt = toks[i + 1]
         start = self.starts[i + 1]
         s = self.surname_len(nxt) if is_han(nxt[:1]) else 0
@@ -182,24 +249,51 @@ class PersonRules(RuleBase):
                 return
         if len(nxt) == 4 and s == 1 and is_han(nxt) and self.nlp.freq.get(nxt, 0) == 0:
             nxt = nxt[:3]  # 刘振东作: jieba's HMM glued the next character to the name
-        if 2 <= len(nxt) <= 3 and is_han(nxt) and self.looks_like_name(nxt, context=True):
-            name = nxt
-            # A two-character token may miss its last character: 赵适 剑.
-            if len(nxt) == 2 and i + 2 < n:
-                third = toks[i + 2]
-                if len(third) == 1 and is_han(third) and third not in AFTER_NAME:
-                    name = nxt + third
-            self.add(P_TITLE, start, start + len(name), "person")
+        third = toks[i + 2] if len(nxt) == 2 and i + 2 < n else ""
+        # A two-character token may miss its last character: 赵适 剑, 钱道 远.
+        if len(third) != 1 or not is_han(third) or third in AFTER_NAME:
+            third = ""
+        if (
+            2 <= len(nxt) <= 3
+            and is_han(nxt)
+            and (
+                self.looks_like_name(nxt, context=True)
+                or (third and self.looks_like_name(nxt + third, context=True))
+            )
+        ):
+            self.add(P_TITLE, start, start + len(nxt + third), "person")
             return
-        if len(nxt) == s and i + 2 < n:  # the surname stands alone: 段 超毅, 李 峥
+        if len(nxt) == s and i + 2 < n and nxt not in AFTER_NAME and nxt not in GLUE_HEAD:
+            # the surname stands alone: 段 超毅, 李 峥 (not 和, 与: 负责人和代表)
             given = toks[i + 2]
+            if len(given) == 2 and is_han(given) and given[1] in AFTER_NAME:
+                # 李 明说: jieba glued the speech verb to a one-character given name
+                self.add(P_TITLE, start, start + s + 1, "person")
+                return
             if (
                 1 <= len(given) <= 2
                 and is_han(given)
                 and (len(given) == 2 or given not in AFTER_NAME)
-                and self.nlp.tags.get(given) not in ("X", "V")
+                and (
+                    self.nlp.tags.get(given) not in ("X", "V")
+                    # 蒋 立新 说: a given name jieba reads as a word, sure by what follows
+                    or (len(given) == 2 and self.name_boundary(i + 3))
+                )
             ):
                 self.add(P_TITLE, start, start + s + len(given), "person")
+
+    def name_boundary(self, k: int) -> bool:
+        """Whether token ``k`` can follow a name: the end, punctuation, a speech verb, a title."""
+        toks = self.tokens
+        if k >= len(toks):
+            return True
+        after = toks[k]
+        return (
+            not is_han(after[:1])
+            or after in self.gaz.speech
+            or after in self.gaz.titles
+            or after in ("看来", "认为", "指出", "表示", "介绍")
+        )
 
     def known_persons(self) -> None:
         text = self.text
@@ -207,4 +301,5 @@ class PersonRules(RuleBase):
             pos = text.find(name)
             while pos >= 0:
                 self.add(P_KNOWN, pos, pos + len(name), "person")
+                self.authors.add((pos, pos + len(name)))  # the article's byline: its authors
                 pos = text.find(name, pos + len(name))

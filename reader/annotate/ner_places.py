@@ -24,6 +24,11 @@ from reader.annotate.ner_common import (
     is_han,
 )
 
+#: Short zone words that open or sit inside a body's name (某高新集团, 某经开投资公司).
+_ZONE_WORDS = frozenset({"高新", "经开", "高新区", "经开区", "新区", "开发区"})
+#: Endings of a zone's own name (天府新区, 中关村科技园区) that a city before it joins.
+_ZONE_ENDS = ("新区", "高新区", "经开区", "开发区", "科技园区", "科技城", "科学城", "自贸区")
+
 
 class PlaceRules(RuleBase):
     """The place and organisation rules; mixed into the finder in :mod:`.entities`."""
@@ -31,10 +36,12 @@ class PlaceRules(RuleBase):
     def can_be_in_org(self, i: int) -> bool:
         """Whether token ``i`` may be part of an organisation's name."""
         tok = self.tokens[i]
-        if not tok.strip() or tok in self.gaz.titles or tok in self.gaz.speech:
-            return False
+        if not tok.strip() or tok in self.gaz.titles or tok in self.gaz.speech or tok == "暨":
+            return False  # 暨: "and", joining two names (某大学暨某研究院)
         if tok == "驻" or tok in LEVEL_CHARS or (tok[0] == "第" and len(tok) <= 3):
             return True  # 中国驻南非大使馆, 省公安厅, 第一中级人民法院
+        if tok in _ZONE_WORDS:
+            return True  # 昆高新集团: jieba files 高新 among the function words
         if self.nlp.tags.get(tok) == "X" or (len(tok) == 1 and self.nlp.tags.get(tok) == "V"):
             return False
         ch = tok[0]
@@ -133,6 +140,20 @@ class PlaceRules(RuleBase):
                 return
         self.add(P_RULE, start, start + len(tok), "org")
 
+    def verb_in_name(self, k: int) -> bool:
+        """大禹 防水 科技: a verb between a brand and an industry word is part of the name."""
+        toks = self.tokens
+        if k == 0 or k + 1 >= len(toks) or len(toks[k]) != 2:
+            return False
+        before, after = toks[k - 1], toks[k + 1]
+        return (
+            (after in self.gaz.industry or after == "发展")
+            and is_han(before)
+            and len(before) >= 2
+            and self.is_distinctive(before)
+            and not self.is_place_token(before)
+        )
+
     def place_rule(self, i: int) -> None:
         """A place, joined with an administrative suffix and then a zone suffix."""
         toks, gaz, n = self.tokens, self.gaz, len(self.tokens)
@@ -146,9 +167,19 @@ class PlaceRules(RuleBase):
             j += 1
         if j < n and toks[j] in gaz.zone_suffixes:
             j += 1
+        elif (
+            j == i + 1
+            and j < n
+            and gaz.names.get(toks[j]) == "place"
+            and toks[j].endswith(_ZONE_ENDS)
+            and tok[-1] not in LEVEL_CHARS
+        ):
+            j += 1  # 四川天府新区, 天津滨海新区: the city written before a zone's name
         else:  # 大连金普新区: the zone's own name between the place and the suffix
             k = j
             while k < n and k - j < 2 and is_han(toks[k]) and self.nlp.tags.get(toks[k]) in NAMEISH:
+                if gaz.names.get(toks[k]) == "place":
+                    break  # 江苏省 | 高邮市…开发区: an administrative chain splits
                 k += 1
                 if k < n and toks[k] in gaz.zone_suffixes:
                     j = k + 1
@@ -181,7 +212,7 @@ class PlaceRules(RuleBase):
         nouns = 1 if whole else 0
         while j > 0 and end - self.starts[j - 1] <= ORG_MAX and self.can_be_in_org(j - 1):
             verb = self.nlp.tags.get(toks[j - 1]) == "V"
-            if verb and not (verbs_ok and j == i):
+            if verb and not (verbs_ok and j == i) and not self.verb_in_name(j - 1):
                 break
             j -= 1
             tok = toks[j]

@@ -47,15 +47,18 @@ def quick_figure_annotations(
 
 
 def entity_annotations(article: Article) -> list[Located[Entity]]:
-    """The people, places and organisations of every block (loads the NLP stack once)."""
+    """The people, places and organisations of every block (loads the NLP stack once), with
+    short names linked to the full names they stand for (see :mod:`.aliases`)."""
+    from reader.annotate.aliases import link_aliases
     from reader.annotate.entities import find_entities
 
     persons = tuple(article.byline)
-    return [
+    found = [
         Located(index, entity)
         for index, block in enumerate(article.blocks)
         for entity in find_entities(block.text, persons=persons)
     ]
+    return link_aliases([b.text for b in article.blocks], found)
 
 
 def annotate(article: Article) -> Annotations:

@@ -76,6 +76,8 @@ def article_json(article: Article, annotations: Annotations | None = None) -> di
                 "end": e.span.end,
                 "text": e.span.text,
                 "type": e.span.type,
+                "role": e.span.role,
+                "canonical": e.span.canonical,
             }
             for e in ann.entities
         ],

@@ -15,6 +15,8 @@ ArticleKind = Literal["article", "photo", "caption"]
 BlockKind = Literal["paragraph", "subhead"]
 FigureKind = Literal["money", "area", "count", "percent", "duration", "date", "quantity"]
 EntityType = Literal["person", "place", "org"]
+#: What a person is to the article: "author" for a reporter named in a byline or dateline.
+EntityRole = Literal["author"]
 
 #: Qualifiers a figure can carry. ``approx``: 约/余/近/左右; ``lower_bound``: 超/以上/突破/逾;
 #: ``upper_bound``: 以下/不到/以内; ``target``: the sentence states a goal (力争/目标/计划);
@@ -124,6 +126,11 @@ class Entity:
     end: int
     text: str
     type: EntityType
+    #: "author": a reporter or correspondent named in a byline (shown apart in the names view)
+    role: EntityRole | None = None
+    #: the full name this span is a short form of in the same article (华为 for 华为技术有限公司
+    #: after "以下简称“华为”"); None when the span is a name in its own right
+    canonical: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,11 +75,20 @@ def _figure(raw: dict[str, Any]) -> Figure:
     return Figure(**{**raw, "qualifiers": tuple(raw.get("qualifiers", ()))})
 
 
+def _entity_dict(entity: Entity) -> dict[str, Any]:
+    """An entity's fields; the optional ones only when set, so stored rows stay small."""
+    raw = asdict(entity)
+    for key in ("role", "canonical"):
+        if raw[key] is None:
+            del raw[key]
+    return raw
+
+
 def annotations_to_json(ann: Annotations) -> str:
     """The annotations as compact JSON."""
     data = {
         "figures": [{"block": f.block, "span": _figure_dict(f.span)} for f in ann.figures],
-        "entities": [{"block": e.block, "span": asdict(e.span)} for e in ann.entities],
+        "entities": [{"block": e.block, "span": _entity_dict(e.span)} for e in ann.entities],
         "key_figures": [
             {**asdict(k), "figure": _figure_dict(k.figure)} for k in ann.key_figures
         ],

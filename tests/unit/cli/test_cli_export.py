@@ -58,8 +58,10 @@ def test_json_export_has_exactly_the_documented_shape(exported):
             text = article["blocks"][figure["block"]]["text"]
             assert text[figure["start"] : figure["end"]] == figure["text"]
         for entity in article["entities"]:
-            assert set(entity) == {"block", "start", "end", "text", "type"}
+            assert set(entity) == {"block", "start", "end", "text", "type", "role", "canonical"}
             assert entity["type"] in ("person", "place", "org")
+            assert entity["role"] in (None, "author")
+            assert entity["canonical"] is None or isinstance(entity["canonical"], str)
             text = article["blocks"][entity["block"]]["text"]
             assert text[entity["start"] : entity["end"]] == entity["text"]
         for key in article["key_figures"]:
