@@ -308,6 +308,7 @@ def _find_amounts(text: str) -> list[Figure]:
     if "，" in text:
         s = _full_width_groups(text, s)
     blocked = [m.span() for m in _IDIOMS.finditer(s)]
+    blocked_ends = [b for _, b in blocked]
     out: list[Figure] = []
     pos = 0
     find, match = _CANDIDATE.search, _MASTER.match
@@ -320,7 +321,7 @@ def _find_amounts(text: str) -> list[Figure]:
             pos = c.start() + 1
             continue
         start, end = m.span()
-        if blocked and any(a < end and start < b for a, b in blocked):
+        if blocked and _overlaps(blocked, blocked_ends, start, end):
             fig = None
         elif m.group("date") is not None:
             fig = _date(m, s, text)
@@ -335,6 +336,12 @@ def _find_amounts(text: str) -> list[Figure]:
             continue
         out.append(fig)
         pos = fig.end
+
+
+def _overlaps(spans: list[tuple[int, int]], ends: list[int], start: int, end: int) -> bool:
+    """Whether ``start``..``end`` overlaps one of ``spans`` (sorted, not overlapping)."""
+    k = bisect_right(ends, start)  # the first span that ends after ``start``
+    return k < len(spans) and spans[k][0] < end
 
 
 def _full_width_groups(text: str, s: str) -> str:
@@ -539,16 +546,23 @@ def _qualifiers(s: str, start: int, end: int, kind: str,
         if _TARGET_BEFORE.search(s, sent_start, start):
             found.append("target")
         else:
-            stop = _SENTENCE_END.search(s, end)
-            if _TARGET_AFTER.search(s, end, stop.start() if stop else len(s)):
+            # Both looks are bounded: a sentence that never ends must not make every
+            # figure in it read to the end of the text (issue #14).
+            window = end + _SENTENCE_REACH
+            stop = _SENTENCE_END.search(s, end, window)
+            if _TARGET_AFTER.search(s, end, stop.start() if stop else window):
                 found.append("target")
     order = ("approx", "lower_bound", "upper_bound", "target", "range")
     return tuple(q for q in order if q in found)
 
 
+#: How far a qualifier is looked for in the figure's sentence, either side of it.
+_SENTENCE_REACH = 200
+
+
 def _sentence_start(s: str, pos: int) -> int:
     best = -1
-    lo = max(0, pos - 200)
+    lo = max(0, pos - _SENTENCE_REACH)
     for ch in "。！？；!?;\n":
         best = max(best, s.rfind(ch, lo, pos))
     return best + 1 if best >= 0 else lo

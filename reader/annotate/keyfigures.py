@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from reader.annotate.figures import figure_kind_label
+from reader.annotate.labels import Sentences
 from reader.model import Article, Figure, KeyFigure, Located
 
 __all__ = ["key_figures", "sentence_at"]
@@ -68,13 +69,11 @@ _MAX_LABEL = 8
 
 
 def sentence_at(text: str, pos: int) -> str:
-    """The sentence of ``text`` (split on 。！？；) that contains offset ``pos``."""
-    start = 0
-    for m in _SENTENCE_SPLIT.finditer(text):
-        if m.end() > pos:
-            return text[start:m.end()].strip()
-        start = m.end()
-    return text[start:].strip()
+    """The sentence of ``text`` (split on 。！？；) that contains offset ``pos``.
+
+    Clipped around ``pos`` to :data:`~reader.annotate.labels.SENTENCE_CHARS` when longer.
+    """
+    return Sentences(text).at(pos)
 
 
 def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8,
@@ -83,6 +82,8 @@ def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8
     cutter = cut or _default_cut()
     best: dict[tuple[str, str, float | None, float | None], KeyFigure] = {}
     repeats: dict[tuple[str, str, float | None, float | None], int] = {}
+    # Sentence bounds are found once per block, not rescanned from its start per figure.
+    sentences: dict[int, Sentences] = {}
     for located in sorted(figures, key=lambda lf: (lf.block, lf.span.start)):
         fig = located.span
         if fig.kind in ("date", "duration") or fig.value is None:
@@ -101,7 +102,10 @@ def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8
         if seen is not None and not label:
             continue  # keep the first telling; a later one only lends it a missing label
         label = label or figure_kind_label(fig.kind)
-        best[key] = KeyFigure(label, fig, located.block, sentence_at(text, fig.start),
+        split = sentences.get(located.block)
+        if split is None:
+            split = sentences[located.block] = Sentences(text)
+        best[key] = KeyFigure(label, fig, located.block, split.at(fig.start),
                               _score(fig, label, located.block))
     ranked = [
         KeyFigure(k.label, k.figure, k.block, k.sentence,
