@@ -20,8 +20,9 @@ _CNCH = f"[{CN_DIGITS}{CN_MULTIPLIERS}]"
 _ARABIC = (r"(?<![0-9A-Za-z._])(?<![0-9],)[0-9]+"
            r"(?:(?:,|，(?=[0-9]{3}[,，.][0-9]))[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?")
 # A Chinese numeral may not start inside another numeral or after 第 (ordinals).
-_CN = (f"(?<![第{CN_DIGITS}{CN_MULTIPLIERS}]){_CNCH}(?:[ ]?{_CNCH})*?"
-       f"(?:[ ]?点[ ]?[{CN_DIGITS}](?:[ ]?[{CN_DIGITS}])*)?")
+_CN_BODY = (f"{_CNCH}(?:[ ]?{_CNCH})*?"
+            f"(?:[ ]?点[ ]?[{CN_DIGITS}](?:[ ]?[{CN_DIGITS}])*)?")
+_CN = f"(?<![第{CN_DIGITS}{CN_MULTIPLIERS}]){_CN_BODY}"
 _NUM = f"(?<!第)(?<!第 )(?:{_ARABIC}|{_CN})"
 # k/K (thousand) is written after Arabic numerals in reports and ads (15k元, 12k个百分点).
 _MULT = f"[{CN_MULTIPLIERS}kK]*?"
@@ -48,18 +49,28 @@ _PCT_PREFIX = (f"(?P<pp>百万|千万|百|千|万|佰|仟)[ ]*分[ ]*之[ ]*"
                f"(?P<pn>{_ARABIC}(?:[ ]*[kK](?![A-Za-z]))?|"
                f"{_CNCH}(?:[ ]?{_CNCH})*(?:[ ]?点[ ]?[{CN_DIGITS}](?:[ ]?[{CN_DIGITS}])*)?)")
 _CUR_PREFIX = f"(?P<cur>[$¥])[ ]*(?P<cn>{_ARABIC})(?P<cm>[万亿]*)"
-_AMOUNT = (
-    f"(?P<n1>{_NUM})[ ]*(?P<a1>[余多])?[ ]*(?P<m1>{_MULT})(?P<b1>[余多])?"
-    f"(?:(?P<u1>%|‰|元)?[ ]*(?P<sep>——|--|[至到~～—–-])[ ]*"
-    f"(?P<n2>{_NUM})[ ]*(?P<a2>[余多])?[ ]*(?P<m2>{_MULT})(?P<b2>[余多])?)?"
-    f"[ ]*(?P<unit>{unit_alternation()})(?P<half>半)?(?P<tail>级|内)?"
-)
+_UNIT_ALTERNATION = unit_alternation()
+
+
+def _amount(first: str) -> str:
+    return (
+        f"(?P<n1>{first})[ ]*(?P<a1>[余多])?[ ]*(?P<m1>{_MULT})(?P<b1>[余多])?"
+        f"(?:(?P<u1>%|‰|元)?[ ]*(?P<sep>——|--|[至到~～—–-])[ ]*"
+        f"(?P<n2>{_NUM})[ ]*(?P<a2>[余多])?[ ]*(?P<m2>{_MULT})(?P<b2>[余多])?)?"
+        f"[ ]*(?P<unit>{_UNIT_ALTERNATION})(?P<half>半)?(?P<tail>级|内)?"
+    )
+
+
+_AMOUNT = _amount(_NUM)
 # Every figure starts with one of these characters. Python's regex engine cannot skip ahead
 # to them by itself for a pattern of many alternatives (it tries them all at every position,
 # ~0.5 MB/s), so we find the candidates with a plain character class and match there.
 # Words before the number (今年 4 月, 数十亿, 负3%) are read by looking back from it.
 CANDIDATE = re.compile(f"[0-9{CN_DIGITS}{CN_MULTIPLIERS}$¥]")
 MASTER = re.compile(f"(?P<date>{_DATE})|(?P<pct>{_PCT_PREFIX})|{_CUR_PREFIX}|{_AMOUNT}")
+# A Chinese amount right after a numeral it cannot be read with (仟两千万元, 萬两千万元): the
+# finder retries one character on with this, so that the figure does not vanish.
+GLUED = re.compile(_amount(_CN_BODY))
 FW_GROUP = re.compile("(?<=[０-９])，(?=[０-９]{3}(?![０-９0-9]))")
 REL_BEFORE = re.compile(f"(?:{_REL})[ ]*$")
 
@@ -68,7 +79,11 @@ IDIOMS = re.compile(
     "千家万户|百家争鸣|万人空巷|一成不变|千方百计|三番五次|千军万马|九牛一毛|最后一公里|"
     "千千万万|一五一十|十全十美|百万雄师|万众一心|一把手|一揽子|一站式|一次性|一条龙|一条心"
 )
+# After 千人/百人/万人 these make the words a programme's name (千人计划, 万人助万企).
+PROGRAMME = re.compile("计划|工程|行动|活动|助|帮")
 BARE_ONE = ("一", "壹")
-ADJACENT = re.compile("([一两二三四五六七八九])([二三四五六七八九])")
+# 三五年, 七八个, 一两千万: two neighbouring digits, an approximate range. 三两 (two or
+# three) is listed so that 三两天 is not read as 两天; the finder reads it as nothing.
+ADJACENT = re.compile("一两|三两|[一两二三四五六七八九][二三四五六七八九]")
 DIGIT_ORDER = "一二两三四五六七八九"
 

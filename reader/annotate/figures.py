@@ -43,8 +43,10 @@ from reader.annotate.figure_patterns import (
     CANDIDATE,
     DIGIT_ORDER,
     FW_GROUP,
+    GLUED,
     IDIOMS,
     MASTER,
+    PROGRAMME,
     REL_BEFORE,
     YEAR,
 )
@@ -106,6 +108,11 @@ def _find_amounts(text: str) -> list[Figure]:
             fig = _currency_prefix(m, s, text)
         else:
             fig = _amount(m, s, text)
+        if fig is None and m.group("n1") is not None and _unreadable(m):
+            # 仟两千万元: the numeral before cannot be read with the amount; the amount
+            # itself still can, one character on.
+            glued = GLUED.match(s, start + 1)
+            fig = _amount(glued, s, text) if glued is not None else None
         if fig is None or (out and fig.start < out[-1].end):
             pos = start + 1
             continue
@@ -117,6 +124,14 @@ def _overlaps(spans: list[tuple[int, int]], ends: list[int], start: int, end: in
     """Whether ``start``..``end`` overlaps one of ``spans`` (sorted, not overlapping)."""
     k = bisect_right(ends, start)  # the first span that ends after ``start``
     return k < len(spans) and spans[k][0] < end
+
+
+def _unreadable(m: re.Match[str]) -> bool:
+    """Whether the amount ``m`` failed because its Chinese numeral cannot be read at all."""
+    n1, m1 = m.group("n1"), m.group("m1")
+    if n1[0].isdigit() or len(n1.replace(" ", "")) < 2 or m.group("n2") is not None:
+        return False
+    return ADJACENT.fullmatch(n1.replace(" ", "")) is None and _value(n1, m1, False) is None
 
 
 def _full_width_groups(text: str, s: str) -> str:
@@ -214,11 +229,12 @@ def _amount(m: re.Match[str], s: str, text: str) -> Figure | None:
         kind, is_year_range, direct = "date", True, True
     inner: list[Qualifier] = []
     high: float | None = None
-    pair = ADJACENT.fullmatch(n1.replace(" ", "")) if n2 is None and not direct else None
-    if pair and DIGIT_ORDER.index(pair[2]) > DIGIT_ORDER.index(pair[1]):
+    digits = n1.replace(" ", "")
+    pair = ADJACENT.fullmatch(digits) if n2 is None and not direct else None
+    if pair and DIGIT_ORDER.index(digits[1]) > DIGIT_ORDER.index(digits[0]):
         # 三五年, 七八个, 四五千: two neighbouring digits give an approximate range.
-        low = float(parse_number(pair[1]) or 0) * _mult_value(m1)
-        high = float(parse_number(pair[2]) or 0) * _mult_value(m1)
+        low = float(parse_number(digits[0]) or 0) * _mult_value(m1)
+        high = float(parse_number(digits[1]) or 0) * _mult_value(m1)
         inner.append("approx")
     else:
         low_or_none = _value(n1, m1, direct)
@@ -226,11 +242,15 @@ def _amount(m: re.Match[str], s: str, text: str) -> Figure | None:
             return None
         low = low_or_none
     bare_one = n1 in BARE_ONE and not m1 and n2 is None
+    if not n1[0].isdigit() and _not_a_quantity(n1, m1, key, kind):
+        return None
     if bare_one and (kind in ("count", "duration") or key in ("度", "倍", "岁", "两")):
         return None
     if key == "两" and not (n1[0].isdigit() or n1 == "二" or any(c in n1 + m1 for c in "十百千万")):
         return None  # 三两天, 三两句: "two or three", not a weight
     start, end = m.span()
+    if n1 in ("百", "千", "万") and not m1 and kind == "count" and PROGRAMME.match(s, end):
+        return None  # 千人计划, 万人助万企: the name of a programme, not a head count
     # 六个一, 五位一体: a count glued to another numeral is a slogan, not an amount;
     # so is a quoted phrase opened by one (“两个毫不动摇”, “四个全面”).
     if kind == "count" and not n1[0].isdigit() and (
@@ -288,6 +308,20 @@ def _amount(m: re.Match[str], s: str, text: str) -> Figure | None:
         inner.append("range")
     quals = ("range",) if is_year_range else qualifiers(s, start, end, kind, tuple(inner))
     return Figure(start, end, text[start:end], value, unit, kind, quals, value_max)
+
+
+def _not_a_quantity(n1: str, m1: str, key: str, kind: str) -> bool:
+    """Chinese numerals before a measure word that name a phase, a category or a rank.
+
+    一期/二期/一二期 are project phases and 三类 a category, not amounts; 二 alone before a
+    measure word is an ordinal (二次开发, 二层), since the count is written with 两; 零 alone
+    starts a word (零部件, 零件) rather than counting nothing.
+    """
+    if key in ("期", "类"):
+        return True
+    if kind != "count" or m1:
+        return False
+    return n1 in ("二", "零", "〇")
 
 
 def _signed(s: str, start: int) -> bool:
