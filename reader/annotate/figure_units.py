@@ -86,6 +86,7 @@ _NOT_AFTER: dict[str, str] = {
     "批": "准复",
     "种": "子植",
     "条": "件例",
+    "组": "团建长织成合",  # 三组团, 组建, 组织: another word, not a count of groups
     "家": "乡长属",
     # 两 is a weight only where it cannot be the numeral 2 starting the next word.
     "两": f"{CN_DIGITS}{CN_MULTIPLIERS}0-9个天年月日周人家次项倍岸会句",

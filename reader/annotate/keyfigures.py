@@ -42,7 +42,7 @@ _TRIM_END = sorted(
     _words("约为 约合 约 大约 达到 高达 多达 达 为 是 突破 超过 超出 超 逾 近 将近 接近 实现"
      " 完成 共计 合计 累计 总计 共有 共 有 计 新增 增加 增长 同比增长 提升 提高 占 的"
      " 已 已经 将 仅 只 分别 均 也 预计 力争 不到 不足 上涨 下降 减少 至 到 了 同比"
-     " 以上 以下 左右 余 多 年产"),
+     " 以上 以下 左右 余 多 年产 不少于 不低于 不超过 不高于 将会 会 将达"),
     key=len, reverse=True,
 )
 _CHANGE = frozenset(_words("增长 同比增长 增加 新增 提升 提高 上涨 下降 减少 同比"))
@@ -53,13 +53,15 @@ _STOP = frozenset(_words(
     "的 和 与 及 以及 或 在 了 将 已 其中 以上 以下 其 该 这 这些 此 为 对 把 被 从 向 于 由 等"
     " 今年 去年 明年 目前 截至 年内 当年 同时 并 且 又 还 也 都 共 新 已经 正在 全年 一批"
     " 远期 近期 当前 同期 期间 引进 新引进 建设 实施 开展 签约 签订 带动 推动 完成 实现"
-    " 拥有 提供"
+    " 拥有 提供 同比 环比 名义 实际"
 ))
 # Trailing tokens skipped before the label: time words and numbers between noun and figure.
 _SKIP_END = frozenset(_words(
     "年内 年 月 内 前 后 今年 去年 明年 目前 当年 以来 来 近 期间 个 月底 年底 力争 将 已"
 ))
 # Heads of measured things that make a figure a total or a headline amount.
+_SHARE_WORDS = ("占", "高于", "低于", "快于", "慢于")
+_MEASURE_HEADS = ("额", "值", "率", "规模", "面积", "总量")
 _TOTAL_MARKERS = ("总", "累计", "全年", "合计", "规模", "产值", "营收", "收入", "投资")
 _KIND_WEIGHT = {"money": 3.0, "area": 2.2, "percent": 1.8, "quantity": 1.6, "count": 1.0}
 _HEAD_NOUNS = ("员", "者", "人才", "企业", "项目", "单位", "机构", "平台", "组织", "公司", "产品",
@@ -73,7 +75,7 @@ _NOT_NOUN = frozenset("VXO")
 _ORG_SUFFIX = ("公司", "集团", "银行", "大学", "研究院", "研究所", "协会", "商会")
 _STOP_CHARS = frozenset("的和与及或在了将已其该这此为对把被从向于由等共并且又还也都")
 _LAST_NUMBER = re.compile("[0-9][0-9.]*[^0-9]*$")
-_ASIDE = re.compile("[（(][^（）()，。；]{0,12}[）)]")
+_ASIDE = re.compile("[（(][^（）()。；]{0,12}[）)]")
 _LIST_ITEM = re.compile("(?:[0-9.]+[ ]*[%％]?[ ]*、[ ]*)+$")
 _CATEGORY = re.compile("[ ]*(?:以上|以下|级以上)[\u4e00-\u9fff]")
 _MAX_LABEL = 8
@@ -166,14 +168,16 @@ def _label(text: str, fig: Figure, cut: Cutter, tags: Tags) -> str:
         if noun and noun not in _GENERIC:
             return noun + _change_word(change)
         return change
-    if share and noun and fig.kind == "percent" and len(noun) < _MAX_LABEL:
-        return "占" + noun  # 占全国 20%: a share of the place, not the place
+    if share and noun and fig.kind == "percent" and len(noun) + len(share) <= _MAX_LABEL:
+        return share + noun  # 占全国 20%, 高于全市 2 个百分点: a share or a lead, not the place
     return noun
 
 
 def _noun_of_previous_clause(text: str, pos: int, cut: Cutter, tags: Tags) -> str:
-    head = text[max(0, pos - 60):pos]
-    cut_at = head.rfind("，")
+    # Asides become blanks of their own length, so that offsets into ``head`` still hold
+    # and a comma inside one (（人民币，下同）) does not end the clause before.
+    head = _ASIDE.sub(lambda m: " " * len(m.group()), text[max(0, pos - 60):pos])
+    cut_at = max(head.rfind("，"), head.rfind("、"))  # 生产总值 2034亿元、增长 11.1%
     if cut_at < 0 or _CLAUSE_SPLIT.search(head, cut_at + 1):
         return ""
     previous = _SENTENCE_SPLIT.split(_CLAUSE_SPLIT.split(head[:cut_at])[-1])[-1]
@@ -199,9 +203,10 @@ def _clause_before(text: str, pos: int) -> str:
     return parts[-1].strip() if parts else ""
 
 
-def _noun_before(text: str, pos: int, cut: Cutter, tags: Tags) -> tuple[str, str, bool]:
+def _noun_before(text: str, pos: int, cut: Cutter, tags: Tags) -> tuple[str, str, str]:
     """The measured noun phrase before ``pos`` in its clause, the change words trimmed
-    between it and the figure (同比增长), and whether the phrase follows 占 (a share)."""
+    between it and the figure (同比增长), and the share or comparison word before the phrase
+    (占全国, 高于全市) when there is one."""
     clause = _clause_before(text, pos).replace(" ", "")
     change = ""
     changed = True
@@ -225,7 +230,8 @@ def _noun_before(text: str, pos: int, cut: Cutter, tags: Tags) -> tuple[str, str
     if first in ("到", "至"):
         change = ""  # 提高到 500 万元: the level reached, not the change
     noun = _phrase_end(tokens, tags)
-    share = len(tokens) > len(noun) and "".join(tokens).endswith("占" + noun) if noun else False
+    joined = "".join(tokens)
+    share = next((w for w in _SHARE_WORDS if noun and joined.endswith(w + noun)), "")
     return noun, change, share
 
 
@@ -235,7 +241,7 @@ def _nounish(token: str, tags: Tags) -> bool:
 
 
 def _phrase_end(tokens: list[str], tags: Tags) -> str:
-    """The noun phrase that ``tokens`` end with: up to two words, never cut inside one.
+    """The noun phrase that ``tokens`` end with: up to three words, never cut inside one.
 
     A one-character token (额 of 签约额, 均 of 亩均) is a piece of the word around it, so it
     never ends the phrase on its own side: the phrase takes its neighbour too. Verbs,
@@ -263,7 +269,7 @@ def _phrase_end(tokens: list[str], tags: Tags) -> str:
         picked.insert(0, token)
         if len(token) > 1:
             words += 1
-        if words == 2 and len(token) > 1:
+        if words == 3 and len(token) > 1:
             break
     while picked and len(picked[0]) == 1 and len(picked) > 1 and picked[0] in _STOP_CHARS:
         picked.pop(0)
@@ -275,6 +281,9 @@ def _noun_after(text: str, pos: int, cut: Cutter, tags: Tags) -> str:
     tail = _CLAUSE_SPLIT.split(text[pos:pos + 24])[0]
     tail = _SENTENCE_SPLIT.split(tail)[0].strip()
     tokens = [t for t in cut(tail) if t.strip()]
+    if len(tokens) > 1 and len(tokens[0]) == 1 and tokens[0] not in _STOP_CHARS \
+            and _is_word(tokens[0]) and _nounish(tokens[1], tags):
+        tokens = [tokens[0] + tokens[1], *tokens[2:]]  # 主 论坛: a prefix of the word after
     if not tokens or tokens[0] in _STOP or not _is_word(tokens[0]) or len(tokens[0]) < 2:
         return ""
     if tags.get(tokens[0]) in _NOT_NOUN:
@@ -284,11 +293,15 @@ def _noun_after(text: str, pos: int, cut: Cutter, tags: Tags) -> str:
         if token in _STOP or not _is_word(token) or (len(token) > 1
                                                       and tags.get(token) in _NOT_NOUN):
             break
+        if len(token) == 1 and tags.get(token) in ("X", "V"):
+            break  # 五项指标 | 均占: an adverb or a verb ends the counted noun
+        if token.startswith("总") or token.endswith(_MEASURE_HEADS):
+            break  # 两个特色园区 | 总投资额: what is counted, not the amount measured next
         if len(token) > 1 and not tags and not token.endswith(_HEAD_NOUNS):
             break  # untagged: only common head nouns join (项目 参与 vs 在职 党员)
         if sum(map(len, picked)) + len(token) > _MAX_LABEL:
             break
-        if sum(len(t) > 1 for t in picked) == 3:
+        if sum(len(t) > 1 for t in picked) == 4:
             if len(token) == 1 and token not in _STOP_CHARS:
                 picked.append(token)  # 基金 管理 人: a one-character suffix ends the word
             break
