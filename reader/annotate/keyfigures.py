@@ -60,6 +60,8 @@ _SKIP_END = frozenset(_words(
     "年内 年 月 内 前 后 今年 去年 明年 目前 当年 以来 来 近 期间 个 月底 年底 力争 将 已"
 ))
 # Heads of measured things that make a figure a total or a headline amount.
+# 2个千亿级产业集群: a scale word between the count and the counted noun.
+_SCALE = re.compile("^[十百千万亿]+级")
 _SHARE_WORDS = ("占", "高于", "低于", "快于", "慢于")
 _MEASURE_HEADS = ("额", "值", "率", "规模", "面积", "总量")
 _TOTAL_MARKERS = ("总", "累计", "全年", "合计", "规模", "产值", "营收", "收入", "投资")
@@ -161,7 +163,11 @@ def _label(text: str, fig: Figure, cut: Cutter, tags: Tags) -> str:
         noun = _noun_of_previous_clause(text, fig.start, cut, tags)
     if not noun or noun in _GENERIC or (fig.kind == "money" and not change) or capacity:
         # 完成超3亿元股权融资, 设立1亿元基金: a noun glued after an amount is what it measures.
-        after = _noun_after(text, fig.end, cut, tags) if fig.kind != "count" else ""
+        after = ""
+        if fig.kind != "count":
+            # 年产 1000 万平方米的卷材: past a 的, the product is still what the capacity is of.
+            skip = 1 if capacity and text.startswith("的", fig.end) else 0
+            after = _noun_after(text, fig.end + skip, cut, tags)
         noun = after or noun
     if change:
         # 营收增加 350亿元 is a change, not the level: the label says so (营收增加, 同比增长).
@@ -279,7 +285,7 @@ def _phrase_end(tokens: list[str], tags: Tags) -> str:
 
 def _noun_after(text: str, pos: int, cut: Cutter, tags: Tags) -> str:
     tail = _CLAUSE_SPLIT.split(text[pos:pos + 24])[0]
-    tail = _SENTENCE_SPLIT.split(tail)[0].strip()
+    tail = _SCALE.sub("", _SENTENCE_SPLIT.split(tail)[0].strip())
     tokens = [t for t in cut(tail) if t.strip()]
     if len(tokens) > 1 and len(tokens[0]) == 1 and tokens[0] not in _STOP_CHARS \
             and _is_word(tokens[0]) and _nounish(tokens[1], tags):

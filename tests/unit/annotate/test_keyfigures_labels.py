@@ -32,6 +32,9 @@ CASES: dict[str, tuple[str, str, str]] = {
     "growth-after-a-list-comma": ("实现地区生产总值 900 亿元、增长 8.1%。", "8.1%",
                                   "地区生产总值增长"),
     "lead-over-a-place": ("GDP增速达 9.5%，高于全市 1.2 个百分点。", "1.2 个百分点", "高于全市"),
+    "capacity-of-the-product": ("新建年产 500 万平方米的光伏玻璃生产线。", "500 万平方米",
+                                "光伏玻璃生产线"),
+    "scale-word-before-the-noun": ("全区形成 3 个千亿级产业集群。", "3 个", "产业集群"),
     "counted-noun-after": ("新签约 10 家天使子基金。", "10 家", "天使子基金"),
 }
 
