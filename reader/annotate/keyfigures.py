@@ -165,8 +165,9 @@ def _label(text: str, fig: Figure, cut: Cutter, tags: Tags) -> str:
         # 完成超3亿元股权融资, 设立1亿元基金: a noun glued after an amount is what it measures.
         after = ""
         if fig.kind != "count":
-            # 年产 1000 万平方米的卷材: past a 的, the product is still what the capacity is of.
-            skip = 1 if capacity and text.startswith("的", fig.end) else 0
+            # 年产 1000 万平方米的卷材, 设立 5000 万元的发展资金: past a 的, the noun is still
+            # what the amount is of.
+            skip = 1 if text.startswith("的", fig.end) else 0
             after = _noun_after(text, fig.end + skip, cut, tags)
         noun = after or noun
     if change:
@@ -266,8 +267,9 @@ def _phrase_end(tokens: list[str], tags: Tags) -> str:
             glued = True  # 亩 均 产值: two lone characters the dictionary lacked as a word
         # A lone character's tag is its tag as a word, not as a piece of one (营 收): unused.
         tag = tags.get(token) if len(token) > 1 else None
-        if tag == "V" and not picked and len(tokens) > 1 and _nounish(tokens[-2], tags):
-            tag = None  # 研发投入, 外资到位: a verbal head after its noun names the thing
+        if tag == "V" and not picked and len(tokens) > 1 and (
+                _nounish(tokens[-2], tags) or tokens[-2] in _STOP or tokens[-2] in _TRIM_SET):
+            tag = None  # 研发投入, 外资到位, 实现收入: a verbal head after a noun or a verb
         if not glued and (token in _STOP or not _is_word(token) or tag in _NOT_NOUN):
             break
         if sum(map(len, picked)) + len(token) > _MAX_LABEL:

@@ -35,6 +35,8 @@ CASES: dict[str, tuple[str, str, str]] = {
     "capacity-of-the-product": ("新建年产 500 万平方米的光伏玻璃生产线。", "500 万平方米",
                                 "光伏玻璃生产线"),
     "scale-word-before-the-noun": ("全区形成 3 个千亿级产业集群。", "3 个", "产业集群"),
+    "object-of-a-verb": ("全区数字经济实现收入 2000 亿元，增长 15%。", "15%", "收入增长"),
+    "noun-after-de": ("每年设立 3000 万元的产业发展资金。", "3000 万元", "产业发展资金"),
     "counted-noun-after": ("新签约 10 家天使子基金。", "10 家", "天使子基金"),
 }
 
