@@ -37,6 +37,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "scale-word-before-the-noun": ("全区形成 3 个千亿级产业集群。", "3 个", "产业集群"),
     "object-of-a-verb": ("全区数字经济实现收入 2000 亿元，增长 15%。", "15%", "收入增长"),
     "noun-after-de": ("每年设立 3000 万元的产业发展资金。", "3000 万元", "产业发展资金"),
+    "rose-to-is-a-level": ("园区国家级孵化器增至 5 家。", "5 家", "园区国家级孵化器"),
     "counted-noun-after": ("新签约 10 家天使子基金。", "10 家", "天使子基金"),
 }
 
