@@ -30,6 +30,9 @@ __all__ = ["key_figures", "sentence_at"]
 
 Cutter = Callable[[str], Sequence[str]]
 Tags = Mapping[str, str]
+Freq = Mapping[str, int]
+#: How often a word must occur in the segmenter's dictionary to join a counted noun phrase.
+_COMMON = 20
 
 def _words(spaced: str) -> list[str]:
     return spaced.split()
@@ -101,6 +104,7 @@ def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8
     """
     cutter = cut or _default_cut()
     classes = tags if tags is not None else _default_tags()
+    counts = _default_freq()
     best: dict[tuple[str, str, float | None, float | None], KeyFigure] = {}
     repeats: dict[tuple[str, str, float | None, float | None], int] = {}
     # Sentence bounds are found once per block, not rescanned from its start per figure.
@@ -119,7 +123,7 @@ def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8
         seen = best.get(key)
         if seen is not None and seen.label != figure_kind_label(seen.figure.kind):
             continue
-        label = _label(text, fig, cutter, classes)
+        label = _label(text, fig, cutter, classes, counts)
         if seen is not None and not label:
             continue  # keep the first telling; a later one only lends it a missing label
         label = label or figure_kind_label(fig.kind)
@@ -151,9 +155,9 @@ def _score(fig: Figure, label: str, block: int) -> float:
     return score + 0.5 / (1 + block)
 
 
-def _label(text: str, fig: Figure, cut: Cutter, tags: Tags) -> str:
+def _label(text: str, fig: Figure, cut: Cutter, tags: Tags, freq: Freq) -> str:
     if fig.kind == "count":
-        after = _noun_after(text, fig.end, cut, tags)
+        after = _noun_after(text, fig.end, cut, tags, freq)
         if after:
             return after
     noun, change, share = _noun_before(text, fig.start, cut, tags)
@@ -169,7 +173,7 @@ def _label(text: str, fig: Figure, cut: Cutter, tags: Tags) -> str:
             # 年产 1000 万平方米的卷材, 设立 5000 万元的发展资金: past a 的, the noun is still
             # what the amount is of.
             skip = 1 if text.startswith("的", fig.end) else 0
-            after = _noun_after(text, fig.end + skip, cut, tags)
+            after = _noun_after(text, fig.end + skip, cut, tags, freq)
         noun = after or noun
     if change:
         # 营收增加 350亿元 is a change, not the level: the label says so (营收增加, 同比增长).
@@ -286,7 +290,7 @@ def _phrase_end(tokens: list[str], tags: Tags) -> str:
     return label if len(label) > 1 else ""
 
 
-def _noun_after(text: str, pos: int, cut: Cutter, tags: Tags) -> str:
+def _noun_after(text: str, pos: int, cut: Cutter, tags: Tags, freq: Freq) -> str:
     tail = _CLAUSE_SPLIT.split(text[pos:pos + 24])[0]
     tail = _SCALE.sub("", _SENTENCE_SPLIT.split(tail)[0].strip())
     tokens = [t for t in cut(tail) if t.strip()]
@@ -295,7 +299,9 @@ def _noun_after(text: str, pos: int, cut: Cutter, tags: Tags) -> str:
         tokens = [tokens[0] + tokens[1], *tokens[2:]]  # 主 论坛: a prefix of the word after
     if not tokens or tokens[0] in _STOP or not _is_word(tokens[0]) or len(tokens[0]) < 2:
         return ""
-    if tags.get(tokens[0]) in _NOT_NOUN:
+    if tags.get(tokens[0]) == "V" and len(tokens) > 1 and _nounish(tokens[1], tags):
+        tokens = [tokens[0] + tokens[1], *tokens[2:]]  # 在职 党员: a verb modifying a noun
+    elif tags.get(tokens[0]) in _NOT_NOUN:
         return ""
     picked = [tokens[0]]
     for token in tokens[1:]:
@@ -310,6 +316,8 @@ def _noun_after(text: str, pos: int, cut: Cutter, tags: Tags) -> str:
             break  # untagged: only common head nouns join (项目 参与 vs 在职 党员)
         if sum(map(len, picked)) + len(token) > _MAX_LABEL:
             break
+        if len(token) > 1 and freq and freq.get(token, 0) < _COMMON:
+            break  # 党员 | 同温 入党誓词: a rare or unknown word starts something else
         if sum(len(t) > 1 for t in picked) == 4:
             if len(token) == 1 and token not in _STOP_CHARS:
                 picked.append(token)  # 基金 管理 人: a one-character suffix ends the word
@@ -324,6 +332,14 @@ def _noun_after(text: str, pos: int, cut: Cutter, tags: Tags) -> str:
 def _is_word(token: str) -> bool:
     """A token made of hanzi or Latin letters only (no digits, no punctuation)."""
     return all("\u4e00" <= ch <= "\u9fff" or (ch.isascii() and ch.isalpha()) for ch in token)
+
+
+def _default_freq() -> Freq:
+    try:
+        from reader.annotate import nlp
+    except ImportError:  # pragma: no cover - the package ships it
+        return {}
+    return nlp.load().freq if nlp.is_loaded() else {}
 
 
 def _default_tags() -> Tags:

@@ -38,6 +38,8 @@ CASES: dict[str, tuple[str, str, str]] = {
     "object-of-a-verb": ("全区数字经济实现收入 2000 亿元，增长 15%。", "15%", "收入增长"),
     "noun-after-de": ("每年设立 3000 万元的产业发展资金。", "3000 万元", "产业发展资金"),
     "rose-to-is-a-level": ("园区国家级孵化器增至 5 家。", "5 家", "园区国家级孵化器"),
+    "counted-noun-with-a-modifier": ("园区共有 759 名在职党员参加培训。", "759 名", "在职党员"),
+    "counted-noun-not-the-verb-after": ("千名党员同温入党誓词。", "千名", "党员"),
     "counted-noun-after": ("新签约 10 家天使子基金。", "10 家", "天使子基金"),
 }
 
