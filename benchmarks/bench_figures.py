@@ -7,7 +7,10 @@ and keeps an eye on speed. The data is read in place, never copied into the repo
 Printed per suite: span recall (exact and overlapping, and overlapping over the gold spans
 that contain a numeral: "ovl#") for extraction suites, value
 accuracy where a case gives a value, and parse accuracy for the numeral-parsing suites.
-Then chars/s of ``find_figures`` over the sample page repeated (median of 5 runs), with the
+Then the zone-news set (real high-tech-zone news, hand-labelled; ``zone-news/README.md``):
+figure precision, recall and value accuracy by that set's own ``score.py`` rule, exact
+and overlapping (``BENCH_MISSES=1`` lists the errors). Then chars/s of ``find_figures``
+over the sample page repeated (median of 5 runs), with the
 ratio to a bare ``\\d+`` regex scan measured in the same process.
 
 Run: ``PYTHONPATH=. python benchmarks/bench_figures.py``
@@ -29,6 +32,7 @@ from reader.text.numerals import parse_number
 
 SHARED = Path(os.environ.get("HITECH_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 CASES = SHARED / "benchmarks" / "figures" / "cases.jsonl"
+ZONE_NEWS = SHARED / "benchmarks" / "zone-news"
 PAGE = Path(__file__).resolve().parents[1] / "articles" / "hitech-zones-p1.txt"
 
 _NUMERAL = re.compile("[0-9０-９零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億兩]")
@@ -148,6 +152,32 @@ def score() -> None:
             print("\n".join(rows))
 
 
+def zone_news() -> None:
+    """Figures on zone news, scored by the set's own score.py (loaded from where it lies)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("zone_news_score", ZONE_NEWS / "score.py")
+    assert spec is not None and spec.loader is not None
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    gold = scorer.load_jsonl(str(ZONE_NEWS / "gold.jsonl"))
+    preds = [
+        {"figures": [{"start": f.start, "end": f.end, "value": f.value, "unit": f.unit,
+                      "kind": f.kind} for f in find_figures(g["text"])], "entities": []}
+        for g in gold
+    ]
+    errors: list[tuple] | None = [] if os.environ.get("BENCH_MISSES") else None
+    res = scorer.score(gold, preds, errors)
+    for mode in ("exact", "overlap"):
+        m = res[mode]["figures"]
+        print(f"zone-news figures ({len(gold)} paragraphs, {mode:7}): P {m['P']:.3f} "
+              f"R {m['R']:.3f} F1 {m['F1']:.3f}  gold {m['gold']} found {m['found']} "
+              f"pred {m['pred']} correct {m['correct']}  value accuracy {m['value_acc']:.3f}")
+    for error in errors or []:
+        if error[2].startswith("figure"):
+            print("  " + " | ".join(str(x) for x in error))
+
+
 def _page_text() -> str:
     lines = [ln.strip() for ln in PAGE.read_text(encoding="utf-8").splitlines()]
     return "".join(ln for ln in lines if ln)
@@ -170,4 +200,7 @@ if __name__ == "__main__":
         score()
     else:
         print(f"no cases at {CASES}: set HITECH_SHARED")
+    if (ZONE_NEWS / "score.py").exists():
+        print()
+        zone_news()
     speed()

@@ -7,33 +7,14 @@ on-disk format is explicit and versioned with the schema rather than a pickle.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
+from reader.annotate.labels import clause_label
 from reader.model import Annotations, Article
 from reader.model.codec import annotations_to_json, article_to_json
 from reader.search.fts import bigram_tokens
 from reader.search.match import article_parts, fold_text
-
-#: Ends a label taken from a figure's sentence when it has no key-figure label.
-_CLAUSE_END = re.compile(r"[，。；！？：,;!?:\n]")
-LABEL_CHARS = 24
-
-def clause_label(text: str, start: int, end: int) -> str:
-    """The clause of ``text`` around ``start``..``end``, cut to :data:`LABEL_CHARS`."""
-    lo = start
-    while lo > 0 and not _CLAUSE_END.match(text[lo - 1]):
-        lo -= 1
-    hi = end
-    while hi < len(text) and not _CLAUSE_END.match(text[hi]):
-        hi += 1
-    clause = text[lo:hi].strip()
-    if len(clause) > LABEL_CHARS:
-        # Keep the figure in view: cut around it rather than from the clause start.
-        left = max(lo, min(start - (LABEL_CHARS - (end - start)) // 2, hi - LABEL_CHARS))
-        clause = text[left : left + LABEL_CHARS].strip() + "…"
-    return clause
 
 
 @dataclass(slots=True)

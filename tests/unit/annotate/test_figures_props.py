@@ -8,6 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.annotate.figures import find_figures
+from reader.annotate.labels import LABEL_CHARS, SENTENCE_CHARS, Sentences, clause_label
+from reader.text.numerals import CN_DIGITS, CN_MULTIPLIERS, fold
 
 # Text rich in what the finder looks at: digits (ASCII and full-width), Chinese numerals,
 # units, qualifiers, separators and spaces, mixed with arbitrary Unicode.
@@ -51,15 +53,27 @@ _PIECES = st.sampled_from(
         "”",
     ]
 )
+# Issue #14: a paragraph of hundreds or thousands of figures with no sentence end (or no
+# punctuation at all), which used to make every figure read to the end of the text.
+_ENDLESS = st.builds(
+    lambda piece, count: piece * count,
+    st.lists(st.one_of(_PIECES, st.text(max_size=3)), min_size=1, max_size=8)
+    .map("".join).map(lambda s: s.translate({ord(c): None for c in "。；!?;！？\n"})),
+    st.integers(min_value=100, max_value=3000),
+)
 _TEXT = st.one_of(
     st.text(max_size=80),
     st.lists(st.one_of(_PIECES, st.text(max_size=3)), max_size=40).map("".join),
+    _ENDLESS,
 )
+# Hanzi that are not numerals in any written form: 贰 and 萬 are numerals (贰千亿元 is
+# 2000亿元, rightly), so they are left out like 二 and 万. A numeral the amount cannot be
+# read with (仟两千万元) must still leave the amount: see test_figures_cases.py.
 _FILLER = st.text(
     alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5).filter(
         lambda c: (
-            c not in "一二两三四五六七八九十百千万亿零数几上第约近超逾"
-            "余多来左右以下内不到足达突破负"
+            fold(c) not in CN_DIGITS + CN_MULTIPLIERS
+            and c not in "数几上第约近超逾余多来左右以下内不到足达突破负"
         )
     ),
     max_size=12,
@@ -78,6 +92,18 @@ def test_spans_are_sound(text: str) -> None:
         if fig.value_max is not None and fig.value is not None:
             assert "range" in fig.qualifiers
         last_end = fig.end
+
+
+@settings(max_examples=60, deadline=None)
+@given(_ENDLESS)
+def test_labels_in_endless_paragraphs_stay_bounded(text: str) -> None:
+    figures = find_figures(text)
+    split = Sentences(text)
+    for fig in figures[:: max(1, len(figures) // 50)]:
+        label = clause_label(text, fig.start, fig.end)
+        assert len(label) <= LABEL_CHARS + 1
+        kept = split.at(fig.start)
+        assert len(kept) <= SENTENCE_CHARS + 2
 
 
 @settings(max_examples=200, deadline=None)
