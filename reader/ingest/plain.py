@@ -7,7 +7,8 @@ paragraphs themselves hard-wrapped; Chinese sites indent paragraphs with full-wi
 
 from __future__ import annotations
 
-from reader.ingest.page import _DATELINE_RE, is_terminal, join_lines
+from reader.ingest.page import DATELINE_RE as _DATELINE_RE
+from reader.ingest.page import is_terminal, join_lines
 from reader.model import Article, Block, Source
 
 _INDENT = " \t\u3000\u00a0"
