@@ -1,34 +1,47 @@
 """Turn a newspaper page, as a PDF-to-text dump gives it, into articles in reading order.
 
-A dump of a page of the 中国高新技术产业导报 looks like this: body text set in columns of
-about sixteen characters, every line followed by a blank line (now and then two lines with
-none between them), paragraphs marked only by the first line's indent and the short last
-line, headlines and bylines wherever the PDF's text order put them (often *after* their
-story), photo items in long lines with a ``…/摄`` credit, and captions.
+Dumps come in many shapes (see :mod:`reader.ingest.page.shape`): columns of 12 to 40
+characters, a blank line after every line or none, columns one after another or side by
+side, several pages in one file. Paragraphs are marked only by the first line's indent and
+the short last line; headlines and bylines stand wherever the PDF's text order put them
+(before their story or after it); photo items come in long lines with a ``…/摄`` credit.
 
 Nothing here knows any particular story. The page's own structure decides:
 
-1. :func:`_rows` keeps the non-blank lines with their line numbers, their width in ems and
-   whether a blank line separated them from the previous one.
-2. :func:`_units` groups rows into units: paragraphs (joined lines), heading elements,
-   bylines, credits, and wide rows (photo text and captions), from line widths relative to
-   the local column width, punctuation, and markers (▶ 本报讯 /摄 图片来源).
-3. :func:`_stories` cuts the units into stories (at 本报讯 datelines, bylines and titles)
-   and :func:`_assign_headings` gives each heading group to the story it belongs to:
-   the one before it, or the untitled story whose text it shares most words with.
+1. :mod:`.shape` splits the file into pages (form feeds, page header lines), puts columns
+   set side by side back one after another, and measures the column width (the mode of
+   line widths) and whether blank lines separate lines.
+2. :func:`.lines._rows` keeps the non-blank lines with their line numbers and widths;
+   page header and footer lines become page metadata.
+3. :func:`.units._units` groups rows into units: paragraphs, heading elements, bylines,
+   credits and wide rows, from widths relative to the column, punctuation and markers.
+4. :func:`.stories._stories` cuts the units into stories (at datelines, bylines and
+   titles) and :func:`.stories._assign_headings` gives each heading group its story.
 
 Every non-whitespace character of the page ends up in exactly one field of one article
-(only the ▶ marker is dropped), which the property tests check.
+(only the marks that frame a byline — ▶, brackets, 文/ 图/ slashes, 报道 — are dropped),
+which the property tests check.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reader.ingest.page.lines import (
     _DATELINE_RE,
+    Row,
     _rows,
     is_terminal,
     join_lines,
     split_trailing_byline,
+)
+from reader.ingest.page.shape import (
+    PageMeta,
+    is_meta_line,
+    measure,
+    meta_date,
+    page_chunks,
+    why_not_a_page,
 )
 from reader.ingest.page.stories import _article, _assign_headings, _attach_captions, _stories
 from reader.ingest.page.units import _units
@@ -39,6 +52,7 @@ __all__ = [
     "is_terminal",
     "join_lines",
     "looks_like_page",
+    "not_a_page_reason",
     "parse_page",
     "split_trailing_byline",
 ]
@@ -46,24 +60,68 @@ __all__ = [
 DATELINE_RE = _DATELINE_RE
 
 
-def parse_page(text: str, path: str = "<page>") -> list[Article]:
-    """Parse the text of one page dump into articles, in reading order."""
-    rows = _rows(text)
-    if not rows:
-        return []
-    units = _units(rows)
+def _segments(rows: list[Row]) -> list[tuple[PageMeta, list[Row]]]:
+    """Cut rows into pages at header lines; header and footer lines become metadata."""
+    out: list[tuple[PageMeta, list[Row]]] = [(PageMeta(), [])]
+    for row in rows:
+        if is_meta_line(row.text):
+            meta, body = out[-1]
+            if body and not row.text.startswith(("责任编辑", "责编", "美编", "校对", "编辑")):
+                out.append((PageMeta(), []))
+                meta = out[-1][0]
+            meta.lines.append(row.text)
+            meta.date = meta.date or meta_date(row.text)
+        else:
+            out[-1][1].append(row)
+    return [(meta, body) for meta, body in out if body or meta.lines]
+
+
+def _parse_rows(rows: list[Row], path: str, first_index: int) -> list[Article]:
+    shape = measure(rows)
+    if shape.separation != "all":
+        # Where blank lines are missing, or come at random, tightness says nothing.
+        for row in rows:
+            row.tight = row.next_tight = False
+    units = _units(rows, shape.column)
     stories, pending = _stories(units)
     _assign_headings(stories, pending)
     stories = _attach_captions(stories, units)
     stories.sort(key=lambda s: s.first if s.units else min(u.first for g in s.heads for u in g))
-    return [_article(story, path, n) for n, story in enumerate(stories)]
+    return [_article(story, path, first_index + n) for n, story in enumerate(stories)]
+
+
+def parse_page(text: str, path: str = "<page>") -> list[Article]:
+    """Parse the text of one page dump (or several pages) into articles, in reading order."""
+    articles: list[Article] = []
+    for chunk in page_chunks(text):
+        for meta, rows in _segments(_rows(chunk)):
+            found = _parse_rows(rows, path, len(articles)) if rows else []
+            if not found and meta.lines:
+                if articles:
+                    # A page of nothing but header lines: keep them on the page before.
+                    articles[-1].page_lines.extend(meta.lines)
+                    continue
+                found = [_meta_only(path, chunk[0][0], chunk[-1][0])]
+            if found:
+                found[0] = replace(found[0], page_lines=list(meta.lines))
+                if meta.date:
+                    found = [replace(a, date=meta.date) for a in found]
+            articles.extend(found)
+    return articles
+
+
+def _meta_only(path: str, first: int, last: int) -> Article:
+    from reader.model import Source
+
+    return Article(id=f"{path}#1", source=Source(path, first, last), kind="caption")
+
+
+def not_a_page_reason(text: str) -> str | None:
+    """None when ``text`` has the shape of a page dump, else why it does not."""
+    rows = [row for chunk in page_chunks(text) for row in _rows(chunk)]
+    return why_not_a_page(measure([r for r in rows if not is_meta_line(r.text)]))
 
 
 def looks_like_page(text: str) -> bool:
-    """True when ``text`` has the shape of a column dump: short lines, blank-separated."""
-    rows = _rows(text)
-    if len(rows) < 6:
-        return False
-    short = sum(1 for r in rows if r.ems <= 22)
-    spaced = sum(1 for r in rows if not r.tight)
-    return short >= len(rows) * 0.6 and spaced >= len(rows) * 0.6
+    """True when ``text`` has the shape of a column dump (see :func:`not_a_page_reason`)."""
+    return not_a_page_reason(text) is None

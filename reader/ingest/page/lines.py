@@ -112,10 +112,11 @@ class Unit:
     tight_group: bool = False  # a heading that continues the previous heading (no blank)
 
 
-def _rows(text: str) -> list[Row]:
+def _rows(lines: Iterable[tuple[int, str]]) -> list[Row]:
+    """The non-blank lines of numbered ``lines``, with widths and blank-line spacing."""
     rows: list[Row] = []
     blank_before = True
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in lines:
         line = raw.strip()
         if not line:
             blank_before = True

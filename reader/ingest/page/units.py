@@ -62,8 +62,8 @@ def _is_byline_row(row: Row, column: float) -> bool:
     return False
 
 
-def _units(rows: list[Row]) -> list[Unit]:
-    column = _column_width(rows)
+def _units(rows: list[Row], column: float) -> list[Unit]:
+    """Group ``rows`` into units; ``column`` is the page's column width in ems."""
     for row in rows:
         row.wide = row.ems > column * 1.45
     units: list[Unit] = []
