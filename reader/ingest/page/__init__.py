@@ -27,8 +27,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from reader.ingest.page.bylines import DATELINE_RE
 from reader.ingest.page.lines import (
-    _DATELINE_RE,
     Row,
     _rows,
     is_terminal,
@@ -56,9 +56,6 @@ __all__ = [
     "parse_page",
     "split_trailing_byline",
 ]
-
-DATELINE_RE = _DATELINE_RE
-
 
 def _segments(rows: list[Row]) -> list[tuple[PageMeta, list[Row]]]:
     """Cut rows into pages at header lines; header and footer lines become metadata."""

@@ -17,8 +17,6 @@ _RUN_ON = set("，、：；,:;（(“‘《「『【")
 
 _BYLINE_MARK = "▶"
 _MIN_COLUMN = 12.0
-_DATELINE_RE = re.compile(r"^(本报讯|本刊讯|新华社电|新华社\S{2,4}\d{1,2}月\d{1,2}日电)")
-_DATELINE_BYLINE_RE = re.compile(r"^[（(]([^（()）]{2,40})[）)]")
 #: ``…/摄`` or ``… 摄`` at the end of a line: a photo credit.
 _PHOTO_CREDIT_RE = re.compile(r"^(?:[^\s。！？]{1,12}(?:\s+[^\s。！？]{1,12}){0,3})\s*/?\s*摄$")
 _SOURCE_CREDIT_RE = re.compile(r"(?:图片来源|图片提供|供图|来源)\s*[：:]\s*\S.*$")
@@ -107,6 +105,8 @@ class Unit:
     first: int
     last: int
     names: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)  # beside ``names`` ("" where none)
+    opens: bool = False  # a byline printed above its story's body
     dateline: str | None = None
     credit: str | None = None
     tight_group: bool = False  # a heading that continues the previous heading (no blank)

@@ -25,6 +25,7 @@ class _Story:
     units: list[Unit] = field(default_factory=list)
     heads: list[list[Unit]] = field(default_factory=list)  # heading elements, in order
     byline: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)  # beside ``byline``
     dateline: str | None = None
     kind: str = "article"
     credit: str | None = None
@@ -98,12 +99,28 @@ def _stories(units: list[Unit]) -> tuple[list[_Story], list[tuple[int, list[Unit
                 current = start(dateline=item.dateline)
             if item.names and not current.byline:
                 current.byline = list(item.names)
+                current.roles = _roles(item)
+            current.units.append(item)
+        elif item.kind == "marker":
+            if current is None or current.kind != "article" or item.text[1:3] in ("上接", "接第"):
+                current = start()
             current.units.append(item)
         elif item.kind == "byline":
-            target = current if current is not None else start()
+            prev = items[index - 1] if index else None
+            opening = item.opens or (
+                isinstance(prev, list)
+                and isinstance(nxt, Unit)
+                and nxt.kind == "para"
+                and nxt.dateline is None
+                and not item.text.startswith("▶")
+            )
+            target = current if current is not None and not opening else start()
             target.byline.extend(item.names)
+            target.roles.extend(_roles(item))
             target.units.append(Unit("mark", "", item.first, item.last))
-            target.closed = True
+            target.closed = not opening
+            if opening:
+                current = target
         elif item.kind == "wide":
             if current is None or current.kind == "article" or current.closed:
                 current = start(kind="caption")
@@ -122,6 +139,10 @@ def _stories(units: list[Unit]) -> tuple[list[_Story], list[tuple[int, list[Unit
             target.units.append(Unit("mark", "", item.first, item.last))
             target.closed = True
     return stories, pending
+
+
+def _roles(unit: Unit) -> list[str]:
+    return unit.roles if len(unit.roles) == len(unit.names) else [""] * len(unit.names)
 
 
 #: How many stories either side of a heading group may claim it (see `_assign_headings`).
@@ -238,7 +259,7 @@ def _article(story: _Story, path: str, index: int) -> Article:
     blocks: list[Block] = []
     captions = list(story.captions)
     for unit in story.units:
-        if unit.kind == "para" and unit.text:
+        if unit.kind in ("para", "marker") and unit.text:
             blocks.append(Block("paragraph", unit.text))
         elif unit.kind == "subhead":
             blocks.append(Block("subhead", unit.text))
@@ -270,6 +291,7 @@ def _article(story: _Story, path: str, index: int) -> Article:
         title=title,
         kicker=kicker,
         byline=list(story.byline),
+        byline_roles=list(story.roles) if any(story.roles) else [],
         dateline=story.dateline,
         credit=story.credit,
         captions=captions,

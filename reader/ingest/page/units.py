@@ -7,10 +7,15 @@ from __future__ import annotations
 
 import statistics
 
+from reader.ingest.page.bylines import (
+    CONTINUATION_RE,
+    byline_row,
+    opens_story,
+    split_dateline,
+)
+from reader.ingest.page.bylines import DATELINE_RE as _DATELINE_RE
 from reader.ingest.page.lines import (
     _BYLINE_MARK,
-    _DATELINE_BYLINE_RE,
-    _DATELINE_RE,
     _MIN_COLUMN,
     _PHOTO_CREDIT_RE,
     _RUN_ON,
@@ -19,7 +24,6 @@ from reader.ingest.page.lines import (
     Row,
     Unit,
     _has_hanzi,
-    _is_names,
     _split_names,
     is_terminal,
     join_lines,
@@ -53,13 +57,6 @@ def _local_width(rows: list[Row], i: int, column: float) -> float:
     return near[len(near) * 3 // 4] if len(near) >= 3 else column
 
 
-def _is_byline_row(row: Row, column: float) -> bool:
-    if row.text.startswith(_BYLINE_MARK):
-        return True
-    if _is_names(row.text):
-        tokens = row.text.split()
-        return len(tokens) >= 2 or len(tokens[0]) <= 3
-    return False
 
 
 def _units(rows: list[Row], column: float) -> list[Unit]:
@@ -87,14 +84,21 @@ def _units(rows: list[Row], column: float) -> list[Unit]:
             flush()
             units.append(Unit("credit", text, row.line, row.line))
             continue
-        if at_start and _is_byline_row(row, local):
+        if CONTINUATION_RE.fullmatch(text):
+            flush()
+            units.append(Unit("marker", text, row.line, row.line))
+            continue
+        byline = byline_row(text) if at_start else None
+        if byline is not None:
             units.append(
                 Unit(
                     "byline",
                     text,
                     row.line,
                     row.line,
-                    names=_split_names(text.removeprefix(_BYLINE_MARK)),
+                    names=byline[0],
+                    roles=byline[1],
+                    opens=opens_story(text),
                 )
             )
             continue
@@ -147,6 +151,7 @@ def _units(rows: list[Row], column: float) -> list[Unit]:
                     row.line,
                     row.line,
                     names=_split_names(trailing[1]),
+                    roles=[""] * len(_split_names(trailing[1])),
                 )
             )
             continue
@@ -256,13 +261,9 @@ def _is_heading_row(rows: list[Row], i: int, local: float) -> bool:
 def _paragraph(rows: list[Row]) -> Unit:
     text = join_lines(r.text for r in rows)
     unit = Unit("wide" if rows[0].wide else "para", text, rows[0].line, rows[-1].line)
-    match = _DATELINE_RE.match(text)
-    if match and unit.kind == "para":
-        unit.dateline = match.group(1)
-        rest = text[match.end() :].lstrip()
-        inner = _DATELINE_BYLINE_RE.match(rest)
-        if inner:
-            unit.names = _split_names(inner.group(1).replace("、", " "))
-            rest = rest[inner.end() :].lstrip()
-        unit.text = rest
+    found = split_dateline(text) if unit.kind == "para" else None
+    if found:
+        unit.dateline, byline, unit.text = found
+        if byline:
+            unit.names, unit.roles = byline
     return unit
