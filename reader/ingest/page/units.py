@@ -89,6 +89,15 @@ def _units(rows: list[Row], column: float) -> list[Unit]:
             units.append(Unit("marker", text, row.line, row.line))
             continue
         byline = byline_row(text) if at_start else None
+        if (
+            byline is not None
+            and units
+            and units[-1].kind == "head"
+            and units[-1].last == rows[i - 1].line
+            and not any(byline[1])
+            and not text.startswith(_BYLINE_MARK)
+        ):
+            byline = None  # bare names right under a heading line: the heading goes on
         if byline is not None:
             units.append(
                 Unit(
