@@ -32,7 +32,8 @@ class Shape:
     """The measured layout of a dump."""
 
     column: float  # the mode of line widths, in ems
-    support: float  # the share of lines within one em of it
+    support: float  # the share of lines within an em of it (full column lines)
+    within: float  # the share of lines no wider than it
     separation: str  # "all" | "none" | "mixed": blank lines between lines
     rows: int
 
@@ -76,25 +77,32 @@ def meta_date(text: str) -> str | None:
 
 def measure(rows: list[Row]) -> Shape:
     """Column width (mode of line widths), its support, and how lines are separated."""
-    widths = Counter(round(r.ems) for r in rows if MIN_COLUMN - 1 <= r.ems <= MAX_COLUMN + 1)
+    # Counted from a little under the narrowest column: a page of short items can have
+    # most lines shorter than its column.
+    widths = Counter(round(r.ems) for r in rows if MIN_COLUMN - 4 <= r.ems <= MAX_COLUMN + 1)
     if widths:
         # Ties go to the wider width: short lines (indents, paragraph ends) sit below it.
         mode = max(widths, key=lambda w: (widths[w] + widths[w - 1] + widths[w + 1], w))
         near = sum(widths[w] for w in (mode - 1, mode, mode + 1))
     else:
         mode, near = MIN_COLUMN, 0
+    # Headlines and photo text may run past the column; body text never does.
+    within = sum(1 for r in rows if r.ems <= mode + 1.5)
     blanks = sum(1 for r in rows[1:] if not r.tight)
     share = blanks / max(len(rows) - 1, 1)
-    separation = "all" if share >= 0.85 else "none" if share <= 0.1 else "mixed"
-    return Shape(float(max(mode, MIN_COLUMN)), near / max(len(rows), 1), separation, len(rows))
+    separation = "all" if share >= 0.75 else "none" if share <= 0.1 else "mixed"
+    count = max(len(rows), 1)
+    return Shape(float(max(mode, MIN_COLUMN)), near / count, within / count, separation, len(rows))
 
 
 def why_not_a_page(shape: Shape) -> str | None:
     """None when the measured shape is a column dump, else the reason it is not."""
     if shape.rows < 6:
         return "too few lines for a page"
-    if shape.support < 0.35:
-        return "no column structure found (line widths vary too much)"
+    if shape.within < 0.75:
+        return f"no column structure found ({1 - shape.within:.0%} of lines are longer than any column)"
+    if shape.support < 0.15:
+        return "no column structure found (no common line width)"
     return None
 
 
