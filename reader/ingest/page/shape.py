@@ -100,7 +100,8 @@ def why_not_a_page(shape: Shape) -> str | None:
     if shape.rows < 6:
         return "too few lines for a page"
     if shape.within < 0.75:
-        return f"no column structure found ({1 - shape.within:.0%} of lines are longer than any column)"
+        longer = 1 - shape.within
+        return f"no column structure found ({longer:.0%} of lines are longer than a column)"
     if shape.support < 0.15:
         return "no column structure found (no common line width)"
     return None
