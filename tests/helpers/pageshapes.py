@@ -59,13 +59,18 @@ class Made:
 
 
 def _title_lines(title: str, width: int, rng: random.Random) -> list[str]:
+    """A headline on one to three lines, as a typesetter breaks it: where it does not fit
+    the column, after a colon, or into lines of about equal length."""
     if len(title) > width:
         return column_lines(title, width, 0, rng)
     pieces = rng.choice([1, 1, 2, 3]) if len(title) >= 9 else 1
     if pieces == 1:
         return [title]
-    cuts = sorted(rng.sample(range(3, len(title) - 2), pieces - 1))
-    return [title[a:b] for a, b in zip([0, *cuts], [*cuts, len(title)], strict=True)]
+    if "：" in title and pieces == 2:
+        at = title.index("：") + 1
+        return [title[:at], title[at:]]
+    size = -(-len(title) // pieces)
+    return [title[k : k + size] for k in range(0, len(title), size)]
 
 
 def _story_lines(

@@ -25,11 +25,13 @@ which the property tests check.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 from reader.ingest.page.bylines import DATELINE_RE
 from reader.ingest.page.lines import (
     Row,
+    Unit,
     _rows,
     is_terminal,
     join_lines,
@@ -80,11 +82,28 @@ def _parse_rows(rows: list[Row], path: str, first_index: int) -> list[Article]:
         for row in rows:
             row.tight = row.next_tight = False
     units = _units(rows, shape.column)
+    if shape.separation != "all":
+        _join_heading_lines(units, shape.column)
     stories, pending = _stories(units)
     _assign_headings(stories, pending)
     stories = _attach_captions(stories, units)
     stories.sort(key=lambda s: s.first if s.units else min(u.first for g in s.heads for u in g))
     return [_article(story, path, first_index + n) for n, story in enumerate(stories)]
+
+
+def _join_heading_lines(units: list[Unit], column: float) -> None:
+    """Mark heading lines that go on the line before, where no blank lines tell.
+
+    A headline broken over lines is broken where it does not fit, after a colon, or into
+    lines of about equal length; a kicker above a title is a phrase of its own length.
+    """
+    for prev, unit in itertools.pairwise(units):
+        if prev.kind == "head" and unit.kind == "head":
+            unit.tight_group = (
+                prev.text.endswith(("：", ":"))
+                or abs(len(prev.text) - len(unit.text)) <= 2
+                or len(prev.text) >= column - 1
+            )
 
 
 def parse_page(text: str, path: str = "<page>") -> list[Article]:

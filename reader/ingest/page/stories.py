@@ -107,12 +107,14 @@ def _stories(units: list[Unit]) -> tuple[list[_Story], list[tuple[int, list[Unit
             current.units.append(item)
         elif item.kind == "byline":
             prev = items[index - 1] if index else None
+            # A byline above a body opens its story: after a heading, at the top of the
+            # page, or after a story already closed.
             opening = item.opens or (
-                isinstance(prev, list)
-                and isinstance(nxt, Unit)
+                isinstance(nxt, Unit)
                 and nxt.kind == "para"
                 and nxt.dateline is None
                 and not item.text.startswith("▶")
+                and (prev is None or isinstance(prev, list) or bool(current and current.closed))
             )
             target = current if current is not None and not opening else start()
             target.byline.extend(item.names)
