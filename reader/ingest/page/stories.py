@@ -58,6 +58,32 @@ def _bigrams(text: str) -> set[str]:
     return {han[i : i + 2] for i in range(len(han) - 1)}
 
 
+def _headlines_before(items: list[Unit | list[Unit]]) -> bool:
+    """True when this page prints headlines above their stories.
+
+    Such a page opens with a headline and never ends on one; a page that runs story,
+    byline, headline (as PDF text order often does) opens with text.
+    """
+    text = [it for it in items if isinstance(it, list) or it.kind in ("para", "wide")]
+    if not text or not isinstance(text[0], list):
+        return False
+    return not isinstance(text[-1], list)
+
+
+def _shares_more_behind(head: str, story: _Story, following: str, before: bool) -> bool:
+    """Whether a lone heading line inside a story may be its subhead.
+
+    On a page of headlines-before, a title shares its own story's words (places, names)
+    with the text after it, while a subhead shares them with the text before it too. On a
+    page of headlines-after, subheads and titles are told apart later, by the headings'
+    places (see `_assign_headings`).
+    """
+    if not before:
+        return True
+    grams = _bigrams(head)
+    return len(grams & _bigrams(story.text())) >= len(grams & _bigrams(following))
+
+
 def _stories(units: list[Unit]) -> tuple[list[_Story], list[tuple[int, list[Unit]]]]:
     """Cut units into stories; return them and the heading groups still to place.
 
@@ -67,9 +93,14 @@ def _stories(units: list[Unit]) -> tuple[list[_Story], list[tuple[int, list[Unit
     pending: list[tuple[int, list[Unit]]] = []
     current: _Story | None = None
     items = _heading_groups(units)
+    before = _headlines_before(items)
+    waiting: list[Unit] = []  # a headline printed above the story still to come
 
     def start(**kwargs: object) -> _Story:
         story = _Story(**kwargs)  # type: ignore[arg-type]
+        if waiting:
+            story.heads.extend(_element_units(waiting))
+            waiting.clear()
         stories.append(story)
         return story
 
@@ -86,13 +117,17 @@ def _stories(units: list[Unit]) -> tuple[list[_Story], list[tuple[int, list[Unit
                 and isinstance(nxt, Unit)
                 and nxt.kind == "para"
                 and nxt.dateline is None
+                and _shares_more_behind(item[0].text, current, nxt.text, before)
             )
             if is_subhead and current is not None:
                 current.units.append(Unit("subhead", item[0].text, item[0].first, item[0].last))
                 continue
-            pending.append((len(stories) - 1, item))
-            if current is not None and not followed_by_byline:
+            if current is not None and (before or not followed_by_byline):
                 current.closed = True
+            if before and not waiting:
+                waiting.extend(item)
+            else:
+                pending.append((len(stories) - 1, item))
             continue
         if item.kind == "para":
             if current is None or current.closed or current.kind != "article" or item.dateline:
