@@ -70,18 +70,27 @@ def _headlines_before(items: list[Unit | list[Unit]]) -> bool:
     return not isinstance(text[-1], list)
 
 
+#: How many more word pairs a heading must share with the story before it than with the
+#: text after it to be taken for that story's title rather than a subhead.
+_CLEARLY = 2
+
+
 def _shares_more_behind(head: str, story: _Story, following: str, before: bool) -> bool:
     """Whether a lone heading line inside a story may be its subhead.
 
     On a page of headlines-before, a title shares its own story's words (places, names)
     with the text after it, while a subhead shares them with the text before it too. On a
-    page of headlines-after, subheads and titles are told apart later, by the headings'
-    places (see `_assign_headings`).
+    page of headlines-after the same holds the other way round.
     """
-    if not before:
-        return True
     grams = _bigrams(head)
-    return len(grams & _bigrams(story.text())) >= len(grams & _bigrams(following))
+    behind = len(grams & _bigrams(story.text()))
+    ahead = len(grams & _bigrams(following))
+    if before:
+        return behind >= ahead
+    # A story whose byline came with its dateline has no byline line to end it: only
+    # the words tell its title (after it) from a subhead. A subhead may sum up what
+    # came before, so only a clear difference counts.
+    return not story.byline or ahead + _CLEARLY >= behind
 
 
 def _stories(units: list[Unit]) -> tuple[list[_Story], list[tuple[int, list[Unit]]]]:
