@@ -234,10 +234,23 @@ def _reaches_sentence_end(rows: list[Row], i: int, limit: int = 40) -> bool:
     return i + limit < len(rows)
 
 
+def _opens_two_line_heading(rows: list[Row], i: int, local: float) -> bool:
+    """``长沙高新区：`` over ``软件产业跑出加速度``: a short line ending in a colon whose
+    next line is a short phrase with no punctuation, then a fresh start."""
+    row = rows[i]
+    if row.ems >= local * 0.6 or i + 2 >= len(rows) or not _has_hanzi(row.text):
+        return False
+    nxt, after = rows[i + 1], rows[i + 2]
+    plain = not any(ch in nxt.text for ch in "，。；：、") and not is_terminal(nxt.text)
+    return plain and nxt.ems < local * 0.8 and after.ems < local - 1.0
+
+
 def _is_heading_row(rows: list[Row], i: int, local: float) -> bool:
     """A row standing alone between paragraphs, with no sentence punctuation."""
     row = rows[i]
     text = row.text
+    if text[-1] in "：:" and _opens_two_line_heading(rows, i, local):
+        return True
     if is_terminal(text) or text[-1] in _RUN_ON or _DATELINE_RE.match(text):
         return False
     if "。" in text or "；" in text or not _has_hanzi(text) or text[-1].isdigit():
