@@ -261,6 +261,10 @@ def _is_heading_row(rows: list[Row], i: int, local: float) -> bool:
     if not _reaches_sentence_end(rows, i):
         # Nothing from here to the next break ends a sentence: no paragraph starts here.
         return True
+    if row.ems < local - 3.5 and not any(ch in text for ch in "，、：,"):
+        # Much shorter than a paragraph's indented first line, and not one ended: a
+        # phrase standing alone (a one-line paragraph would end its sentence).
+        return True
     if (
         nxt.tight
         and not _SPLIT_NUMBER_RE.search(text)
