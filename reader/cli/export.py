@@ -33,6 +33,8 @@ def run(args: argparse.Namespace) -> int:
     result = load_paths(args.paths or [bundled_articles_dir()])
     for error in result.errors:
         print(f"hitech-reader: {error}", file=sys.stderr)
+    for notice in result.notices:
+        print(f"hitech-reader: {notice}", file=sys.stderr)
     articles = result.articles
     if args.format == "json":
         annotations = None

@@ -29,7 +29,7 @@ from reader.model import Article, Block, Figure, Located, Source
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2
+FORMAT = 3
 SUBDIR = "parsed"
 #: Past this many entries the oldest are removed when a new one is written.
 MAX_ENTRIES = 2000
@@ -86,8 +86,8 @@ def _entry(shown: str, path: Path) -> Path:
     return paths.cache_dir() / SUBDIR / f"{hashlib.sha256(key).hexdigest()[:32]}.json"
 
 
-def get(shown: str, path: Path, stamp: Stamp) -> list[Article] | None:
-    """The articles cached for this version of the file, or None on any miss."""
+def get(shown: str, path: Path, stamp: Stamp) -> tuple[list[Article], list[str]] | None:
+    """The articles and notices cached for this version of the file, or None on a miss."""
     entry = _entry(shown, path)
     try:
         raw = json.loads(entry.read_text(encoding="utf-8"))
@@ -95,6 +95,7 @@ def get(shown: str, path: Path, stamp: Stamp) -> list[Article] | None:
             return None
         articles = [_article(item) for item in raw["articles"]]
         figures = [[_located(item) for item in items] for items in raw["figures"]]
+        notices = [str(notice) for notice in raw.get("notices", [])]
         if len(figures) != len(articles):
             return None
     except FileNotFoundError:
@@ -103,11 +104,18 @@ def get(shown: str, path: Path, stamp: Stamp) -> list[Article] | None:
         log.debug("parse cache entry %s unusable: %s", entry, exc)
         return None
     _remember(articles, figures)
-    return articles
+    return articles, notices
 
 
-def put(shown: str, path: Path, stamp: Stamp, articles: list[Article]) -> None:
-    """Remember the articles of this version of the file (silently gives up on errors)."""
+def put(
+    shown: str,
+    path: Path,
+    stamp: Stamp,
+    articles: list[Article],
+    notices: list[str] | None = None,
+) -> None:
+    """Remember the articles of this version of the file, and the notices reading it gave
+    (see :func:`reader.ingest.loader.parse_text`); silently gives up on errors."""
     from reader.annotate.pipeline import quick_figure_annotations
 
     figures = [quick_figure_annotations(article) for article in articles]
@@ -119,6 +127,7 @@ def put(shown: str, path: Path, stamp: Stamp, articles: list[Article]) -> None:
         "shown": shown,
         "articles": [_plain(article) for article in articles],
         "figures": [[_plain_located(loc) for loc in items] for items in figures],
+        "notices": list(notices or []),
     }
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
@@ -170,11 +179,13 @@ def _plain(article: Article) -> dict[str, Any]:
         "title": article.title,
         "kicker": article.kicker,
         "byline": article.byline,
+        "byline_roles": article.byline_roles,
         "dateline": article.dateline,
         "credit": article.credit,
         "captions": article.captions,
         "blocks": [[block.kind, block.text] for block in article.blocks],
         "date": article.date,
+        "page_lines": article.page_lines,
     }
 
 
@@ -187,9 +198,11 @@ def _article(raw: dict[str, Any]) -> Article:
         title=raw["title"],
         kicker=raw["kicker"],
         byline=list(raw["byline"]),
+        byline_roles=list(raw["byline_roles"]),
         dateline=raw["dateline"],
         credit=raw["credit"],
         captions=list(raw["captions"]),
         blocks=[Block(kind, text) for kind, text in raw["blocks"]],
         date=raw["date"],
+        page_lines=list(raw["page_lines"]),
     )

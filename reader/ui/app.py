@@ -56,6 +56,7 @@ class ReaderApp(App[None]):
         state: State,
         *,
         errors: Sequence[str] = (),
+        notices: Sequence[str] = (),
         theme: str | None = None,
         annotator: Callable[[Article], Annotations] | None = None,
         store: Library | None = None,
@@ -78,6 +79,7 @@ class ReaderApp(App[None]):
         self._by_id = {article.id: article for article in self.library}
         self.state = state
         self.load_errors = list(errors)
+        self.load_notices = list(notices)
         self.save_error: str | None = None
         self._catalogue: Catalogue | None = None
         wanted = theme or state.theme or DEFAULT_THEME
@@ -221,6 +223,8 @@ class ReaderApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         for message in self.load_errors:
             self.notify(message, title="Could not open a file", severity="error", timeout=10)
+        for message in self.load_notices:
+            self.notify(message, title="Read as plain text", severity="warning", timeout=10)
         self._apply_keymap()
         if self.store is not None:
             for notice in self.store.notices:
@@ -323,6 +327,7 @@ def make_app(
     from reader.ui import core
 
     errors: list[str] = []
+    notices: list[str] = []
     folders = None
     if store is None and paths and watch:
         from reader.ingest.watch import FolderWatch
@@ -334,7 +339,7 @@ def make_app(
     if store is not None:
         articles = []
     elif articles is None:
-        articles, errors = core.load_library(list(paths) if paths else default_paths())
+        articles, errors, notices = core.load_library(list(paths) if paths else default_paths())
     if state is None:
         state = State.load()
     if store is not None:
@@ -346,6 +351,7 @@ def make_app(
         articles,
         state,
         errors=errors,
+        notices=notices,
         theme=theme,
         annotator=annotator,
         store=store,

@@ -14,12 +14,16 @@ from reader.model import Annotations, Article, Figure, Located
 from reader.search.match import SearchHit
 
 
-def load_library(paths: Sequence[str | Path]) -> tuple[list[Article], list[str]]:
-    """Articles from ``paths`` (files or folders) and one line per file that failed."""
+def load_library(
+    paths: Sequence[str | Path],
+) -> tuple[list[Article], list[str], list[str]]:
+    """Articles from ``paths`` (files or folders), one line per file that failed, and one
+    per file read otherwise than its shape suggested (a .txt that is no page dump)."""
     from reader.ingest.loader import load_paths
 
     result = load_paths(paths, cache=True)
-    return list(result.articles), [str(error) for error in result.errors]
+    errors = [str(error) for error in result.errors]
+    return list(result.articles), errors, [str(notice) for notice in result.notices]
 
 
 def bundled_articles_dir() -> Path:

@@ -105,19 +105,22 @@ class LibraryActions:
             return
         loaded: list[tuple[str, list[Article]]] = []
         errors: list[str] = []
+        notices: list[str] = []
         for path in [*changes.added, *changes.changed]:
-            articles, failed = core.load_library([path])
+            articles, failed, read_as_plain = core.load_library([path])
             loaded.append((str(path), articles))
             errors.extend(failed)
+            notices.extend(read_as_plain)
         removed = [str(path) for path in changes.removed]
         with suppress(RuntimeError):  # the app closed meanwhile
-            self.app.call_from_thread(self._folders_changed, loaded, removed, errors)
+            self.app.call_from_thread(self._folders_changed, loaded, removed, errors, notices)
 
     def _folders_changed(
         self: Reader,
         loaded: list[tuple[str, list[Article]]],
         removed: list[str],
         errors: list[str],
+        notices: list[str] = (),  # type: ignore[assignment]
     ) -> None:
         app = self.app
         added = app.merge_files(loaded, removed)
@@ -139,6 +142,8 @@ class LibraryActions:
                 self.show_article(article)
         for message in errors:
             self.notify(message, title="Could not open a file", severity="error", timeout=10)
+        for message in notices:
+            self.notify(message, title="Read as plain text", severity="warning", timeout=10)
         if added:
             self.notify(f"{added} new article{'s' if added != 1 else ''} in the folder.")
 
