@@ -41,8 +41,12 @@ _SLASH_ROLE_RE = re.compile(r"(文|图|摄影|文图)\s*[/／]\s*")
 Byline = tuple[list[str], list[str]]  # names, their roles ("" where none is printed)
 
 
+_ROLE_RE = re.compile("(" + "|".join(ROLES) + ")")
+
+
 def _tokens(text: str) -> list[str]:
-    return text.replace("　", " ").replace("、", " ").split()
+    # A line break can eat the space between a name and the next role (林静实习生黄文彬).
+    return _ROLE_RE.sub(r" \1 ", text.replace("　", " ").replace("、", " ")).split()
 
 
 def parse_names(text: str) -> Byline | None:

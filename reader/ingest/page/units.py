@@ -170,7 +170,14 @@ def _units(rows: list[Row], column: float) -> list[Unit]:
         # A paragraph's first line is short anyway (indented), so only the next line can
         # tell whether it goes on.
         short = row.ems < local - 1.5 and len(para) > 1
-        if is_terminal(text) and (short or i + 1 == n or not _continues(rows[i + 1], local)):
+        if is_terminal(text) and (
+            short
+            or i + 1 == n
+            or not _continues(rows[i + 1], local)
+            # A line after a full stop that no sentence end follows before the next
+            # break is a headline (set after its story), not this paragraph going on.
+            or not _reaches_sentence_end(rows, i + 1)
+        ):
             flush()
     flush()
     return _fold_photo_tails(units)
