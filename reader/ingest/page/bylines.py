@@ -45,8 +45,19 @@ _ROLE_RE = re.compile("(" + "|".join(ROLES) + ")")
 
 
 def _tokens(text: str) -> list[str]:
-    # A line break can eat the space between a name and the next role (林静实习生黄文彬).
-    return _ROLE_RE.sub(r" \1 ", text.replace("　", " ").replace("、", " ")).split()
+    return text.replace("　", " ").replace("、", " ").split()
+
+
+def _name_tokens(text: str) -> list[str]:
+    """Tokens of a byline; a line break can eat the space between a name and the next
+    role (林静实习生黄文彬), so a token that is no name is cut at the roles inside it."""
+    out: list[str] = []
+    for token in _tokens(text):
+        if token in ROLES or _is_name(token) or len(token) <= 4:
+            out.append(token)
+        else:
+            out += _ROLE_RE.sub(r" \1 ", token).split()
+    return out
 
 
 def parse_names(text: str) -> Byline | None:
@@ -57,7 +68,7 @@ def parse_names(text: str) -> Byline | None:
     names: list[str] = []
     roles: list[str] = []
     role = ""
-    for token in _tokens(text):
+    for token in _name_tokens(text):
         if token in ROLES:
             role = token
             continue

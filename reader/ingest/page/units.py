@@ -5,8 +5,6 @@ Line widths relative to the page's own column width, punctuation and markers dec
 
 from __future__ import annotations
 
-import statistics
-
 from reader.ingest.page.bylines import (
     CONTINUATION_RE,
     byline_row,
@@ -16,7 +14,6 @@ from reader.ingest.page.bylines import (
 from reader.ingest.page.bylines import DATELINE_RE as _DATELINE_RE
 from reader.ingest.page.lines import (
     _BYLINE_MARK,
-    _MIN_COLUMN,
     _PHOTO_CREDIT_RE,
     _RUN_ON,
     _SOURCE_CREDIT_RE,
@@ -31,23 +28,11 @@ from reader.ingest.page.lines import (
 )
 
 
-def _column_width(rows: list[Row]) -> float:
-    """The page's usual column width in ems: a high quantile of the rows' widths."""
-    widths = sorted(r.ems for r in rows)
-    if not widths:
-        return _MIN_COLUMN
-    core = widths[len(widths) // 10 : max(len(widths) * 9 // 10, 1)] or widths
-    estimate = statistics.median(core) if len(core) < 4 else core[len(core) * 3 // 4]
-    # Newspaper columns are never narrower than this; a page of a few short lines
-    # must not make its ordinary lines look "wide".
-    return max(estimate, _MIN_COLUMN)
-
-
 def _local_width(rows: list[Row], i: int, column: float) -> float:
     """Column width near row ``i``: a high quantile of the nearby full-looking rows.
 
-    Most lines of a column are full; the first lines of paragraphs (indented), the
-    last ones and headings are shorter, so the upper quartile is the column's measure.
+    Full lines set the column's measure; the first lines of paragraphs (indented), the
+    last ones and headings are shorter, so the upper quartile is the measure.
     """
     near = sorted(
         r.ems
@@ -63,6 +48,10 @@ def _units(rows: list[Row], column: float) -> list[Unit]:
     """Group ``rows`` into units; ``column`` is the page's column width in ems."""
     for row in rows:
         row.wide = row.ems > column * 1.45
+    # In wide columns of short paragraphs most lines are first (indented) or last lines,
+    # and the few full ones are far apart: the page's widest usual lines set a floor.
+    usual = sorted(r.ems for r in rows if not r.wide and column - 3 <= r.ems <= column + 4)
+    floor = usual[len(usual) * 9 // 10] - 1 if usual else 0.0
     units: list[Unit] = []
     para: list[Row] = []
 
@@ -74,7 +63,7 @@ def _units(rows: list[Row], column: float) -> list[Unit]:
     n = len(rows)
     for i, row in enumerate(rows):
         text = row.text
-        local = _local_width(rows, i, column)
+        local = max(_local_width(rows, i, column), floor)
         at_start = not para
         if (
             _PHOTO_CREDIT_RE.match(text)

@@ -109,6 +109,8 @@ def test_roles_are_never_names():
         ["张三", "李四", "王五"],
         ["记者", "记者", "通讯员"],
     )
+    # A line break ate the space between a name and the next role.
+    assert parse_names("记者 林静实习生黄文彬") == (["林静", "黄文彬"], ["记者", "实习生"])
     assert parse_names("园区企业纷纷表示") is None
     assert byline_row("创新驱动发展") is None  # a lone four-character phrase: a heading
 
