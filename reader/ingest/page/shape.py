@@ -83,11 +83,11 @@ def measure(rows: list[Row]) -> Shape:
     if widths:
         # Ties go to the wider width: short lines (indents, paragraph ends) sit below it.
         mode = max(widths, key=lambda w: (widths[w] + widths[w - 1] + widths[w + 1], w))
+        near = sum(widths[w] for w in (mode - 1, mode, mode + 1))
         # First lines of paragraphs (indented two ems) make a second peak under the
         # column's: the column is the upper quartile of the widths around the mode.
         around = sorted(r.ems for r in rows if mode - 3 <= r.ems <= mode + 3)
         mode = max(mode, round(around[len(around) * 3 // 4]))
-        near = sum(widths[w] for w in (mode - 1, mode, mode + 1))
     else:
         mode, near = MIN_COLUMN, 0
     # Headlines and photo text may run past the column; body text never does.
