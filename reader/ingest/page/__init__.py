@@ -59,6 +59,7 @@ __all__ = [
     "split_trailing_byline",
 ]
 
+
 def _segments(rows: list[Row]) -> list[tuple[PageMeta, list[Row]]]:
     """Cut rows into pages at header lines; header and footer lines become metadata."""
     out: list[tuple[PageMeta, list[Row]]] = [(PageMeta(), [])]

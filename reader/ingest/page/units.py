@@ -42,8 +42,6 @@ def _local_width(rows: list[Row], i: int, column: float) -> float:
     return near[len(near) * 3 // 4] if len(near) >= 3 else column
 
 
-
-
 def _units(rows: list[Row], column: float) -> list[Unit]:
     """Group ``rows`` into units; ``column`` is the page's column width in ems."""
     for row in rows:
