@@ -42,6 +42,7 @@ from reader.ingest.page.shape import (
     is_meta_line,
     measure,
     meta_date,
+    meta_strength,
     page_chunks,
     why_not_a_page,
 )
@@ -60,11 +61,22 @@ __all__ = [
 ]
 
 
+def _meta_rows(rows: list[Row]) -> list[bool]:
+    """Which rows are page header or footer lines (see :func:`.shape.meta_strength`)."""
+    strength = [meta_strength(row.text) for row in rows]
+    edge = 3  # header and footer lines sit within this many rows of a page's edge
+    meta = []
+    for i, level in enumerate(strength):
+        beside = (i > 0 and strength[i - 1] > 0) or (i + 1 < len(rows) and strength[i + 1] > 0)
+        meta.append(level == 2 or (level == 1 and (beside or i < edge or i >= len(rows) - edge)))
+    return meta
+
+
 def _segments(rows: list[Row]) -> list[tuple[PageMeta, list[Row]]]:
     """Cut rows into pages at header lines; header and footer lines become metadata."""
     out: list[tuple[PageMeta, list[Row]]] = [(PageMeta(), [])]
-    for row in rows:
-        if is_meta_line(row.text):
+    for row, is_meta in zip(rows, _meta_rows(rows), strict=True):
+        if is_meta:
             meta, body = out[-1]
             if body and not row.text.startswith(("责任编辑", "责编", "美编", "校对", "编辑")):
                 out.append((PageMeta(), []))

@@ -48,18 +48,25 @@ class PageMeta:
 
 def is_meta_line(text: str) -> bool:
     """A page header or footer line: date with 星期 or 版次, 第N版 with a section, staff."""
+    return meta_strength(text) > 0
+
+
+def meta_strength(text: str) -> int:
+    """2: surely a header or footer line (a date with 星期 or 版次, 责任编辑：…); 1: one
+    only where it stands by other such lines or at a page's edge (a date alone, 第N版
+    with a section name: body text can say as much); 0: not one."""
     if len(text) > 40 or "。" in text or "，" in text:
-        return False
+        return 0
     if _STAFF_RE.match(text):
-        return True
+        return 2
     if _DATE_RE.search(text) and (_WEEKDAY_RE.search(text) or _EDITION_RE.search(text)):
-        return True
+        return 2
     if _DATE_RE.fullmatch(text.strip()):
-        return True
+        return 1
     if _EDITION_RE.search(text):
         rest = _EDITION_RE.sub("", text).strip()
-        return len(rest) <= 8 and not re.search(r"[（(]|转|接", text)
-    return False
+        return int(len(rest) <= 8 and not re.search(r"[（(]|转|接", text))
+    return 0
 
 
 def meta_date(text: str) -> str | None:

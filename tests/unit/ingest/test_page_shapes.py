@@ -200,3 +200,35 @@ def test_a_web_copy_is_not_a_page_and_says_why():
     articles = parse_text(web, "web.txt", notices=notices)
     assert len(articles) == 1 and articles[0].title == "标题"
     assert notices == [f"read as plain text, not as a page: {reason}"]
+
+
+def test_a_body_line_naming_an_edition_stays_body_text():
+    text = _TWO_STORIES.replace("（下转第2版）\n", "（下转第2版）\n详见本报第3版\n", 1)
+    lines = text.splitlines()
+    lines[4:4] = ["据本报第5版"]  # mid-page, between body lines: not a page header
+    articles = parse_page("\n".join(lines), "p.txt")
+    assert all(not a.page_lines for a in articles)
+    assert "据本报第5版" in "".join(a.body_text for a in articles)
+
+
+def test_a_page_opening_mid_sentence_on_a_line_without_punctuation():
+    text = (
+        "在青岛高新区的海洋装备产业园里一台\n\n"
+        "自主研发的深海探测设备刚刚完成出厂\n\n"
+        "测试。研发团队负责人说，这台设备可\n\n"
+        "在深海连续工作 30 天。\n\n"
+        "孙海\n\n"
+        "青岛高新区海洋科技成果加速落地\n\n"
+        "本报讯 近日，合肥高新区量子产业园开\n\n"
+        "园，首批 16 家企业集中入驻，园区总\n\n"
+        "建筑面积约 12 万平方米。\n\n"
+        "宋佳\n\n"
+        "合肥高新区量子产业园开园\n"
+    )
+    articles = parse_page(text, "p.txt")
+    assert [a.title for a in articles] == [
+        "青岛高新区海洋科技成果加速落地",
+        "合肥高新区量子产业园开园",
+    ]
+    assert articles[0].paragraphs[0].startswith("在青岛高新区的海洋装备产业园里一台自主研发")
+    assert [a.byline for a in articles] == [["孙海"], ["宋佳"]]
