@@ -77,7 +77,8 @@ def score(made: Made, articles: list[Article]) -> Score:
         result.datelines += article.dateline == truth.dateline
         # A space at a line break is gone from the dump: paragraphs compare without spaces.
         got = [squash(p) for p in article.paragraphs]
-        result.paragraphs += got == [squash(p) for p in truth.paragraphs]
+        want = [squash(p) for p in truth.paragraphs]
+        result.paragraphs += got == want and article.subheads == truth.subheads
         result.dates += article.date == truth.date
         result.pages_meta += sorted(article.page_lines) == sorted(truth.page)
     for j, body in enumerate(bodies):

@@ -45,6 +45,7 @@ class Expected:
     roles: list[str]
     dateline: str | None
     paragraphs: list[str]
+    subheads: list[str] = field(default_factory=list)
     date: str | None = None
     page: list[str] = field(default_factory=list)  # header/footer lines, first story of a page
 
@@ -114,6 +115,8 @@ def _story_lines(
     paragraphs = list(story.paragraphs)
     body: list[tuple[str, bool]] = [(line, False) for line in pre]
     for i, para in enumerate(paragraphs):
+        if i in story.subheads:
+            body.append((story.subheads[i], False))
         text = first_prefix + para if i == 0 else para
         lines = column_lines(text, width, 2.0, rng)
         if glued and i == len(paragraphs) - 1:
@@ -131,6 +134,7 @@ def _story_lines(
         roles=list(story.roles),
         dateline=story.dateline,
         paragraphs=paragraphs,
+        subheads=[story.subheads[i] for i in sorted(story.subheads)],
     )
     return (body + head if head_after else head + body), truth, marks
 
