@@ -97,8 +97,9 @@ def byline_row(text: str) -> Byline | None:
         return _slash_byline(text)
     tokens = text.split()
     found = parse_names(text) if all(map(_looks_like_name_token, tokens)) else None
-    if found and not any(found[1]) and not (len(tokens) >= 2 or len(tokens[0]) <= 3):
-        return None  # a lone four-character word is more often a heading than a name
+    if found and not any(found[1]) and all(len(t) == 4 for t in tokens):
+        # Four-character words (创新驱动 链式发展) are more often a kicker than names.
+        return None
     return found
 
 
