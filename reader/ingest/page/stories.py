@@ -75,22 +75,24 @@ def _headlines_before(items: list[Unit | list[Unit]]) -> bool:
 _CLEARLY = 2
 
 
-def _shares_more_behind(head: str, story: _Story, following: str, before: bool) -> bool:
-    """Whether a lone heading line inside a story may be its subhead.
+def _may_be_subhead(head: str, story: _Story, following: str, before: bool) -> bool:
+    """Whether a lone heading line inside a story may be its subhead, not a title.
 
-    On a page of headlines-before, a title shares its own story's words (places, names)
-    with the text after it, while a subhead shares them with the text before it too. On a
-    page of headlines-after the same holds the other way round.
+    A story whose byline is known already (it came with the dateline, or above the body)
+    has no byline line left to end it. On a page of headlines-before, a heading inside
+    such a story opens the next one; one inside a story still waiting for its byline
+    (▶ names at the end) is its subhead. On a page of headlines-after, a heading after
+    such a story that shares clearly more words with it than with the text after it is
+    its title: a title names its own story's places and people, while a subhead sums
+    up the text after it.
     """
+    if not story.byline:
+        return True
+    if before:
+        return False
     grams = _bigrams(head)
     behind = len(grams & _bigrams(story.text()))
-    ahead = len(grams & _bigrams(following))
-    if before:
-        return behind >= ahead
-    # A story whose byline came with its dateline has no byline line to end it: only
-    # the words tell its title (after it) from a subhead. A subhead may sum up what
-    # came before, so only a clear difference counts.
-    return not story.byline or ahead + _CLEARLY >= behind
+    return len(grams & _bigrams(following)) + _CLEARLY >= behind
 
 
 def _stories(units: list[Unit]) -> tuple[list[_Story], list[tuple[int, list[Unit]]]]:
@@ -126,7 +128,7 @@ def _stories(units: list[Unit]) -> tuple[list[_Story], list[tuple[int, list[Unit
                 and isinstance(nxt, Unit)
                 and nxt.kind == "para"
                 and nxt.dateline is None
-                and _shares_more_behind(item[0].text, current, nxt.text, before)
+                and _may_be_subhead(item[0].text, current, nxt.text, before)
             )
             if is_subhead and current is not None:
                 current.units.append(Unit("subhead", item[0].text, item[0].first, item[0].last))
@@ -149,6 +151,8 @@ def _stories(units: list[Unit]) -> tuple[list[_Story], list[tuple[int, list[Unit
             if current is None or current.kind != "article" or item.text[1:3] in ("上接", "接第"):
                 current = start()
             current.units.append(item)
+            # （下转第N版）: the story goes on elsewhere; nothing after it here is its own.
+            current.closed = current.closed or "下转" in item.text or item.text[1:2] == "转"
         elif item.kind == "byline":
             prev = items[index - 1] if index else None
             # A byline above a body opens its story: after a heading, at the top of the
