@@ -205,6 +205,8 @@ def _continues(next_row: Row, local: float) -> bool:
         return False
     if _DATELINE_RE.match(next_row.text) or next_row.ems > local + 2.5:
         return False
+    if opens_story(next_row.text) or CONTINUATION_RE.fullmatch(next_row.text):
+        return False
     if next_row.ems < local + 2.5 and not next_row.tight and _heads_a_byline(next_row):
         return False
     # A new paragraph's first line is indented by two ems; a continuing one is full, or
@@ -219,7 +221,7 @@ def _reaches_sentence_end(rows: list[Row], i: int, limit: int = 40) -> bool:
         if (
             row.wide
             or row.text.startswith(_BYLINE_MARK)
-            or (row is not rows[i] and _DATELINE_RE.match(row.text))
+            or (row is not rows[i] and (_DATELINE_RE.match(row.text) or opens_story(row.text)))
         ):
             return False
         if is_terminal(row.text) or split_trailing_byline(row.text):
