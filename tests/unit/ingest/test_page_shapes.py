@@ -232,3 +232,15 @@ def test_a_page_opening_mid_sentence_on_a_line_without_punctuation():
     ]
     assert articles[0].paragraphs[0].startswith("在青岛高新区的海洋装备产业园里一台自主研发")
     assert [a.byline for a in articles] == [["孙海"], ["宋佳"]]
+
+
+def test_plain_text_keeps_a_copied_page_header_as_metadata_not_title():
+    from reader.ingest.plain import parse_plain
+
+    text = (
+        "2023年3月8日 星期三 第5版 产业\n\n东湖高新区发布新政\n\n　　近日，东湖高新区发布新政。\n"
+    )
+    (article,) = parse_plain(text, "web.txt")
+    assert article.title == "东湖高新区发布新政"
+    assert article.page_lines == ["2023年3月8日 星期三 第5版 产业"]
+    assert article.date == "2023-03-08" and article.source.first_line == 1
