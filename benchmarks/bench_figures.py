@@ -67,10 +67,12 @@ class Tally:
         def pct(a: int, b: int) -> str:
             return f"{a / b:6.3f}" if b else "     -"
 
-        return (f"{name:38} {self.cases:5} {self.skipped:4} {self.gold:5} "
-                f"{pct(self.exact, self.gold)} {pct(self.overlap, self.gold)} "
-                f"{pct(self.numbered_overlap, self.numbered)} "
-                f"{pct(self.value_ok, self.valued)} {pct(self.parse_ok, self.parsed)}")
+        return (
+            f"{name:38} {self.cases:5} {self.skipped:4} {self.gold:5} "
+            f"{pct(self.exact, self.gold)} {pct(self.overlap, self.gold)} "
+            f"{pct(self.numbered_overlap, self.numbered)} "
+            f"{pct(self.value_ok, self.valued)} {pct(self.parse_ok, self.parsed)}"
+        )
 
 
 def _score_extract(case: dict, tally: Tally, misses: list[str]) -> None:
@@ -108,8 +110,11 @@ def _score_parse(case: dict, tally: Tally, misses: list[str]) -> None:
         want = expected["num"]
         if isinstance(want, list):  # a range: both ends must match
             got = (fig.value, fig.value_max) if fig else None
-            ok = fig is not None and _close(fig.value, float(want[0])) and (
-                fig.value_max is not None and _close(fig.value_max, float(want[1])))
+            ok = (
+                fig is not None
+                and _close(fig.value, float(want[0]))
+                and (fig.value_max is not None and _close(fig.value_max, float(want[1])))
+            )
         else:
             got = fig.value if fig else None
             ok = fig is not None and _close(fig.value, float(want))
@@ -140,8 +145,10 @@ def score() -> None:
                 _score_parse(case, tally, misses[suite])
             else:
                 tally.skipped += 1  # reject/normalize tasks: not what a figure finder does
-    print(f"{'suite':38} {'cases':>5} {'skip':>4} {'gold':>5} {'exact':>6} {'ovlap':>6} "
-          f"{'ovl#':>6} {'value':>6} {'parse':>6}")
+    print(
+        f"{'suite':38} {'cases':>5} {'skip':>4} {'gold':>5} {'exact':>6} {'ovlap':>6} "
+        f"{'ovl#':>6} {'value':>6} {'parse':>6}"
+    )
     for name in sorted(tallies):
         print(tallies[name].row(name))
     if os.environ.get("BENCH_MISSES"):
@@ -190,9 +197,11 @@ def speed(repeat: int = 20, runs: int = 5) -> None:
     t_find = median_time(lambda: find_figures(text), runs)
     t_base = median_time(lambda: list(baseline_re.finditer(text)), runs)
     n = len(find_figures(text))
-    print(f"\nspeed: {len(text):,} chars, {n} figures; find_figures {len(text) / t_find:,.0f} "
-          f"chars/s (median of {runs}); bare [0-9]+ scan {len(text) / t_base:,.0f} chars/s; "
-          f"ratio {t_find / t_base:.1f}x slower than the bare scan")
+    print(
+        f"\nspeed: {len(text):,} chars, {n} figures; find_figures {len(text) / t_find:,.0f} "
+        f"chars/s (median of {runs}); bare [0-9]+ scan {len(text) / t_base:,.0f} chars/s; "
+        f"ratio {t_find / t_base:.1f}x slower than the bare scan"
+    )
 
 
 if __name__ == "__main__":

@@ -38,7 +38,6 @@ from tests.helpers.data import make_bad
 ROOT = Path(__file__).resolve().parents[1]
 
 
-
 #: Run in a fresh interpreter so that its peak resident memory is the load's alone.
 _CHILD = """
 import resource, sys, time

@@ -173,8 +173,10 @@ def bench_size(size: int, args: argparse.Namespace) -> None:
         worker_mb = result.worker_peak_mb
         import_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         again = lib.import_paths([root / "src"])
-        print(f"re-import unchanged: {again.seconds * 1000:.0f} ms "
-              f"({again.files_unchanged:,} files unchanged)")
+        print(
+            f"re-import unchanged: {again.seconds * 1000:.0f} ms "
+            f"({again.files_unchanged:,} files unchanged)"
+        )
         size_bytes = sum(p.stat().st_size for p in (root / "data").glob("library.sqlite3*"))
         total = lib.count()
         print(f"database: {size_bytes / 1e6:.1f} MB = {size_bytes / total / 1024:.1f} KiB "
@@ -247,8 +249,10 @@ def bench_size(size: int, args: argparse.Namespace) -> None:
             print(f"  {name:>22}: {t_page * 1000:8.1f} ms ({rows} rows){deep}")
         lib.close()
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak memory: importing process {import_mb:.0f} MB, largest import worker "
-          f"{worker_mb:.0f} MB; with the scan baseline's texts loaded {own:.0f} MB")
+    print(
+        f"peak memory: importing process {import_mb:.0f} MB, largest import worker "
+        f"{worker_mb:.0f} MB; with the scan baseline's texts loaded {own:.0f} MB"
+    )
 
 
 def main() -> None:

@@ -60,15 +60,21 @@ def build(cache: Path, size: int) -> Path:
     source = cache / f"pages-{size}"
     t0 = time.perf_counter()
     info = make_library(source, size)
-    print(f"generated {info.articles:,} articles in {info.files:,} files "
-          f"({time.perf_counter() - t0:.0f} s)", flush=True)
+    print(
+        f"generated {info.articles:,} articles in {info.files:,} files "
+        f"({time.perf_counter() - t0:.0f} s)",
+        flush=True,
+    )
     with Library(data, annotator=figures_only) as library:
         result = library.import_paths([source])
         library.optimize()
         library.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        print(f"imported {result.articles_added:,} articles in {result.seconds:.0f} s "
-              f"({result.articles_added / max(result.seconds, 1e-9):,.0f} articles/s), "
-              f"{len(result.errors)} errors", flush=True)
+        print(
+            f"imported {result.articles_added:,} articles in {result.seconds:.0f} s "
+            f"({result.articles_added / max(result.seconds, 1e-9):,.0f} articles/s), "
+            f"{len(result.errors)} errors",
+            flush=True,
+        )
     done.write_text(str(info.articles))
     return data
 
@@ -111,7 +117,10 @@ def one_run(kind: str, library_dir: Path) -> tuple[float, float, int]:
         start = time.time()
         subprocess.run(
             [sys.executable, __file__, "--child", kind, str(report), str(library_dir)],
-            env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         painted, peak, options = report.read_text().split()
         return float(painted) - start, float(peak), int(options)
@@ -143,12 +152,18 @@ def main() -> None:
         lib_mb = max(m for _t, m, _o in times["library"])
         options = times["library"][0][2]
         print(f"\n== {size:,}-article library, {args.runs} runs each, 120x40 headless")
-        print(f"app on the sample page (baseline): first frame median {base * 1000:.0f} ms, "
-              f"peak {base_mb:.0f} MB")
-        print(f"app --library:                     first frame median {lib * 1000:.0f} ms, "
-              f"peak {lib_mb:.0f} MB (max of runs); sidebar holds {options} options")
-        print(f"ratio library / sample page: {lib / base:.2f}x; "
-              f"targets: first frame <= 1000 ms, peak <= 300 MB")
+        print(
+            f"app on the sample page (baseline): first frame median {base * 1000:.0f} ms, "
+            f"peak {base_mb:.0f} MB"
+        )
+        print(
+            f"app --library:                     first frame median {lib * 1000:.0f} ms, "
+            f"peak {lib_mb:.0f} MB (max of runs); sidebar holds {options} options"
+        )
+        print(
+            f"ratio library / sample page: {lib / base:.2f}x; "
+            f"targets: first frame <= 1000 ms, peak <= 300 MB"
+        )
 
 
 if __name__ == "__main__":

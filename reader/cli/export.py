@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     from reader.ingest.loader import bundled_articles_dir, load_paths
 
     result = load_paths(args.paths or [bundled_articles_dir()])
-    for error in result.errors:
+    for error in [*result.errors, *result.notices]:
         say(str(error))
     articles = result.articles
     out = sys.stdout

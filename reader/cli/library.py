@@ -77,7 +77,7 @@ def run_import(args: argparse.Namespace) -> int:
             bar.update(task, completed=p.files_done, total=p.files_total, rate=rate)
 
         result = library.import_paths(args.paths, progress=update)
-    for error in result.errors:
+    for error in [*result.errors, *result.notices]:
         say(error)
     rate = result.articles_added / result.seconds if result.seconds > 0 else 0.0
     say(

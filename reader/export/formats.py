@@ -64,9 +64,11 @@ def article_json(article: Article, annotations: Annotations | None = None) -> di
         "title": article.title,
         "kicker": article.kicker,
         "byline": list(article.byline),
+        "byline_roles": list(article.byline_roles),
         "dateline": article.dateline,
         "credit": article.credit,
         "captions": list(article.captions),
+        "page_lines": list(article.page_lines),
         "blocks": [{"kind": b.kind, "text": b.text} for b in article.blocks],
         "figures": [figure_json(f) for f in ann.figures],
         "entities": [

@@ -48,12 +48,14 @@ class ArticleCache(Protocol):
     bulk import pass none and parse every time.
     """
 
-    def get(self, shown: str, path: Path, stamp: Stamp) -> list[Article] | None:
-        """The articles kept for this version of the file, or None."""
+    def get(self, shown: str, path: Path, stamp: Stamp) -> tuple[list[Article], list[str]] | None:
+        """The articles and notices kept for this version of the file, or None."""
         ...
 
-    def put(self, shown: str, path: Path, stamp: Stamp, articles: list[Article]) -> None:
-        """Keep the articles of this version of the file (best effort)."""
+    def put(
+        self, shown: str, path: Path, stamp: Stamp, articles: list[Article], notices: list[str]
+    ) -> None:
+        """Keep the articles and notices of this version of the file (best effort)."""
         ...
 
 
@@ -72,6 +74,9 @@ class LoadResult:
 
     articles: list[Article] = field(default_factory=list)
     errors: list[LoadError] = field(default_factory=list)
+    #: Files read, but not as their shape suggested (a .txt that is no page dump: read as
+    #: plain text), each with the reason on one line.
+    notices: list[LoadError] = field(default_factory=list)
 
 
 def bundled_articles_dir() -> Path:
@@ -97,17 +102,26 @@ def date_from_name(name: str) -> str | None:
     return None
 
 
-def parse_text(text: str, path: str, suffix: str = ".txt") -> list[Article]:
-    """Parse decoded text by its kind: Markdown, page dump, or plain web copy."""
+def parse_text(
+    text: str, path: str, suffix: str = ".txt", notices: list[str] | None = None
+) -> list[Article]:
+    """Parse decoded text by its kind: Markdown, page dump, or plain web copy.
+
+    A text that is not a page dump is read as plain text, and ``notices`` (when given)
+    gets one line saying so and why: the user must not wonder where the columns went.
+    """
     # Imported here: with the parse cache warm, the app starts without loading the parsers.
     from reader.ingest.markdown import parse_markdown
-    from reader.ingest.page import looks_like_page, parse_page
+    from reader.ingest.page import not_a_page_reason, parse_page
     from reader.ingest.plain import parse_plain
 
     if suffix in (".md", ".markdown") or text.lstrip("\ufeff \t\r\n").startswith("---\n"):
         return parse_markdown(text, path)
-    if looks_like_page(text):
+    reason = not_a_page_reason(text)
+    if reason is None:
         return parse_page(text, path)
+    if notices is not None:
+        notices.append(f"read as plain text, not as a page: {reason}")
     return parse_plain(text, path)
 
 
@@ -120,26 +134,36 @@ def _display_path(path: Path) -> str:
         return str(path)
 
 
-def load_file(path: Path, *, cache: ArticleCache | None = None) -> list[Article]:
+def load_file(
+    path: Path, *, cache: ArticleCache | None = None, notices: list[str] | None = None
+) -> list[Article]:
     """Read one file into articles; through ``cache`` when one is given.
+
+    ``notices`` gets a line when the file was read otherwise than its shape suggests
+    (see :func:`parse_text`), from the cache too.
 
     Raises:
         LoadError: the file cannot be read or parsed; the message is one line.
     """
     shown = _display_path(path)
-    if cache is None:
-        return _read_and_parse(path, shown)
-    stamp = file_stamp(path)
-    if stamp is None:
-        return _read_and_parse(path, shown)  # it reports why the file cannot be read
-    articles = cache.get(shown, path, stamp)
-    if articles is None:
-        articles = _read_and_parse(path, shown)
-        cache.put(shown, path, stamp, articles)
+    found: list[str] = []
+    stamp = file_stamp(path) if cache is not None else None
+    if cache is None or stamp is None:
+        # Without a stamp the file cannot be read: parsing says why, in one line.
+        articles = _read_and_parse(path, shown, found)
+    else:
+        cached = cache.get(shown, path, stamp)
+        if cached is None:
+            articles = _read_and_parse(path, shown, found)
+            cache.put(shown, path, stamp, articles, found)
+        else:
+            articles, found = cached
+    if notices is not None:
+        notices.extend(found)
     return articles
 
 
-def _read_and_parse(path: Path, shown: str) -> list[Article]:
+def _read_and_parse(path: Path, shown: str, notices: list[str] | None = None) -> list[Article]:
     from reader.ingest.markdown import FrontMatterError
 
     try:
@@ -157,7 +181,7 @@ def _read_and_parse(path: Path, shown: str) -> list[Article]:
     if not text.strip():
         raise LoadError(shown, "empty file" if not text else "only whitespace")
     try:
-        articles = parse_text(text, shown, path.suffix.lower())
+        articles = parse_text(text, shown, path.suffix.lower(), notices)
     except FrontMatterError as exc:
         raise LoadError(shown, str(exc)) from None
     if not articles:
@@ -226,7 +250,9 @@ def load_paths(
 
 
 def _load_into(result: LoadResult, path: Path, cache: ArticleCache | None) -> None:
+    notices: list[str] = []
     try:
-        result.articles.extend(load_file(path, cache=cache))
+        result.articles.extend(load_file(path, cache=cache, notices=notices))
     except LoadError as err:
         result.errors.append(err)
+    result.notices.extend(LoadError(_display_path(path), notice) for notice in notices)

@@ -7,7 +7,9 @@ paragraphs themselves hard-wrapped; Chinese sites indent paragraphs with full-wi
 
 from __future__ import annotations
 
-from reader.ingest.page import _DATELINE_RE, is_terminal, join_lines
+from reader.ingest.page import DATELINE_RE as _DATELINE_RE
+from reader.ingest.page import is_terminal, join_lines
+from reader.ingest.page.shape import is_meta_line, meta_date
 from reader.model import Article, Block, Source
 
 _INDENT = " \t\u3000\u00a0"
@@ -41,6 +43,11 @@ def parse_plain(text: str, path: str = "<text>") -> list[Article]:
     content = [(n, line) for n, line in numbered if line.strip(_INDENT)]
     if not content:
         return []
+    # A page header copied along (2023年3月8日 星期三 第5版) is no title: page metadata.
+    page_lines: list[str] = []
+    starts = content[0][0]
+    while len(content) > 1 and is_meta_line(content[0][1].strip()):
+        page_lines.append(content.pop(0)[1].strip())
     first_line, title = content[0][0], content[0][1].strip(_INDENT)
     body_from = first_line + 1
     if len(title) > TITLE_MAX:
@@ -64,9 +71,11 @@ def parse_plain(text: str, path: str = "<text>") -> list[Article]:
     return [
         Article(
             id=f"{path}#1",
-            source=Source(path, first_line, content[-1][0]),
+            source=Source(path, starts, content[-1][0]),
             title=title or None,
             dateline=dateline,
             blocks=blocks,
+            page_lines=page_lines,
+            date=next(filter(None, map(meta_date, page_lines)), None),
         )
     ]

@@ -55,13 +55,15 @@ def open_files(
         folders = FolderWatch(dirs) if dirs else None
     cache = ParseCache()
     errors: list[str] = []
+    plain: list[str] = []
     if articles is None:
-        articles, errors = load_files(list(paths) if paths else bundled_paths(), cache)
+        articles, errors, plain = load_files(list(paths) if paths else bundled_paths(), cache)
     return MemorySource(
         articles,
         state if state is not None else _load_state(),
         annotator=annotator,
         errors=errors,
+        read_as_plain=plain,
         cache=cache,
         watch=folders,
     )

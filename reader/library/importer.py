@@ -32,6 +32,8 @@ class Prepared:
     hash: str
     rows: list[ArticleRow] = field(default_factory=list)
     error: str | None = None
+    #: Files read otherwise than their shape suggested (a .txt that is no page: plain text).
+    notices: list[str] = field(default_factory=list)
     #: True when the content hash equals the stored one: nothing to write but the mtime.
     unchanged: bool = False
     nbytes: int = 0
@@ -89,7 +91,9 @@ def prepare(path: str, known_hash: str | None, annotator: Annotator | None = Non
         prepared.unchanged = True
         return prepared
     try:
-        articles = load_file(Path(path))
+        notices: list[str] = []
+        articles = load_file(Path(path), notices=notices)
+        prepared.notices = [f"{path}: {notice}" for notice in notices]
     except LoadError as exc:
         prepared.error = str(exc)
         return prepared

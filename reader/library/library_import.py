@@ -51,6 +51,8 @@ class ImportResult:
     worker_peak_mb: float = 0.0
     #: One line per file that could not be imported.
     errors: list[str] = field(default_factory=list)
+    #: One line per file read as plain text because it did not look like a page.
+    notices: list[str] = field(default_factory=list)
     #: Why the import stopped before the end (a full disk, a read-only database), or None.
     #: What was written before it is kept and consistent; importing again finishes the job.
     stopped: str | None = None
@@ -114,6 +116,7 @@ def import_files(
         for done, prepared in enumerate(prepared_files, 1):
             articles += len(prepared.rows)
             result.worker_peak_mb = max(result.worker_peak_mb, prepared.peak_mb)
+            result.notices.extend(prepared.notices)
             if prepared.error:
                 result.errors.append(prepared.error)
             else:

@@ -50,6 +50,7 @@ class MemorySource:
         state: the reader's state (read marks, positions...).
         annotator: full annotations of one article (default: the NLP pipeline).
         errors: one line per file that could not be read, told once the app runs.
+        read_as_plain: one line per .txt read as plain text (not a page dump), and why.
         cache: the parse cache the files were read through (its first-paint figures).
         watch: the folders opened, looked at again by :meth:`refresh`.
     """
@@ -64,12 +65,14 @@ class MemorySource:
         *,
         annotator: Annotator | None = None,
         errors: Sequence[str] = (),
+        read_as_plain: Sequence[str] = (),
         cache: ParseCache | None = None,
         watch: FolderWatch | None = None,
     ) -> None:
         self.state = state if state is not None else State()
         self.annotator: Annotator = annotator or full_annotations
         self.errors = list(errors)
+        self.read_as_plain = list(read_as_plain)
         self.cache = cache
         self.watch = watch
         self.articles: list[Article] = []
@@ -93,6 +96,7 @@ class MemorySource:
 
     def notices(self) -> list[Notice]:
         found = [Notice(e, "Could not open a file", "error", 10) for e in self.errors]
+        found += [Notice(n, "Read as plain text", "warning", 10) for n in self.read_as_plain]
         if not self.articles:
             found.append(Notice("No articles to show."))
         return found
@@ -179,15 +183,17 @@ class MemorySource:
 
         loaded: list[tuple[str, list[Article]]] = []
         errors: list[str] = []
+        plain: list[str] = []
         for path in [*changes.added, *changes.changed]:
             result = load_paths([path], cache=self.cache)
             loaded.append((str(path), list(result.articles)))
             errors.extend(str(error) for error in result.errors)
+            plain.extend(str(notice) for notice in result.notices)
         changed = [a.id for _path, articles in loaded for a in articles]
         for article_id in changed:
             self._annotations.pop(article_id, None)  # a changed page is annotated anew
         added = self.merge_files(loaded, [str(path) for path in changes.removed])
-        return Refreshed(added, changed, errors)
+        return Refreshed(added, changed, errors, plain)
 
     def merge_files(
         self, loaded: Sequence[tuple[str, list[Article]]], removed: Iterable[str]
@@ -225,9 +231,11 @@ class MemorySource:
 
 def load_files(
     paths: Sequence[str | Path], cache: ParseCache | None
-) -> tuple[list[Article], list[str]]:
-    """Articles from ``paths`` (files or folders) and one line per file that failed."""
+) -> tuple[list[Article], list[str], list[str]]:
+    """Articles from ``paths`` (files or folders), one line per file that failed, and one
+    per .txt read as plain text because it is no page dump."""
     from reader.ingest.loader import load_paths
 
     result = load_paths(paths, cache=cache)
-    return list(result.articles), [str(error) for error in result.errors]
+    return (list(result.articles), [str(error) for error in result.errors],
+            [str(notice) for notice in result.notices])

@@ -39,7 +39,7 @@ from reader.model.codec import (
 
 log = logging.getLogger(__name__)
 
-FORMAT = 3
+FORMAT = 4
 SUBDIR = "parsed"
 #: Past this many entries the oldest are removed when a new one is written.
 MAX_ENTRIES = 2000
@@ -49,8 +49,15 @@ _CODE = (
     "ingest",
     "model",
     "text/numerals.py",
+    "text/radicals.py",
+    "text/fold.py",
+    "data/radicals.txt",
     "annotate/pipeline.py",
     "annotate/figures.py",
+    "annotate/figure_currency.py",
+    "annotate/figure_patterns.py",
+    "annotate/figure_qualifiers.py",
+    "annotate/figure_units.py",
     "library/parse_cache.py",
 )
 
@@ -60,10 +67,12 @@ def code_stamp() -> str:
     parts: list[str] = [str(FORMAT)]
     for name in _CODE:
         target = _PACKAGE / name
-        files = sorted(target.glob("*.py")) if target.is_dir() else [target]
+        # rglob: nested packages (ingest/page/, ingest/pdf/) are parser code too.
+        files = sorted(target.rglob("*.py")) if target.is_dir() else [target]
         for file in files:
             stamp = file_stamp(file)
-            parts.append(f"{file.name}:{stamp[:2] if stamp else None}")
+            name = file.relative_to(_PACKAGE).as_posix()
+            parts.append(f"{name}:{stamp[:2] if stamp else None}")
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
@@ -100,8 +109,8 @@ class ParseCache:
         key = f"{shown}\0{path.resolve()}".encode("utf-8", "surrogateescape")
         return paths.cache_dir() / SUBDIR / f"{hashlib.sha256(key).hexdigest()[:32]}.json"
 
-    def get(self, shown: str, path: Path, stamp: Stamp) -> list[Article] | None:
-        """The articles cached for this version of the file, or None on any miss."""
+    def get(self, shown: str, path: Path, stamp: Stamp) -> tuple[list[Article], list[str]] | None:
+        """The articles and notices cached for this version of the file, or None on a miss."""
         entry = self._entry(shown, path)
         try:
             raw = json.loads(entry.read_text(encoding="utf-8"))
@@ -109,6 +118,7 @@ class ParseCache:
                 return None
             articles = [article_from_plain(item) for item in raw["articles"]]
             figures = [figures_from_plain(items) for items in raw["figures"]]
+            notices = [str(notice) for notice in raw["notices"]]
             if len(figures) != len(articles):
                 return None
         except FileNotFoundError:
@@ -117,10 +127,13 @@ class ParseCache:
             log.debug("parse cache entry %s unusable: %s", entry, exc)
             return None
         self._remember(articles, figures)
-        return articles
+        return articles, notices
 
-    def put(self, shown: str, path: Path, stamp: Stamp, articles: list[Article]) -> None:
-        """Remember the articles of this version of the file (silently gives up on errors)."""
+    def put(
+        self, shown: str, path: Path, stamp: Stamp, articles: list[Article], notices: list[str]
+    ) -> None:
+        """Remember the articles of this version of the file and the notices reading it
+        gave (see :func:`reader.ingest.loader.parse_text`); silently gives up on errors."""
         from reader.annotate.pipeline import quick_figure_annotations
 
         figures = [quick_figure_annotations(article) for article in articles]
@@ -132,6 +145,7 @@ class ParseCache:
             "shown": shown,
             "articles": [article_to_plain(article) for article in articles],
             "figures": [figures_to_plain(items) for items in figures],
+            "notices": list(notices),
         }
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)

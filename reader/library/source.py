@@ -48,6 +48,8 @@ class Refreshed:
     """Ids of the articles read again (their annotations must be made again)."""
     errors: list[str] = field(default_factory=list)
     """One line per file that could not be read."""
+    read_as_plain: list[str] = field(default_factory=list)
+    """One line per .txt read as plain text, with why it is no page dump."""
 
 
 class ArticleSource(Protocol):

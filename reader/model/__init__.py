@@ -60,12 +60,18 @@ class Article:
     title: str | None = None
     kicker: str | None = None
     byline: list[str] = field(default_factory=list)
+    #: The role the page prints before each name of ``byline`` (记者, 通讯员, 实习生, 本报记者,
+    #: 文, 图), one per name; empty when the page names no roles.
+    byline_roles: list[str] = field(default_factory=list)
     dateline: str | None = None
     credit: str | None = None
     captions: list[str] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     #: ISO date (YYYY-MM-DD) of the page when known, never invented.
     date: str | None = None
+    #: The header and footer lines of the page (date, 星期, 第N版, section, 责任编辑), kept
+    #: on the first article of that page: page metadata, not article text.
+    page_lines: list[str] = field(default_factory=list)
 
     @property
     def subheads(self) -> list[str]:

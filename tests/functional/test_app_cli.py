@@ -40,3 +40,25 @@ def test_an_empty_library_opens_and_every_key_is_harmless() -> None:
             assert app.query_one(ArticleView).article is None
 
     asyncio.run(drive())
+
+
+def test_a_text_that_is_no_page_opens_with_a_notice_saying_why(tmp_path: Path) -> None:
+    from tests.helpers.apps import record_notifications
+
+    web = tmp_path / "web.txt"
+    web.write_text(
+        "标题\n" + ("这是一段从网页复制下来的正文，一段一行，没有分栏。" * 4 + "\n") * 8,
+        encoding="utf-8",
+    )
+    app = make_app([web], state=State.load(), theme="textual-dark")
+    notes = record_notifications(app)
+
+    async def drive() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert [a.title for a in app.library] == ["标题"]
+
+    asyncio.run(drive())
+    said = [n for n in notes if "web.txt" in n]
+    assert len(said) == 1 and "\n" not in said[0]
+    assert "read as plain text, not as a page: no column structure found" in said[0]

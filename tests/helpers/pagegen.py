@@ -29,6 +29,12 @@ class Story:
     style: str = "news"
     credit: str | None = None
     inline_byline: bool = True
+    #: The role printed before each name in ``byline`` (记者, 通讯员…), when the page prints any.
+    roles: list[str] = field(default_factory=list)
+    #: How the shapes of ``pageshapes.py`` print the byline: "bracket" (本报讯（记者 X）),
+    #: "reporter" (本报记者 X 报道), "arrow" (▶X), "wen" (文/X 图/Y), "photo-by" (图/X),
+    #: "glued" (hung off the last line), "alone" (names on a line of their own).
+    form: str = "alone"
 
 
 def _ems(ch: str) -> float:

@@ -89,6 +89,8 @@ class Navigator:
                 screen.show_article(article)
         for message in changes.errors:
             screen.notify(message, title="Could not open a file", severity="error", timeout=10)
+        for message in changes.read_as_plain:
+            screen.notify(message, title="Read as plain text", severity="warning", timeout=10)
         if changes.added:
             added = changes.added
             screen.notify(f"{added} new article{'s' if added != 1 else ''} in the folder.")

@@ -19,9 +19,11 @@ ARTICLE_KEYS = {
     "title",
     "kicker",
     "byline",
+    "byline_roles",
     "dateline",
     "credit",
     "captions",
+    "page_lines",
     "blocks",
     "figures",
     "entities",
@@ -99,8 +101,23 @@ def test_export_of_a_folder_with_a_bad_file_reports_it_on_one_line(tmp_path, cap
     assert main(["export", str(tmp_path), "--format", "json", "--no-annotate"]) == 0
     captured = capsys.readouterr()
     assert json.loads(captured.out)["articles"][0]["title"] == "标题"
-    assert captured.err.strip().count("\n") == 0
-    assert "bad.txt" in captured.err and "PDF" in captured.err
+    bad, notice = captured.err.strip().split("\n")  # one line each: an error, a notice
+    assert "bad.txt" in bad and "PDF" in bad
+    assert "good.txt" in notice and "read as plain text" in notice
+
+
+def test_export_says_on_stderr_why_a_text_was_not_read_as_a_page(tmp_path, capsys):
+    (tmp_path / "web.txt").write_text(
+        "标题\n"
+        + "这是一段从网页复制下来的很长的正文，没有分栏，也没有空行。" * 5
+        + "\n" * 2
+        + "第二段。\n",
+        encoding="utf-8",
+    )
+    assert main(["export", str(tmp_path), "--format", "json", "--no-annotate"]) == 0
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0
+    assert "web.txt: read as plain text, not as a page: too few lines for a page" in err
 
 
 def test_export_of_nothing_readable_fails(tmp_path, capsys):

@@ -324,10 +324,12 @@ def test_a_file_deleted_between_listing_and_reading_is_one_error(tmp_path: Path)
 
     original = loader.load_file
 
-    def delete_first(path: Path, *, cache: bool = False) -> list[Article]:
+    def delete_first(
+        path: Path, *, cache: bool = False, notices: list[str] | None = None
+    ) -> list[Article]:
         if path.name == "gone.txt":
             path.unlink()
-        return original(path, cache=cache)
+        return original(path, cache=cache, notices=notices)
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(loader, "load_file", delete_first)

@@ -28,7 +28,8 @@ def squash(text: str) -> str:
 def fields(article: Article) -> list[str]:
     """Every text an article holds, one entry per field value."""
     values = [article.kicker, article.title, article.dateline, article.credit]
-    values += article.byline + article.captions + [b.text for b in article.blocks]
+    values += article.byline + article.byline_roles + article.captions + article.page_lines
+    values += [b.text for b in article.blocks]
     return [v for v in values if v]
 
 

@@ -136,3 +136,14 @@ def test_the_first_paint_figures_come_from_the_cache(page: Path, cache: ParseCac
     for article in articles:
         assert cache.figures(article.id) == quick_figure_annotations(article)
         assert source.quick_figures(article) == quick_figure_annotations(article)
+
+
+def test_a_cached_load_repeats_the_plain_text_notice(tmp_path: Path, cache: ParseCache) -> None:
+    web = tmp_path / "web.txt"
+    web.write_text("标题\n" + "从网页复制的正文，一段一行，没有分栏。" * 6 + "\n", encoding="utf-8")
+    first: list[str] = []
+    articles = load_file(web, cache=cache, notices=first)
+    assert len(_entries()) == 1
+    again: list[str] = []
+    assert load_file(web, cache=cache, notices=again) == articles
+    assert again == first == ["read as plain text, not as a page: too few lines for a page"]

@@ -457,8 +457,12 @@ def test_any_query_is_answered_as_the_in_memory_search_answers_it(
     hits = bundled.search(text, limit=50)
     expected = search(articles, text, limit=50)
     assert {h.article_id for h in hits} == {h.article_id for h in expected}, text
+    # The same hit for each article, whichever path found it.
+    expected_hits = {h.article_id: (h.hits, h.where, h.block, h.start, h.end) for h in expected}
     for hit in hits:
-        assert hit.hits >= 1
+        assert (hit.hits, hit.where, hit.block, hit.start, hit.end) == expected_hits[
+            hit.article_id
+        ], text
         assert all(0 <= s < e <= len(hit.snippet) for s, e in hit.snippet_spans)
 
 
