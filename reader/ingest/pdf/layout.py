@@ -1,0 +1,192 @@
+"""Lines, the body size, columns and bands of a page, from its characters' boxes.
+
+A printed page is a grid: body text set in one size in equal columns, headlines in larger
+type across one or more of them, horizontal rules between stories and under the page
+header. This module recovers that grid and nothing more; what each line *is* (title,
+byline, caption…) is decided in :mod:`reader.ingest.pdf.roles`.
+
+* Lines: characters grouped by vertical centre, split where the gap exceeds 0.9 em or the
+  type size changes (two columns' lines share a baseline but not a gap that wide).
+* Body size: the size carrying the most characters.
+* Columns: an x-coverage profile of the body lines; gutters are where coverage falls under
+  8 % of the peak, columns at least 4 em wide.
+* The page header and footer: above the first full-width rule near the top, below the last
+  near the bottom (or, without rules, the header-like lines at the very edges).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from reader.ingest.pdf.extract import Char, RawPage, Rule
+
+#: Rules at least this share of the page's text width cut the page into bands.
+FULL_WIDTH = 0.6
+_HEADER_RE = re.compile(r"第\s*[0-9０-９一二三四五六七八九十]+\s*版|星期[一二三四五六日天]|"
+                        r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|责任编辑|美\s*编|校\s*对")
+
+
+@dataclass(slots=True)
+class Line:
+    """A run of characters on one baseline in one size, with no wide gap inside."""
+
+    chars: list[Char]
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    font: str
+
+    @property
+    def mid(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(slots=True)
+class Grid:
+    """What the layout found: body size, columns, the header/footer cut-offs and rules."""
+
+    body: float
+    columns: list[tuple[float, float]]
+    header_bottom: float
+    footer_top: float
+    rules: list[Rule]
+    left: float
+    right: float
+
+
+def make_lines(chars: list[Char]) -> list[Line]:
+    """Group characters into lines (top to bottom, then left to right)."""
+    ordered = sorted(chars, key=lambda c: ((c.top + c.bottom) / 2, c.x0))
+    rows: list[list[Char]] = []
+    centre = -1e9
+    for char in ordered:
+        mid = (char.top + char.bottom) / 2
+        if rows and abs(mid - centre) <= 0.3 * max(char.size, 1.0):
+            rows[-1].append(char)
+        else:
+            rows.append([char])
+            centre = mid
+    lines: list[Line] = []
+    for row in rows:
+        row.sort(key=lambda c: c.x0)
+        run: list[Char] = []
+        for char in row:
+            if run and _breaks(run[-1], char):
+                _emit(run, lines)
+                run = []
+            run.append(char)
+        _emit(run, lines)
+    lines.sort(key=lambda ln: (ln.top, ln.x0))
+    return lines
+
+
+def _breaks(previous: Char, char: Char) -> bool:
+    if abs(previous.size - char.size) > 0.08 * max(previous.size, char.size):
+        return True
+    return char.x0 - previous.x1 > 0.9 * max(previous.size, char.size)
+
+
+def _emit(run: list[Char], lines: list[Line]) -> None:
+    while run and run[-1].text.isspace():
+        run.pop()
+    while run and run[0].text.isspace():
+        run.pop(0)
+    if not run:
+        return
+    sizes = Counter(c.size for c in run)
+    fonts = Counter(c.font for c in run)
+    lines.append(Line(run, "".join(c.text for c in run), run[0].x0, run[-1].x1,
+                      min(c.top for c in run), max(c.bottom for c in run),
+                      sizes.most_common(1)[0][0], fonts.most_common(1)[0][0]))
+
+
+def body_size(lines: list[Line]) -> float:
+    """The type size that carries the most characters (0 for a page without text)."""
+    weight: Counter[float] = Counter()
+    for line in lines:
+        weight[round(line.size * 2) / 2] += len(line.chars)
+    return weight.most_common(1)[0][0] if weight else 0.0
+
+
+def find_grid(page: RawPage, lines: list[Line]) -> Grid:
+    """Body size, header and footer cut-offs, and the columns of the page."""
+    body = body_size(lines) or 10.0
+    left = min((ln.x0 for ln in lines), default=0.0)
+    right = max((ln.x1 for ln in lines), default=page.width)
+    width = max(right - left, 1.0)
+    full = sorted(r.y for r in page.rules if r.x1 - r.x0 >= FULL_WIDTH * width)
+    header_bottom = 0.0
+    top_rules = [y for y in full if y <= 0.2 * page.height]
+    if top_rules and any(ln.bottom <= top_rules[0] for ln in lines):
+        header_bottom = top_rules[0]
+    else:
+        header_bottom = _edge_lines(lines, body, page.height, top=True)
+    footer_top = page.height
+    bottom_rules = [y for y in full if y >= 0.85 * page.height]
+    if bottom_rules and any(ln.top >= bottom_rules[-1] for ln in lines):
+        footer_top = bottom_rules[-1]
+    else:
+        footer_top = _edge_lines(lines, body, page.height, top=False)
+    inner = [ln for ln in lines if ln.top >= header_bottom and ln.bottom <= footer_top]
+    columns = _columns([ln for ln in inner if abs(ln.size - body) <= 0.05 * body], body)
+    if not columns:
+        columns = [(left, right)]
+    return Grid(body, columns, header_bottom, footer_top, page.rules, left, right)
+
+
+def _edge_lines(lines: list[Line], body: float, height: float, *, top: bool) -> float:
+    """Without a rule: the band of header-like lines at the page's top (or bottom) edge."""
+    edge = [ln for ln in lines if (ln.bottom <= 0.08 * height if top else ln.top >= 0.92 * height)]
+    edge_rows = {round(ln.mid) for ln in edge
+                 if _HEADER_RE.search(ln.text) and ln.size <= body * 1.3}
+    if not edge_rows:
+        return 0.0 if top else height
+    chosen = [ln for ln in edge if any(abs(ln.mid - r) <= 2 for r in edge_rows)]
+    if top:
+        return max(ln.bottom for ln in chosen) + 0.5
+    return min(ln.top for ln in chosen) - 0.5
+
+
+def _columns(body_lines: list[Line], body: float) -> list[tuple[float, float]]:
+    if not body_lines:
+        return []
+    start = int(min(ln.x0 for ln in body_lines))
+    end = int(max(ln.x1 for ln in body_lines)) + 1
+    cover = [0] * (end - start + 1)
+    for line in body_lines:
+        weight = len(line.chars)
+        for x in range(int(line.x0) - start + 1, int(line.x1) - start):
+            cover[x] += weight
+    peak = max(cover) or 1
+    columns: list[tuple[float, float]] = []
+    run_start = -1
+    for x, value in enumerate([*cover, 0]):
+        if value > 0.08 * peak and run_start < 0:
+            run_start = x
+        elif value <= 0.08 * peak and run_start >= 0:
+            if x - run_start >= 4 * body:
+                columns.append((start + run_start - 1.0, start + x + 1.0))
+            run_start = -1
+    return columns
+
+
+def overlapping_columns(grid: Grid, x0: float, x1: float) -> list[int]:
+    """Indexes of the columns that ``x0``..``x1`` covers by more than a third of an em."""
+    margin = grid.body / 3
+    return [i for i, (c0, c1) in enumerate(grid.columns) if min(x1, c1) - max(x0, c0) > margin]
+
+
+def column_of(grid: Grid, x0: float, x1: float) -> int:
+    """The column a narrow element sits in (the one its middle falls in, else the nearest)."""
+    mid = (x0 + x1) / 2
+    best, distance = 0, float("inf")
+    for i, (c0, c1) in enumerate(grid.columns):
+        d = 0.0 if c0 <= mid <= c1 else min(abs(mid - c0), abs(mid - c1))
+        if d < distance:
+            best, distance = i, d
+    return best

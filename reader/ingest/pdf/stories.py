@@ -1,0 +1,229 @@
+"""Stories from a page's grid: who owns each column stretch, then the fields of each story.
+
+A story owns the columns its head spans, from the head down to the next barrier in each
+column (another head or a rule). A stretch of column that no head owns is, at the top of a
+band, the story from the column to its left running on (the story "continues in the next
+column"); a stretch that starts with a picture is a photo item; anything else is a story
+without a headline. Within a story the text is read column by column, top to bottom; a
+first-line indent of 1.5 em or more starts a paragraph.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from reader.ingest.pdf.heads import Head, Picture
+from reader.ingest.pdf.layout import FULL_WIDTH, Grid, Line, column_of, overlapping_columns
+from reader.ingest.pdf.roles import (
+    CONTINUED_RE,
+    DATELINE_RE,
+    SizeClass,
+    byline_text,
+    is_byline,
+    is_credit,
+    is_terminal,
+    join_text,
+    split_credit,
+)
+
+Item = Line | Picture
+
+
+@dataclass(slots=True)
+class Story:
+    """A story in the making: its head (if any) and the column stretches it owns."""
+
+    head: Head | None
+    order: tuple[float, float, float]
+    stretches: list[tuple[int, float, list[Item]]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Fields:
+    """The fields of one article, as the page gives them."""
+
+    title: str | None = None
+    kicker: str | None = None
+    byline: list[str] = field(default_factory=list)
+    dateline: str | None = None
+    credit: str | None = None
+    captions: list[str] = field(default_factory=list)
+    blocks: list[tuple[str, str]] = field(default_factory=list)
+    photo: bool = False
+
+
+def _top(item: Item) -> float:
+    return item.box.top if isinstance(item, Picture) else item.top
+
+
+def _span(item: Item) -> tuple[float, float]:
+    return (item.box.x0, item.box.x1) if isinstance(item, Picture) else (item.x0, item.x1)
+
+
+def assign(items: list[Item], heads: list[Head], grid: Grid) -> list[Story]:
+    """Give every item to a story (see the module docstring)."""
+    width = max(grid.right - grid.left, 1.0)
+    full = sorted(r.y for r in grid.rules if r.x1 - r.x0 >= FULL_WIDTH * width
+                  and grid.header_bottom < r.y < grid.footer_top)
+    stories = {id(h): Story(h, (bisect_right(full, h.top), min(h.columns), h.top)) for h in heads}
+    streams: dict[int, list[Item]] = {c: [] for c in range(len(grid.columns))}
+    for item in items:
+        x0, x1 = _span(item)
+        over = overlapping_columns(grid, x0, x1)
+        streams[over[0] if over else column_of(grid, x0, x1)].append(item)
+    # Orphan stretches: (band, column, top, at band top, items).
+    orphans: list[tuple[int, int, float, bool, list[Item]]] = []
+    last_owner: dict[tuple[int, int], Story] = {}  # (band, column) → owner of its last stretch
+    for column, stream in streams.items():
+        c0, c1 = grid.columns[column]
+        events: list[tuple[float, int, object]] = [(_top(i), 2, i) for i in stream]
+        events += [(h.top, 0, h) for h in heads if column in h.columns]
+        events += [(r.y, 1, r) for r in grid.rules
+                   if min(r.x1, c1) - max(r.x0, c0) >= 0.5 * (c1 - c0)]
+        events.sort(key=lambda e: (e[0], e[1]))
+        owner: Story | None = None
+        at_top, current = True, None
+        for y, kind, thing in events:
+            band = bisect_right(full, y - 0.5)
+            if kind == 0:
+                owner, current, at_top = stories[id(thing)], None, False
+            elif kind == 1:
+                owner, current = None, None
+                at_top = any(abs(y - f) < 0.5 for f in full)
+            elif owner is not None:
+                if current is None:
+                    current = []
+                    owner.stretches.append((column, y, current))
+                current.append(thing)  # type: ignore[arg-type]
+                last_owner[(band, column)] = owner
+            else:
+                if current is None:
+                    current = []
+                    orphans.append((band, column, y, at_top, current))
+                current.append(thing)  # type: ignore[arg-type]
+    result = list(stories.values())
+    for band, column, top, at_top, stretch in sorted(orphans, key=lambda o: o[:3]):
+        owner = None
+        if at_top and not isinstance(stretch[0], Picture):
+            owner = next((last_owner[(band, c)] for c in range(column - 1, -1, -1)
+                          if (band, c) in last_owner), None)
+        if owner is None:
+            owner = Story(None, (band, column, top))
+            result.append(owner)
+        owner.stretches.append((column, top, stretch))
+        last_owner[(band, column)] = owner
+    result = [s for s in result if s.head is not None or s.stretches]
+    result.sort(key=lambda s: s.order)
+    return result
+
+
+def story_fields(story: Story, grid: Grid, classes: dict[int, SizeClass],
+                 lefts: dict[int, float]) -> Fields:
+    """The article fields of a story, reading its stretches column by column."""
+    out = Fields()
+    head = story.head
+    if head is not None:
+        out.title = join_text(ln.text for ln in head.title)
+        if head.kicker:
+            out.kicker = join_text(ln.text for ln in head.kicker)
+        if head.subtitle:
+            out.blocks.append(("subhead", join_text(ln.text for ln in head.subtitle)))
+        out.byline.extend(byline_text(ln.text) for ln in head.bylines)
+    paragraph: list[str] = []
+    glue = False  # the next line continues the paragraph whatever its indent
+
+    def flush() -> None:
+        nonlocal paragraph
+        if paragraph:
+            text = join_text(paragraph)
+            if out.dateline is None and _only_subheads(out):
+                match = DATELINE_RE.match(text)
+                if match and match.end() < len(text):
+                    out.dateline = match.group(0)
+                    text = text[match.end():].lstrip()
+            out.blocks.append(("paragraph", text))
+        paragraph = []
+
+    stretches = sorted(story.stretches, key=lambda s: (s[0], s[1]))
+    for column, _top_y, items in stretches:
+        left = lefts.get(column, grid.columns[column][0])
+        subhead: list[str] = []
+        for item in items:
+            if isinstance(item, Picture):
+                flush()
+                _picture(out, item)
+                continue
+            text = item.text
+            role = classes[id(item)]
+            if role == "mid" or role == "title":
+                flush()
+                subhead.append(text)
+                continue
+            if subhead:
+                out.blocks.append(("subhead", join_text(subhead)))
+                subhead = []
+            open_para = bool(paragraph) and not is_terminal(paragraph[-1])
+            marker = CONTINUED_RE.fullmatch(text.strip())
+            if marker and paragraph and marker.group(1) in ("下转", "转"):
+                paragraph.append(text)
+                flush()
+                continue
+            if not open_para and not glue and is_byline(text):
+                flush()
+                out.byline.append(byline_text(text))
+                continue
+            if not open_para and not glue and is_credit(text) and len(text) <= 30:
+                flush()
+                out.credit = text if out.credit is None else f"{out.credit} {text}"
+                continue
+            indent = item.x0 - left
+            if glue or (paragraph and indent < 1.5 * grid.body):
+                paragraph.append(text)
+            else:
+                flush()
+                paragraph = [text]
+            glue = bool(marker)
+        if subhead:
+            out.blocks.append(("subhead", join_text(subhead)))
+    flush()
+    if head is None and not any(kind == "paragraph" for kind, _ in out.blocks) \
+            and (out.captions or out.credit):
+        out.photo = True
+    return out
+
+
+def _only_subheads(out: Fields) -> bool:
+    return all(kind == "subhead" for kind, _ in out.blocks)
+
+
+def _picture(out: Fields, picture: Picture) -> None:
+    for lines in picture.captions:
+        text, credit = split_credit(join_text(ln.text for ln in lines))
+        if text:
+            out.captions.append(text)
+        if credit:
+            out.credit = credit if out.credit is None else f"{out.credit} {credit}"
+    for line in picture.credits:
+        text = line.text.strip()
+        out.credit = text if out.credit is None else f"{out.credit} {text}"
+
+
+def column_lefts(lines: list[Line], grid: Grid, classes: dict[int, SizeClass]) -> dict[int, float]:
+    """Where each column's unindented body lines start: the leftmost edge that two lines
+    share (a column of one-line paragraphs has more indented lines than flush ones)."""
+    from collections import Counter
+
+    edges: dict[int, Counter[float]] = {}
+    for line in lines:
+        if classes[id(line)] != "body":
+            continue
+        over = overlapping_columns(grid, line.x0, line.x1)
+        if len(over) != 1:
+            continue
+        edges.setdefault(over[0], Counter())[round(line.x0)] += 1
+    lefts: dict[int, float] = {}
+    for column, counter in edges.items():
+        shared = [x for x, n in counter.items() if n >= 2] or list(counter)
+        lefts[column] = min(shared)
+    return lefts
