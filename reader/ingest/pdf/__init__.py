@@ -23,7 +23,7 @@ from reader.ingest.pdf.extract import MAX_BYTES, SCANNED, PdfError, RawPage, rea
 from reader.ingest.pdf.heads import find_heads, find_pictures
 from reader.ingest.pdf.layout import Line, find_grid, make_lines
 from reader.ingest.pdf.roles import size_class
-from reader.ingest.pdf.stories import Item, assign, column_lefts, story_fields
+from reader.ingest.pdf.stories import Item, assign, column_lefts, story_fields, widen_heads
 from reader.model import Article, Block, Source
 
 __all__ = ["MAX_BYTES", "PageMeta", "PdfError", "join_continuations", "parse_page",
@@ -77,6 +77,7 @@ def parse_page(page: RawPage, shown: str) -> tuple[list[Article], PageMeta]:
     used: set[int] = set()
     heads = find_heads(inner, classes, grid, used)
     pictures = find_pictures(inner, classes, page.boxes, grid, used)
+    widen_heads(heads, pictures, grid)
     items: list[Item] = [ln for ln in inner if id(ln) not in used]
     items += pictures
     stories = assign(items, heads, grid)

@@ -61,6 +61,27 @@ def _span(item: Item) -> tuple[float, float]:
     return (item.box.x0, item.box.x1) if isinstance(item, Picture) else (item.x0, item.x1)
 
 
+def _bottom(item: Item) -> float:
+    return item.box.bottom if isinstance(item, Picture) else item.bottom
+
+
+@dataclass(slots=True)
+class _Orphan:
+    """A column stretch no head owns: ``barrier`` is the rule (or page top) above it."""
+
+    column: int
+    barrier: float
+    items: list[Item]
+
+    @property
+    def top(self) -> float:
+        return _top(self.items[0])
+
+    @property
+    def bottom(self) -> float:
+        return max(map(_bottom, self.items))
+
+
 def assign(items: list[Item], heads: list[Head], grid: Grid) -> list[Story]:
     """Give every item to a story (see the module docstring)."""
     width = max(grid.right - grid.left, 1.0)
@@ -72,9 +93,7 @@ def assign(items: list[Item], heads: list[Head], grid: Grid) -> list[Story]:
         x0, x1 = _span(item)
         over = overlapping_columns(grid, x0, x1)
         streams[over[0] if over else column_of(grid, x0, x1)].append(item)
-    # Orphan stretches: (band, column, top, at band top, items).
-    orphans: list[tuple[int, int, float, bool, list[Item]]] = []
-    last_owner: dict[tuple[int, int], Story] = {}  # (band, column) → owner of its last stretch
+    orphans: list[_Orphan] = []
     for column, stream in streams.items():
         c0, c1 = grid.columns[column]
         events: list[tuple[float, int, object]] = [(_top(i), 2, i) for i in stream]
@@ -83,39 +102,85 @@ def assign(items: list[Item], heads: list[Head], grid: Grid) -> list[Story]:
                    if min(r.x1, c1) - max(r.x0, c0) >= 0.5 * (c1 - c0)]
         events.sort(key=lambda e: (e[0], e[1]))
         owner: Story | None = None
-        at_top, current = True, None
+        barrier, current = grid.header_bottom, None
         for y, kind, thing in events:
-            band = bisect_right(full, y - 0.5)
             if kind == 0:
-                owner, current, at_top = stories[id(thing)], None, False
+                owner, current = stories[id(thing)], None
             elif kind == 1:
-                owner, current = None, None
-                at_top = any(abs(y - f) < 0.5 for f in full)
+                owner, current, barrier = None, None, y
             elif owner is not None:
                 if current is None:
                     current = []
                     owner.stretches.append((column, y, current))
                 current.append(thing)  # type: ignore[arg-type]
-                last_owner[(band, column)] = owner
             else:
                 if current is None:
                     current = []
-                    orphans.append((band, column, y, at_top, current))
+                    orphans.append(_Orphan(column, barrier, current))
                 current.append(thing)  # type: ignore[arg-type]
     result = list(stories.values())
-    for band, column, top, at_top, stretch in sorted(orphans, key=lambda o: o[:3]):
-        owner = None
-        if at_top and not isinstance(stretch[0], Picture):
-            owner = next((last_owner[(band, c)] for c in range(column - 1, -1, -1)
-                          if (band, c) in last_owner), None)
-        if owner is None:
-            owner = Story(None, (band, column, top))
-            result.append(owner)
-        owner.stretches.append((column, top, stretch))
-        last_owner[(band, column)] = owner
+    _adopt(orphans, result)
+    for orphan in sorted(orphans, key=lambda o: (bisect_right(full, o.top), o.column, o.top)):
+        story = Story(None, (bisect_right(full, orphan.top), orphan.column, orphan.top))
+        story.stretches.append((orphan.column, orphan.top, orphan.items))
+        result.append(story)
     result = [s for s in result if s.head is not None or s.stretches]
     result.sort(key=lambda s: s.order)
     return result
+
+
+def _adopt(orphans: list[_Orphan], stories: list[Story]) -> None:
+    """Give orphan stretches to the story beside them that starts in the same space.
+
+    A stretch beside a story's stretch (the column to the left first: a story running
+    on into the next column), overlapping it in height, under the same rule, belongs to
+    that story: the head was narrower than the story, or the story ran on. A stretch
+    that starts with a picture is a photo item of its own. Repeats until nothing moves,
+    so a story can run on over several columns.
+    """
+    changed = True
+    while changed:
+        changed = False
+        for orphan in list(orphans):
+            if isinstance(orphan.items[0], Picture):
+                continue
+            owner = _neighbour(orphan, stories)
+            if owner is not None:
+                owner.stretches.append((orphan.column, orphan.top, orphan.items))
+                orphans.remove(orphan)
+                changed = True
+
+
+def _neighbour(orphan: _Orphan, stories: list[Story]) -> Story | None:
+    for side in (orphan.column - 1, orphan.column + 1):
+        for story in stories:
+            start = story.head.top if story.head is not None else story.order[2]
+            if start < orphan.barrier - 1.0:
+                continue
+            spans = [(_top(items[0]), max(map(_bottom, items)))
+                     for column, _y, items in story.stretches if column == side and items]
+            if story.head is not None and side in story.head.columns:
+                spans.append((story.head.top, story.head.bottom))
+            if spans and min(t for t, _ in spans) <= orphan.bottom \
+                    and orphan.top <= max(b for _, b in spans):
+                return story
+    return None
+
+
+def widen_heads(heads: list[Head], pictures: list[Picture], grid: Grid) -> None:
+    """A head narrower than its story: take in the columns of the byline and picture
+    set right under it (a short title centred over a wide story)."""
+    for head in heads:
+        x0 = min(ln.x0 for ln in [*head.title, *head.kicker])
+        x1 = max(ln.x1 for ln in [*head.title, *head.kicker])
+        spans = [(ln.x0, ln.x1) for ln in head.bylines]
+        bottom = head.bottom
+        for picture in pictures:
+            box = picture.box
+            if 0 <= box.top - bottom <= 2.5 * grid.body and min(box.x1, x1) > max(box.x0, x0):
+                spans.append((box.x0, box.x1))
+        for s0, s1 in spans:
+            head.columns = sorted(set(head.columns) | set(overlapping_columns(grid, s0, s1)))
 
 
 def story_fields(story: Story, grid: Grid, classes: dict[int, SizeClass],
