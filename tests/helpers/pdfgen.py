@@ -49,6 +49,7 @@ class Expected:
     end_byline: str | None = None
     narrow_head: bool = False
     jump_to: int | None = None
+    inline_credit: bool = False
     jump_from: int | None = None
 
 
@@ -124,12 +125,14 @@ def random_story(rng: random.Random, *, lead: bool = False, photo_ok: bool = Tru
     if photo_ok and rng.random() < 0.25:
         story.captions = [rng.choice(news.CAPTIONS)]
         story.credit = f"{rng.choice(news.NAMES)}/摄"
+        story.inline_credit = rng.random() < 0.5
     return story
 
 
 def photo_story(rng: random.Random) -> Expected:
     story = Expected(photo=True, captions=[rng.choice(news.CAPTIONS)])
     story.credit = rng.choice([f"{rng.choice(news.NAMES)}/摄", rng.choice(news.SOURCES)])
+    story.inline_credit = rng.random() < 0.5
     return story
 
 
@@ -222,7 +225,8 @@ class _Page:
         if not draw:
             return self._fit(ops, len(columns), y - top) + (y - top)
         starts = {c: (top if story.narrow_head and c != first else y) for c in columns}
-        self._flow(ops, columns, starts, top + height)
+        if not self._flow(ops, columns, starts, top + height):
+            raise AssertionError(f"story did not fit: {story.title}")
         return height
 
     def _picture(self, story: Expected, x0: float, width: float, y: float, draw: bool) -> float:
@@ -233,7 +237,7 @@ class _Page:
             self.c.setFillGray(0)  # type: ignore[attr-defined]
         y += box_h + self.body * 0.4
         small = round(self.body * 0.85, 1)
-        inline = bool(story.credit and story.credit.endswith("/摄")) and self.rng.random() < 0.5
+        inline = bool(story.credit and story.credit.endswith("/摄")) and story.inline_credit
         text = story.captions[0] + (f" {story.credit}" if inline else "")
         for line in wrap(text, width, small):
             if draw:

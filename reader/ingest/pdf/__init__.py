@@ -21,7 +21,7 @@ from pathlib import Path
 from reader.ingest.pdf.continuations import join_continuations
 from reader.ingest.pdf.extract import MAX_BYTES, SCANNED, PdfError, RawPage, read_pages
 from reader.ingest.pdf.heads import find_heads, find_pictures
-from reader.ingest.pdf.layout import Line, find_grid, make_lines
+from reader.ingest.pdf.layout import Line, find_grid, make_lines, split_at_gutters
 from reader.ingest.pdf.roles import size_class
 from reader.ingest.pdf.stories import Item, assign, column_lefts, story_fields, widen_heads
 from reader.model import Article, Block, Source
@@ -69,6 +69,7 @@ def parse_page(page: RawPage, shown: str) -> tuple[list[Article], PageMeta]:
     if not lines:
         return [], meta
     grid = find_grid(page, lines)
+    lines = split_at_gutters(lines, grid)
     edge = [ln for ln in lines if ln.bottom <= grid.header_bottom or ln.top >= grid.footer_top]
     meta.header = " ".join(ln.text for ln in edge)
     _read_meta(meta, edge)

@@ -8,8 +8,7 @@ byline, caption…) is decided in :mod:`reader.ingest.pdf.roles`.
 * Lines: characters grouped by vertical centre, split where the gap exceeds 0.9 em or the
   type size changes (two columns' lines share a baseline but not a gap that wide).
 * Body size: the size carrying the most characters.
-* Columns: an x-coverage profile of the body lines; gutters are where coverage falls under
-  8 % of the peak, columns at least 4 em wide.
+* Columns: the left edges that body lines share and few lines cross, at least 4 em wide.
 * The page header and footer: above the first full-width rule near the top, below the last
   near the bottom (or, without rules, the header-like lines at the very edges).
 """
@@ -153,26 +152,59 @@ def _edge_lines(lines: list[Line], body: float, height: float, *, top: bool) -> 
 
 
 def _columns(body_lines: list[Line], body: float) -> list[tuple[float, float]]:
+    """Columns from the left edges body lines share.
+
+    Flush lines start at their column's left edge; an edge is a column start when few
+    lines cross it (an indented first line starts 2 em in, where every full line of the
+    column crosses). A column then ends at the right edge of its lines short of the next
+    start. A column holding two lines beside a photo is found as surely as a full one.
+    """
     if not body_lines:
         return []
-    start = int(min(ln.x0 for ln in body_lines))
-    end = int(max(ln.x1 for ln in body_lines)) + 1
-    cover = [0] * (end - start + 1)
-    for line in body_lines:
-        weight = len(line.chars)
-        for x in range(int(line.x0) - start + 1, int(line.x1) - start):
-            cover[x] += weight
-    peak = max(cover) or 1
+    edges: Counter[int] = Counter(round(ln.x0) for ln in body_lines)
+    starts: list[int] = []
+    for edge in sorted(edges):
+        if starts and edge - starts[-1] <= 3:
+            continue
+        crossing = sum(1 for ln in body_lines if ln.x0 < edge - 3 and ln.x1 > edge + 3)
+        if crossing * 3 < sum(n for e, n in edges.items() if abs(e - edge) <= 3) + 1:
+            starts.append(edge)
     columns: list[tuple[float, float]] = []
-    run_start = -1
-    for x, value in enumerate([*cover, 0]):
-        if value > 0.08 * peak and run_start < 0:
-            run_start = x
-        elif value <= 0.08 * peak and run_start >= 0:
-            if x - run_start >= 4 * body:
-                columns.append((start + run_start - 1.0, start + x + 1.0))
-            run_start = -1
+    for k, edge in enumerate(starts):
+        limit = starts[k + 1] - 2 if k + 1 < len(starts) else float("inf")
+        members = [ln for ln in body_lines if edge - 3 <= ln.x0 < limit]
+        inside = [ln.x1 for ln in members if ln.x1 <= limit] or [ln.x1 for ln in members]
+        right = max(inside, default=edge)
+        if right - edge >= 4 * body:
+            columns.append((edge - 1.0, right + 1.0))
     return columns
+
+
+def split_at_gutters(lines: list[Line], grid: Grid) -> list[Line]:
+    """Split headline-size lines where a gap falls in a column gutter.
+
+    Titles of stories side by side can sit closer than 0.9 of their own em (a gutter is
+    about 1.5 body ems), so :func:`make_lines` joins them; the gutters found from the body
+    text tell them apart.
+    """
+    gutters = [(a[1] - 2.0, b[0] + 2.0) for a, b in zip(grid.columns, grid.columns[1:])]
+    if not gutters:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        if abs(line.size - grid.body) <= 0.05 * grid.body or len(line.chars) < 2:
+            out.append(line)
+            continue
+        run: list[Char] = []
+        for char in line.chars:
+            if run and char.x0 - run[-1].x1 >= 0.25 * grid.body and any(
+                    g0 <= (char.x0 + run[-1].x1) / 2 <= g1 for g0, g1 in gutters):
+                _emit(run, out)
+                run = []
+            run.append(char)
+        _emit(run, out)
+    out.sort(key=lambda ln: (ln.top, ln.x0))
+    return out
 
 
 def overlapping_columns(grid: Grid, x0: float, x1: float) -> list[int]:
