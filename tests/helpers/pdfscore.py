@@ -52,6 +52,10 @@ def _squeeze(text: str | None) -> str | None:
 
 
 def _find(story: Expected, articles: list[Article]) -> Article | None:
+    if not story.title:  # photos repeat captions: the one with the same credit first
+        for article in articles:
+            if article.captions == story.captions and article.credit == story.credit:
+                return article
     for article in articles:
         if story.title and article.title == story.title:
             return article

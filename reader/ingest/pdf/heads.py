@@ -61,21 +61,26 @@ def find_heads(lines: list[Line], classes: dict[int, SizeClass], grid: Grid,
     titles.sort(key=lambda ln: (ln.top, ln.x0))
     groups: list[list[Line]] = []
     for line in titles:
+        best: list[Line] | None = None
+        best_overlap = 0.0
         for group in groups:
             last = group[-1]
             # Letter-spaced titles come apart into single characters on one row.
-            same_row = abs(line.mid - last.mid) <= 0.3 * line.size and \
-                line.x0 - max(g.x1 for g in group) <= 3 * line.size and line.x0 >= last.x0 \
-                and min(len(line.text), len(last.text)) <= 2
-            below = 0 <= line.top - last.bottom <= 0.7 * line.size and \
-                _overlap(line.x0, line.x1, min(g.x0 for g in group),
-                         max(g.x1 for g in group)) > 0 \
-                and abs(line.size - last.size) <= 0.1 * line.size
-            if same_row or below:
-                group.append(line)
-                break
-        else:
+            if abs(line.mid - last.mid) <= 0.3 * line.size and \
+                    0 <= line.x0 - last.x1 <= 3 * line.size and \
+                    min(len(line.text), len(last.text)) <= 2:
+                best, best_overlap = group, float("inf")
+                continue
+            mid = (line.x0 + line.x1) / 2
+            overlap = _overlap(line.x0, line.x1, last.x0, last.x1)
+            if 0 <= line.top - last.bottom <= 0.7 * line.size and overlap > best_overlap \
+                    and min(g.x0 for g in group) <= mid <= max(g.x1 for g in group) \
+                    and abs(line.size - last.size) <= 0.1 * line.size:
+                best, best_overlap = group, overlap
+        if best is None:
             groups.append([line])
+        else:
+            best.append(line)
     heads = [Head(group) for group in groups]
     for head in heads:
         used.update(id(ln) for ln in head.title)
