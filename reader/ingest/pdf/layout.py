@@ -8,7 +8,8 @@ byline, caption…) is decided in :mod:`reader.ingest.pdf.roles`.
 * Lines: characters grouped by vertical centre, split where the gap exceeds 0.9 em or the
   type size changes (two columns' lines share a baseline but not a gap that wide).
 * Body size: the size carrying the most characters.
-* Columns: the left edges that body lines share and few lines cross, at least 4 em wide.
+* Columns: the left edges that body lines share and few lines cross, on one regular grid
+  when the page has one.
 * The page header and footer: above the first full-width rule near the top, below the last
   near the bottom (or, without rules, the header-like lines at the very edges).
 """
@@ -156,27 +157,60 @@ def _columns(body_lines: list[Line], body: float) -> list[tuple[float, float]]:
 
     Flush lines start at their column's left edge; an edge is a column start when few
     lines cross it (an indented first line starts 2 em in, where every full line of the
-    column crosses). A column then ends at the right edge of its lines short of the next
-    start. A column holding two lines beside a photo is found as surely as a full one.
+    column crosses). Pages are set on a regular grid, so when the well-supported starts
+    are whole multiples of one pitch apart, the grid fills in a column that holds only a
+    line or two beside a photo, and a stray edge (a right-aligned byline) is ignored.
     """
     if not body_lines:
         return []
     edges: Counter[int] = Counter(round(ln.x0) for ln in body_lines)
-    starts: list[int] = []
+    starts: list[tuple[int, int]] = []  # (edge, lines starting there)
     for edge in sorted(edges):
-        if starts and edge - starts[-1] <= 3:
+        if starts and edge - starts[-1][0] <= 3:
             continue
+        count = sum(n for e, n in edges.items() if abs(e - edge) <= 3)
         crossing = sum(1 for ln in body_lines if ln.x0 < edge - 3 and ln.x1 > edge + 3)
-        if crossing * 3 < sum(n for e, n in edges.items() if abs(e - edge) <= 3) + 1:
-            starts.append(edge)
+        if crossing * 3 < count + 1:
+            starts.append((edge, count))
+    right_end = max(ln.x1 for ln in body_lines)
+    grid = _regular(body_lines, [e for e, n in starts if n >= 3], right_end, body)
+    if grid:
+        return grid
     columns: list[tuple[float, float]] = []
-    for k, edge in enumerate(starts):
-        limit = starts[k + 1] - 2 if k + 1 < len(starts) else float("inf")
+    for k, (edge, _count) in enumerate(starts):
+        limit = starts[k + 1][0] - 2 if k + 1 < len(starts) else float("inf")
         members = [ln for ln in body_lines if edge - 3 <= ln.x0 < limit]
         inside = [ln.x1 for ln in members if ln.x1 <= limit] or [ln.x1 for ln in members]
         right = max(inside, default=edge)
         if right - edge >= 4 * body:
             columns.append((edge - 1.0, right + 1.0))
+    return columns
+
+
+def _regular(body_lines: list[Line], strong: list[int], right_end: float,
+             body: float) -> list[tuple[float, float]]:
+    """Equal columns at one pitch through the strong starts, or [] if they do not fit one."""
+    if len(strong) < 2:
+        return []
+    widths: Counter[int] = Counter(round(ln.x1 - ln.x0) for ln in body_lines
+                                   if any(abs(ln.x0 - s) <= 1.5 for s in strong))
+    width = widths.most_common(1)[0][0]
+    gaps = [b - a for a, b in zip(strong, strong[1:])]
+    pitch = min(gaps)
+    if pitch < width + 0.3 * body or pitch > width + 4 * body or width < 4 * body:
+        return []
+    for gap in gaps:
+        steps = round(gap / pitch)
+        if steps < 1 or abs(gap - steps * pitch) > 3 * steps:
+            return []
+    pitch = (strong[-1] - strong[0]) / round((strong[-1] - strong[0]) / pitch)
+    columns: list[tuple[float, float]] = []
+    start = float(strong[0])
+    while start - pitch >= min(ln.x0 for ln in body_lines) - 3:
+        start -= pitch
+    while start + width <= right_end + 3:
+        columns.append((start - 1.0, start + width + 1.0))
+        start += pitch
     return columns
 
 
