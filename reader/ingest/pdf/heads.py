@@ -163,7 +163,8 @@ def _caption_lines(box: Box, lines: list[Line], classes: dict[int, SizeClass], u
 def _split_caption(picture: Picture, group: list[Line]) -> None:
     current: list[Line] = []
     for line in group:
-        if is_credit(line.text):
+        # A credit broken over two lines (``…设备。 郑`` / ``浩/摄``) is part of the caption.
+        if is_credit(line.text) and (not current or is_terminal(current[-1].text)):
             if current:
                 picture.captions.append(current)
                 current = []

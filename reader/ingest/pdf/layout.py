@@ -208,7 +208,8 @@ def _regular(body_lines: list[Line], strong: list[int], right_end: float,
     start = float(strong[0])
     while start - pitch >= min(ln.x0 for ln in body_lines) - 3:
         start -= pitch
-    while start + width <= right_end + 3:
+    last_start = max(ln.x0 for ln in body_lines)
+    while start + width <= right_end + 3 or start <= last_start + 3:
         columns.append((start - 1.0, start + width + 1.0))
         start += pitch
     return columns

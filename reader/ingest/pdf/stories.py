@@ -152,18 +152,28 @@ def _adopt(orphans: list[_Orphan], stories: list[Story]) -> None:
 
 
 def _neighbour(orphan: _Orphan, stories: list[Story]) -> Story | None:
+    """The story beside an orphan stretch that it continues (left side first), if any."""
     for side in (orphan.column - 1, orphan.column + 1):
+        best: Story | None = None
+        best_start = float("-inf")
         for story in stories:
             start = story.head.top if story.head is not None else story.order[2]
-            if start < orphan.barrier - 1.0:
+            if start < orphan.barrier - 1.0 or start > orphan.bottom:
                 continue
             spans = [(_top(items[0]), max(map(_bottom, items)))
                      for column, _y, items in story.stretches if column == side and items]
             if story.head is not None and side in story.head.columns:
-                spans.append((story.head.top, story.head.bottom))
-            if spans and min(t for t, _ in spans) <= orphan.bottom \
-                    and orphan.top <= max(b for _, b in spans):
-                return story
+                # A head owns its column down to whatever comes next, text or not.
+                spans.append((story.head.top, max(story.head.bottom, orphan.top)))
+            if not spans or min(t for t, _ in spans) > orphan.bottom \
+                    or max(b for _, b in spans) < orphan.top:
+                continue
+            # Of several stories beside it, the one that starts last above its first line.
+            rank = start if start <= orphan.top + 1.0 else -start
+            if best is None or rank > best_start:
+                best, best_start = story, rank
+        if best is not None:
+            return best
     return None
 
 
