@@ -39,6 +39,8 @@ _CODE = (
     "ingest",
     "model",
     "text/numerals.py",
+    "text/radicals.py",
+    "data/radicals.txt",
     "annotate/pipeline.py",
     "annotate/figures.py",
 )
@@ -73,10 +75,12 @@ def code_stamp() -> str:
         parts: list[str] = [str(FORMAT)]
         for name in _CODE:
             target = _PACKAGE / name
-            files = sorted(target.glob("*.py")) if target.is_dir() else [target]
+            # rglob: nested packages (ingest/pdf/) are parser code too.
+            files = sorted(target.rglob("*.py")) if target.is_dir() else [target]
             for file in files:
                 stamp = file_stamp(file)
-                parts.append(f"{file.name}:{stamp[:2] if stamp else None}")
+                name = file.relative_to(_PACKAGE).as_posix()
+                parts.append(f"{name}:{stamp[:2] if stamp else None}")
         _code_stamp = hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
     return _code_stamp
 

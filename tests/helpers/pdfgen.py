@@ -100,7 +100,7 @@ def random_story(rng: random.Random, *, lead: bool = False, photo_ok: bool = Tru
     _used_titles.add(story.title)
     if lead:
         story.kicker = rng.choice(news.KICKERS)
-    count = rng.randint(3, 6) if lead else rng.randint(2, 4)
+    count = rng.randint(3, 6) if lead else rng.randint(2, 5)
     pool = list(news.SENTENCES)
     rng.shuffle(pool)
     story.paragraphs = ["".join(pool[i * 2: i * 2 + rng.randint(1, 2)]) for i in range(count)]
@@ -318,7 +318,8 @@ class _Page:
         y = self.header(rng.choice(news.SECTIONS))
         bottom = HEIGHT - MARGIN - 24
         first_band = True
-        while True:
+        misses = 0
+        while misses < 4:
             cells = self._band(lead if first_band else None)
             heights = [self.cell_height(s, f, n, y) for s, f, n in cells]
             while y + max(heights) > bottom and any(len(s.paragraphs) > 1 for s, _, _ in cells):
@@ -334,7 +335,8 @@ class _Page:
             if y + height > bottom:
                 if first_band:
                     raise ValueError("the lead story does not fit the page")
-                break
+                misses += 1  # try a band of other stories in the room left
+                continue
             for (story, f, n), _h in zip(cells, heights, strict=True):
                 self.draw_cell(story, f, n, y, height)
                 self.record.stories.append(story)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from reader.ingest.pdf.extract import Char, RawPage, Rule
 
@@ -195,7 +196,7 @@ def _regular(body_lines: list[Line], strong: list[int], right_end: float,
     widths: Counter[int] = Counter(round(ln.x1 - ln.x0) for ln in body_lines
                                    if any(abs(ln.x0 - s) <= 1.5 for s in strong))
     width = widths.most_common(1)[0][0]
-    gaps = [b - a for a, b in zip(strong, strong[1:])]
+    gaps = [b - a for a, b in pairwise(strong)]
     pitch = min(gaps)
     if pitch < width + 0.3 * body or pitch > width + 4 * body or width < 4 * body:
         return []
@@ -222,7 +223,7 @@ def split_at_gutters(lines: list[Line], grid: Grid) -> list[Line]:
     about 1.5 body ems), so :func:`make_lines` joins them; the gutters found from the body
     text tell them apart.
     """
-    gutters = [(a[1] - 2.0, b[0] + 2.0) for a, b in zip(grid.columns, grid.columns[1:])]
+    gutters = [(a[1] - 2.0, b[0] + 2.0) for a, b in pairwise(grid.columns)]
     if not gutters:
         return lines
     out: list[Line] = []
