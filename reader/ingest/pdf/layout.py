@@ -123,13 +123,15 @@ def find_grid(page: RawPage, lines: list[Line]) -> Grid:
     full = sorted(r.y for r in page.rules if r.x1 - r.x0 >= FULL_WIDTH * width)
     header_bottom = 0.0
     top_rules = [y for y in full if y <= 0.2 * page.height]
-    if top_rules and any(ln.bottom <= top_rules[0] for ln in lines):
+    if top_rules and any(ln.bottom <= top_rules[0] and _HEADER_RE.search(ln.text)
+                         for ln in lines):
         header_bottom = top_rules[0]
     else:
         header_bottom = _edge_lines(lines, body, page.height, top=True)
     footer_top = page.height
     bottom_rules = [y for y in full if y >= 0.85 * page.height]
-    if bottom_rules and any(ln.top >= bottom_rules[-1] for ln in lines):
+    if bottom_rules and any(ln.top >= bottom_rules[-1] and _HEADER_RE.search(ln.text)
+                            for ln in lines):
         footer_top = bottom_rules[-1]
     else:
         footer_top = _edge_lines(lines, body, page.height, top=False)

@@ -285,20 +285,13 @@ def _picture(out: Fields, picture: Picture) -> None:
 
 
 def column_lefts(lines: list[Line], grid: Grid, classes: dict[int, SizeClass]) -> dict[int, float]:
-    """Where each column's unindented body lines start: the leftmost edge that two lines
-    share (a column of one-line paragraphs has more indented lines than flush ones)."""
-    from collections import Counter
-
-    edges: dict[int, Counter[float]] = {}
+    """Where each column's unindented body lines start: the column's edge from the grid, or
+    a body line that starts further left."""
+    lefts = {c: c0 + 1.0 for c, (c0, _c1) in enumerate(grid.columns)}
     for line in lines:
         if classes[id(line)] != "body":
             continue
         over = overlapping_columns(grid, line.x0, line.x1)
-        if len(over) != 1:
-            continue
-        edges.setdefault(over[0], Counter())[round(line.x0)] += 1
-    lefts: dict[int, float] = {}
-    for column, counter in edges.items():
-        shared = [x for x, n in counter.items() if n >= 2] or list(counter)
-        lefts[column] = min(shared)
+        if len(over) == 1 and line.x0 < lefts[over[0]]:
+            lefts[over[0]] = line.x0
     return lefts
