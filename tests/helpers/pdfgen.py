@@ -377,19 +377,26 @@ def _dates(rng: random.Random) -> str:
     return (dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(900))).isoformat()
 
 
-def make_pdf(path: Path, seed: int, *, pages: int = 1, number: int = 1) -> list[GenPage]:
+def make_pdf(path: Path, seed: int, *, pages: int = 1, number: int = 1,
+             per_page: bool = False) -> list[GenPage]:
     """Write a PDF of ``pages`` pages (a lead story jumped from page 1 to page 2 when there
-    are two or more); the expected content of each page."""
+    are two or more); the expected content of each page. With ``per_page``, each page is
+    its own file, ``STEM-N.pdf`` beside ``path`` (as e-paper sites hand them out)."""
     from reportlab.pdfgen import canvas as rl_canvas
 
     _font()
     rng = random.Random(seed)
-    canvas = rl_canvas.Canvas(str(path), pagesize=(WIDTH, HEIGHT), invariant=1)
+
+    def new_canvas(k: int) -> object:
+        target = path.with_name(f"{path.stem}-{number + k}.pdf") if per_page else path
+        return rl_canvas.Canvas(str(target), pagesize=(WIDTH, HEIGHT), invariant=1)
+
+    canvas = new_canvas(0)
     date = _dates(rng)
     records: list[GenPage] = []
     jumped: Expected | None = None
+    _used_titles.clear()
     for k in range(pages):
-        _used_titles.clear()
         record = GenPage(number + k, date)
         lead = random_story(rng, lead=True)
         if pages > 1 and k == 0:
@@ -403,10 +410,15 @@ def make_pdf(path: Path, seed: int, *, pages: int = 1, number: int = 1) -> list[
             jumped = rest
         elif jumped is not None and k == 1:
             lead = jumped
+        if per_page and k:
+            canvas = new_canvas(k)
         _Page(canvas, rng, record).compose(lead)
-        canvas.showPage()
+        canvas.showPage()  # type: ignore[attr-defined]
+        if per_page:
+            canvas.save()  # type: ignore[attr-defined]
         records.append(record)
-    canvas.save()
+    if not per_page:
+        canvas.save()  # type: ignore[attr-defined]
     return records
 
 

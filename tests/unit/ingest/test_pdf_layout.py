@@ -29,7 +29,8 @@ def test_spaces_inside_a_line_are_kept_and_trimmed_at_its_ends():
 
 
 def test_body_size_is_the_size_carrying_most_characters():
-    lines = make_lines(page(chars("标题", 40, 50, 24), chars("正文正文正文正文", 40, 100, 9.5)).chars)
+    raw = page(chars("标题", 40, 50, 24), chars("正文正文正文正文", 40, 100, 9.5))
+    lines = make_lines(raw.chars)
     assert body_size(lines) == 9.5
 
 
