@@ -103,7 +103,7 @@ def random_story(rng: random.Random, *, lead: bool = False, photo_ok: bool = Tru
     count = rng.randint(3, 6) if lead else rng.randint(2, 5)
     pool = list(news.SENTENCES)
     rng.shuffle(pool)
-    story.paragraphs = ["".join(pool[i * 2: i * 2 + rng.randint(1, 2)]) for i in range(count)]
+    story.paragraphs = ["".join(rng.sample(pool, rng.randint(1, 3))) for _ in range(count)]
     if lead or rng.random() < 0.3:
         for i in rng.sample(range(1, count), k=min(2, count - 1)):
             story.subheads[i] = rng.choice(news.SUBHEADS)
