@@ -9,12 +9,13 @@ from __future__ import annotations
 from reader.ingest.pdf.extract import Box, Char, RawPage, Rule
 
 
-def chars(text: str, x: float, top: float, size: float = 10.0) -> list[Char]:
+def chars(text: str, x: float, top: float, size: float = 10.0,
+          font: str = "STSong") -> list[Char]:
     """``text`` set from ``x`` at ``top``: hanzi one em wide, ASCII and spaces half."""
     out: list[Char] = []
     for ch in text:
         width = size if ord(ch) > 0x2000 else size / 2
-        out.append(Char(ch, x, x + width, top, top + size, size, "STSong"))
+        out.append(Char(ch, x, x + width, top, top + size, size, font))
         x += width
     return out
 

@@ -54,7 +54,8 @@ def _squeeze(text: str | None) -> str | None:
 def _find(story: Expected, articles: list[Article]) -> Article | None:
     if not story.title:  # photos repeat captions: the one with the same credit first
         for article in articles:
-            if article.captions == story.captions and article.credit == story.credit:
+            if article.captions == story.captions and article.credit == story.credit \
+                    and article.kind == "photo":
                 return article
     for article in articles:
         if story.title and article.title == story.title:

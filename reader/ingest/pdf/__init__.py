@@ -15,14 +15,15 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.ingest.pdf.continuations import join_continuations
 from reader.ingest.pdf.extract import MAX_BYTES, SCANNED, PdfError, RawPage, read_pages
-from reader.ingest.pdf.heads import find_heads, find_pictures
+from reader.ingest.pdf.heads import find_heads, find_pictures, promote_heads
 from reader.ingest.pdf.layout import Line, find_grid, make_lines, split_at_gutters
-from reader.ingest.pdf.roles import size_class
+from reader.ingest.pdf.roles import SizeClass, is_byline, is_credit, is_heavy, size_class
 from reader.ingest.pdf.stories import Item, assign, column_lefts, story_fields, widen_heads
 from reader.model import Article, Block, Source
 
@@ -75,6 +76,8 @@ def parse_page(page: RawPage, shown: str) -> tuple[list[Article], PageMeta]:
     _read_meta(meta, edge)
     inner = [ln for ln in lines if ln.bottom > grid.header_bottom and ln.top < grid.footer_top]
     classes = {id(ln): size_class(ln, grid.body) for ln in inner}
+    _heavy_subheads(inner, classes)
+    promote_heads(inner, classes, grid)
     used: set[int] = set()
     heads = find_heads(inner, classes, grid, used)
     pictures = find_pictures(inner, classes, page.boxes, grid, used)
@@ -104,6 +107,21 @@ def parse_page(page: RawPage, shown: str) -> tuple[list[Article], PageMeta]:
             date=meta.date,
         ))
     return articles, meta
+
+
+def _heavy_subheads(lines: list[Line], classes: dict[int, SizeClass]) -> None:
+    """Body-size lines in a bold or 黑体 face, short and not a byline: subheads."""
+    fonts: Counter[str] = Counter()
+    for line in lines:
+        if classes[id(line)] == "body":
+            fonts[line.font] += len(line.chars)
+    if not fonts:
+        return
+    body_font = fonts.most_common(1)[0][0]
+    for line in lines:
+        if classes[id(line)] == "body" and is_heavy(line, body_font) and len(line.text) <= 24 \
+                and not is_byline(line.text) and not is_credit(line.text):
+            classes[id(line)] = "mid"
 
 
 def _read_meta(meta: PageMeta, edge: list[Line]) -> None:

@@ -54,6 +54,31 @@ def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
     return min(a1, b1) - max(a0, b0)
 
 
+#: A line at least this much larger than the body that opens a space under a rule (or the
+#: page header) is a headline even below the title ratio: small stories' titles.
+PROMOTE_RATIO = 1.3
+
+
+def promote_heads(lines: list[Line], classes: dict[int, SizeClass], grid: Grid) -> None:
+    """Headline a mid-size line that is the first thing under a rule, unless it is a kicker
+    (a title follows right under it)."""
+    body = grid.body
+    for line in lines:
+        if classes[id(line)] != "mid" or line.size < PROMOTE_RATIO * body:
+            continue
+        barrier = max((r.y for r in grid.rules if r.y <= line.top + 1
+                       and _overlap(r.x0, r.x1, line.x0, line.x1) > 0),
+                      default=grid.header_bottom)
+        if line.top - barrier > 3 * line.size:
+            continue
+        above = any(_overlap(o.x0, o.x1, line.x0, line.x1) > 0 and barrier < o.bottom <= line.top
+                    for o in lines if o is not line)
+        below = any(classes[id(o)] == "title" and _overlap(o.x0, o.x1, line.x0, line.x1) > 0
+                    and 0 <= o.top - line.bottom <= 1.2 * line.size for o in lines)
+        if not above and not below:
+            classes[id(line)] = "title"
+
+
 def find_heads(lines: list[Line], classes: dict[int, SizeClass], grid: Grid,
                used: set[int]) -> list[Head]:
     """Group title-size lines into heads and attach their kickers, subtitles and bylines."""

@@ -30,7 +30,7 @@ DATELINE_RE = re.compile(r"^(?:本报[\u3400-\u9fff]{0,4}讯|本刊讯|新华社
                          r"新华社[\u3400-\u9fff]{1,6}\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电)"
                          r"(?:\s*[（(][^（()）]{1,40}[）)])?")
 CREDIT_RE = re.compile(r"^(?:[^\s。！？，]{1,12}(?:[\s、]+[^\s。！？，]{1,12}){0,3}"
-                       r"\s*[/／]\s*摄|"
+                       r"(?:\s*[/／]\s*|\s+)摄|"
                        r"(?:图片来源|图片提供|图片由|摄影)\s*[：:]?.{1,40}|\S{1,20}供图)$")
 TRAILING_CREDIT_RE = re.compile(r"[\s（(]*([^\s。！？，（(]{1,12}"
                                 r"(?:[\s、]+[^\s。！？，]{1,12}){0,3}\s*[/／]\s*摄)[）)]?$")
@@ -39,6 +39,16 @@ CONTINUED_RE = re.compile(r"[（(]\s*(下转|上接|转|接)\s*第?\s*([0-9０-�
 CAPTION_START = "图为"
 _TERMINAL = "。！？!?…”’」』）)"
 _NUMERALS = {ch: i for i, ch in enumerate("一二三四五六七八九十", start=1)}
+
+
+_HEAVY_RE = re.compile(r"bold|black|heavy|demi|hei|黑", re.IGNORECASE)
+
+
+def is_heavy(line: Line, body_font: str) -> bool:
+    """Set in a bold or sans (黑体) face while the body is not: how papers mark subheads
+    in body size."""
+    return line.font != body_font and bool(_HEAVY_RE.search(line.font)) \
+        and not _HEAVY_RE.search(body_font)
 
 
 def size_class(line: Line, body: float) -> SizeClass:

@@ -165,3 +165,45 @@ def test_stories_stacked_under_a_rule_are_apart():
     articles, _ = _articles(raw)
     assert [a.title for a in articles] == ["园区项目开工", "企业营收增长"]
     assert all(len(a.paragraphs) == 2 for a in articles)
+
+
+def test_a_smaller_headline_opening_a_space_under_a_rule_is_a_title():
+    raw = page(chars("园区项目开工", 40, 40, 20), *column_text(BODY, 40, 70),
+               chars("企业营收增长", 40, 150, 14), *column_text(BODY, 40, 175),
+               rules=(Rule(40, 560, 140),))
+    articles, _ = _articles(raw)
+    assert [a.title for a in articles] == ["园区项目开工", "企业营收增长"]
+
+
+def test_a_mid_size_line_inside_a_column_stays_a_subhead():
+    lines = column_text(BODY[:2], 40, 100)
+    sub = chars("平台搭起来", 70, 132, 14)
+    raw = page(chars("高新区项目开工", 40, 60, 20), *lines, sub, *column_text(BODY[2:], 40, 152))
+    (article,), _ = _articles(raw)
+    assert article.subheads == ["平台搭起来"]
+
+
+def test_a_bold_body_size_line_is_a_subhead():
+    lines = column_text(BODY[:2], 40, 100)
+    sub = chars("服务优起来", 40, 130, 10, font="SimHei")
+    raw = page(chars("高新区项目开工", 40, 60, 20), *lines, sub, *column_text(BODY[2:], 40, 145))
+    (article,), _ = _articles(raw)
+    assert article.blocks[1].kind == "subhead" and article.blocks[1].text == "服务优起来"
+
+
+def test_marked_byline_and_credit_with_a_space():
+    raw = page(chars("高新区项目开工", 40, 60, 20), chars("▶本报记者 王芳", 40, 86),
+               *column_text(BODY, 40, 100), chars("图为新落成的创新中心。", 40, 305, 8.5),
+               chars("李明 摄", 200, 317, 8.5), boxes=(Box(40, 180, 250, 300),),
+               rules=(Rule(40, 560, 170),))
+    articles, _ = _articles(raw)
+    assert articles[0].byline == ["本报记者 王芳"]
+    photo = next(a for a in articles if a.kind == "photo")
+    assert photo.credit == "李明 摄"
+
+
+def test_a_caption_above_its_picture():
+    raw = page(*column_text(BODY, 40, 100), chars("图为新落成的创新中心。", 40, 180, 8.5),
+               boxes=(Box(40, 195, 250, 300),), rules=(Rule(40, 560, 170),))
+    articles, _ = _articles(raw)
+    assert any(a.captions == ["图为新落成的创新中心。"] for a in articles)
