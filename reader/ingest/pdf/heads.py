@@ -131,7 +131,7 @@ def _attach(head: Head, lines: list[Line], classes: dict[int, SizeClass], grid: 
         gap = line.top - head.bottom
         centred = abs((line.x0 + line.x1) / 2 - (x0 + x1) / 2) <= max((x1 - x0) / 4, size)
         if classes[id(line)] == "mid" and not head.bylines and 0 <= gap <= 0.8 * size \
-                and centred and not _beside_body(line, lines, classes, x0, x1):
+                and centred and not _beside_body(line, lines, classes, grid, x0, x1):
             head.subtitle.append(line)
             used.add(id(line))
         elif classes[id(line)] != "title" and 0 <= gap <= 2.0 * grid.body and \
@@ -147,12 +147,14 @@ def _attach(head: Head, lines: list[Line], classes: dict[int, SizeClass], grid: 
         head.columns = [column_of(grid, span_x0, span_x1)]
 
 
-def _beside_body(line: Line, lines: list[Line], classes: dict[int, SizeClass], x0: float,
-                 x1: float) -> bool:
-    """True when body text under the head starts level with ``line``: then it is the subhead
-    heading a column, not a subtitle (which comes before any body text)."""
-    return any(classes[id(other)] == "body" and _overlap(other.x0, other.x1, x0, x1) > 0
-               and other.top < line.bottom and other.bottom > line.top
+def _beside_body(line: Line, lines: list[Line], classes: dict[int, SizeClass], grid: Grid,
+                 x0: float, x1: float) -> bool:
+    """True when body text in or beside the head's columns starts level with ``line``: then
+    it is the subhead heading a column, not a subtitle (which comes before any body text)."""
+    near = {c + step for c in overlapping_columns(grid, x0, x1) for step in (-1, 0, 1)}
+    return any(classes[id(other)] == "body" and other.top < line.bottom
+               and other.bottom > line.top
+               and near.intersection(overlapping_columns(grid, other.x0, other.x1))
                for other in lines)
 
 

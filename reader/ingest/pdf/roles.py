@@ -23,15 +23,16 @@ BYLINE_MARK = "▶"
 _ROLE = (r"(?:本报|本刊)?(?:特约|首席|实习)?(?:记者|通讯员|评论员)|实习生|特约撰稿人?|撰稿|"
          r"文\s*[/／]\s*图|图\s*[/／]\s*文|文|图|摄影|编译")
 _NAME = r"[\u3400-\u9fff·]{2,9}"
-_BYLINE_RE = re.compile(rf"^(?:{BYLINE_MARK}\s*)?(?:(?:{_ROLE})\s*[:：]?\s*{_NAME}"
-                        rf"(?:[\s、]+{_NAME})*[\s、]*)+$")
+# Bylines after the body are often bracketed: （记者 王芳）.
+_BYLINE_RE = re.compile(rf"^[（(]?(?:{BYLINE_MARK}\s*)?(?:(?:{_ROLE})\s*[:：]?\s*{_NAME}"
+                        rf"(?:[\s、]+{_NAME})*[\s、]*)+[）)]?$")
 _MARKED_RE = re.compile(rf"^{BYLINE_MARK}\s*{_NAME}(?:[\s、]+{_NAME})*$")
 DATELINE_RE = re.compile(r"^(?:本报[\u3400-\u9fff]{0,4}讯|本刊讯|新华社电|"
                          r"新华社[\u3400-\u9fff]{1,6}\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电)"
                          r"(?:\s*[（(][^（()）]{1,40}[）)])?")
-CREDIT_RE = re.compile(r"^(?:[^\s。！？，]{1,12}(?:[\s、]+[^\s。！？，]{1,12}){0,3}"
+CREDIT_RE = re.compile(r"^[（(]?(?:[^\s。！？，（(]{1,12}(?:[\s、]+[^\s。！？，]{1,12}){0,3}"
                        r"(?:\s*[/／]\s*|\s+)摄|"
-                       r"(?:图片来源|图片提供|图片由|摄影)\s*[：:]?.{1,40}|\S{1,20}供图)$")
+                       r"(?:图片来源|图片提供|图片由|摄影)\s*[：:]?.{1,40}|\S{1,20}供图)[）)]?$")
 TRAILING_CREDIT_RE = re.compile(r"[\s（(]*([^\s。！？，（(]{1,12}"
                                 r"(?:[\s、]+[^\s。！？，]{1,12}){0,3}\s*[/／]\s*摄)[）)]?$")
 CONTINUED_RE = re.compile(r"[（(]\s*(下转|上接|转|接)\s*第?\s*([0-9０-９]+|[一二三四五六七八九十]+)"

@@ -202,7 +202,10 @@ def story_fields(story: Story, grid: Grid, classes: dict[int, SizeClass],
         out.title = join_text(ln.text for ln in head.title)
         if head.kicker:
             out.kicker = join_text(ln.text for ln in head.kicker)
-        if head.subtitle:
+        if head.subtitle and out.kicker is None:
+            # The smaller line right under a headline plays the kicker's part (副题).
+            out.kicker = join_text(ln.text for ln in head.subtitle)
+        elif head.subtitle:
             out.blocks.append(("subhead", join_text(ln.text for ln in head.subtitle)))
         out.byline.extend(byline_text(ln.text) for ln in head.bylines)
     paragraph: list[str] = []

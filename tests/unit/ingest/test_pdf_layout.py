@@ -207,3 +207,19 @@ def test_a_caption_above_its_picture():
                boxes=(Box(40, 195, 250, 300),), rules=(Rule(40, 560, 170),))
     articles, _ = _articles(raw)
     assert any(a.captions == ["图为新落成的创新中心。"] for a in articles)
+
+
+def test_a_smaller_line_right_under_the_title_is_its_kicker():
+    raw = page(chars("高新区项目开工", 40, 60, 20), chars("总投资35亿元 年内建成投产", 50, 84, 13),
+               *column_text(BODY, 40, 110))
+    (article,), _ = _articles(raw)
+    assert (article.kicker, article.title) == ("总投资35亿元 年内建成投产", "高新区项目开工")
+    assert article.subheads == []
+
+
+def test_bracketed_byline_after_the_body():
+    raw = page(chars("高新区项目开工", 40, 60, 20), *column_text(BODY, 40, 100),
+               chars("（记者 王芳 通讯员 李明）", 80, 160))
+    (article,), _ = _articles(raw)
+    assert article.byline == ["（记者 王芳 通讯员 李明）"]
+    assert len(article.paragraphs) == 2
