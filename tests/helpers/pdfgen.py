@@ -26,6 +26,7 @@ from tests.helpers.data import pdfnews as news
 FONT = "STSong-Light"
 WIDTH, HEIGHT = 842.0, 1191.0
 MARGIN = 40.0
+BAND_RULES = True
 _TOKEN_RE = re.compile(r"[A-Za-z0-9.%]+|.", re.S)
 
 
@@ -148,6 +149,7 @@ class _Page:
         self.columns = rng.randint(3, 6)
         self.gutter = self.body * 1.5
         self.colw = (WIDTH - 2 * MARGIN - (self.columns - 1) * self.gutter) / self.columns
+        self.band_rules = BAND_RULES
 
     def text(self, x: float, top: float, text: str, size: float, *, body: bool = True) -> None:
         self.c.setFont(FONT, size)  # type: ignore[attr-defined]
@@ -345,7 +347,8 @@ class _Page:
                     x = self.col_x(f) - self.gutter / 2
                     self.c.line(x, HEIGHT - y, x, HEIGHT - y - height)  # type: ignore[attr-defined]
             y += height + self.body * 0.6
-            self.rule(MARGIN, WIDTH - MARGIN, y)
+            if self.band_rules:
+                self.rule(MARGIN, WIDTH - MARGIN, y)
             y += self.body * 0.8
             first_band = False
 

@@ -49,6 +49,18 @@ class Picture:
     captions: list[list[Line]] = field(default_factory=list)
     credits: list[Line] = field(default_factory=list)
 
+    @property
+    def top(self) -> float:
+        return min([self.box.top, *(ln.top for ln in self._lines())])
+
+    @property
+    def bottom(self) -> float:
+        """The bottom of the picture with its caption and credit."""
+        return max([self.box.bottom, *(ln.bottom for ln in self._lines())])
+
+    def _lines(self) -> list[Line]:
+        return [*(ln for group in self.captions for ln in group), *self.credits]
+
 
 def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
     return min(a1, b1) - max(a0, b0)

@@ -28,6 +28,9 @@ from reader.ingest.pdf.roles import (
 )
 
 Item = Line | Picture
+#: Blank space between two items of a column, in body ems, that parts stories like a rule
+#: (inside a story, lines are 0.5 em apart and a subhead leaves about 1 em).
+SPACE = 1.6
 
 
 @dataclass(slots=True)
@@ -54,7 +57,7 @@ class Fields:
 
 
 def _top(item: Item) -> float:
-    return item.box.top if isinstance(item, Picture) else item.top
+    return item.top
 
 
 def _span(item: Item) -> tuple[float, float]:
@@ -62,7 +65,7 @@ def _span(item: Item) -> tuple[float, float]:
 
 
 def _bottom(item: Item) -> float:
-    return item.box.bottom if isinstance(item, Picture) else item.bottom
+    return item.bottom
 
 
 @dataclass(slots=True)
@@ -103,11 +106,15 @@ def assign(items: list[Item], heads: list[Head], grid: Grid) -> list[Story]:
         events.sort(key=lambda e: (e[0], e[1]))
         owner: Story | None = None
         barrier, current = grid.header_bottom, None
+        last_bottom: float | None = None
         for y, kind, thing in events:
+            if kind == 2 and last_bottom is not None and y - last_bottom >= SPACE * grid.body:
+                # White space as wide as a rule's: pages set without rules part stories so.
+                owner, current, barrier = None, None, (y + last_bottom) / 2
             if kind == 0:
-                owner, current = stories[id(thing)], None
+                owner, current, last_bottom = stories[id(thing)], None, None
             elif kind == 1:
-                owner, current, barrier = None, None, y
+                owner, current, barrier, last_bottom = None, None, y, None
             elif owner is not None:
                 if current is None:
                     current = []
@@ -118,6 +125,8 @@ def assign(items: list[Item], heads: list[Head], grid: Grid) -> list[Story]:
                     current = []
                     orphans.append(_Orphan(column, barrier, current))
                 current.append(thing)  # type: ignore[arg-type]
+            if kind == 2:
+                last_bottom = _bottom(thing)  # type: ignore[arg-type]
     result = list(stories.values())
     _adopt(orphans, result)
     for orphan in sorted(orphans, key=lambda o: (bisect_right(full, o.top), o.column, o.top)):
