@@ -5,8 +5,9 @@ section and 第N版 over a full-width rule, a footer naming the editors, 3–6 c
 body type, a lead story whose headline (with a kicker above it) spans several columns,
 smaller stories side by side in bands, subheads, bylines and datelines in their printed
 forms, photos (grey boxes) with captions and credits, stories that run on into the next
-column, and a story jumped to another page (``（下转第2版）`` / ``（上接第1版）``). The CID
-font STSong-Light needs no font file; ``▶`` is not in it, so it is drawn as a triangle,
+column, bands parted by rules or (on about a third of the pages) by white space only,
+and a story jumped to another page (``（下转第2版）`` / ``（上接第1版）``). The CID font
+STSong-Light needs no font file; ``▶`` is not in it, so it is drawn as a triangle,
 as many papers draw it.
 
 :func:`make_pdf` writes the file and returns, per page, the :class:`Expected` stories
@@ -26,6 +27,7 @@ from tests.helpers.data import pdfnews as news
 FONT = "STSong-Light"
 WIDTH, HEIGHT = 842.0, 1191.0
 MARGIN = 40.0
+#: False: no page has rules between its bands (tests of pages set with white space only).
 BAND_RULES = True
 _TOKEN_RE = re.compile(r"[A-Za-z0-9.%]+|.", re.S)
 
@@ -149,7 +151,8 @@ class _Page:
         self.columns = rng.randint(3, 6)
         self.gutter = self.body * 1.5
         self.colw = (WIDTH - 2 * MARGIN - (self.columns - 1) * self.gutter) / self.columns
-        self.band_rules = BAND_RULES
+        # Some papers part stories with white space only.
+        self.band_rules = BAND_RULES and rng.random() >= 0.3
 
     def text(self, x: float, top: float, text: str, size: float, *, body: bool = True) -> None:
         self.c.setFont(FONT, size)  # type: ignore[attr-defined]
@@ -207,6 +210,10 @@ class _Page:
         if story.title:
             size = round(b * (2.4 if story.kicker else 1.8), 1)
             head_w = self.colw if story.narrow_head else width
+            if not story.narrow_head:
+                # A headline covers the legs of type under it, as papers set them.
+                fit = 0.7 * width / width_of(story.title, 1.0)
+                size = round(min(max(size, fit), 3.2 * b), 1)
             for line in wrap(story.title, head_w, size):
                 if draw:
                     self.text(x0 + (head_w - width_of(line, size)) / 2, y, line, size)

@@ -31,6 +31,8 @@ class Head:
     subtitle: list[Line] = field(default_factory=list)
     bylines: list[Line] = field(default_factory=list)
     columns: list[int] = field(default_factory=list)
+    #: Where the story's text can start: under the head and a picture set right under it.
+    body_top: float = 0.0
 
     @property
     def top(self) -> float:
@@ -104,12 +106,14 @@ def find_heads(lines: list[Line], classes: dict[int, SizeClass], grid: Grid,
             last = group[-1]
             # Letter-spaced titles come apart into single characters on one row.
             if abs(line.mid - last.mid) <= 0.3 * line.size and \
-                    0 <= line.x0 - last.x1 <= 3 * line.size and \
+                    0 <= line.x0 - last.x1 <= 1.2 * line.size and \
                     min(len(line.text), len(last.text)) <= 2:
                 best, best_overlap = group, float("inf")
                 continue
             mid = (line.x0 + line.x1) / 2
-            overlap = _overlap(line.x0, line.x1, last.x0, last.x1)
+            # Of two titles above, the one this line is centred under.
+            overlap = _overlap(line.x0, line.x1, last.x0, last.x1) \
+                - 0.01 * abs(mid - (last.x0 + last.x1) / 2)
             if 0 <= line.top - last.bottom <= 0.7 * line.size and overlap > best_overlap \
                     and min(g.x0 for g in group) <= mid <= max(g.x1 for g in group) \
                     and abs(line.size - last.size) <= 0.1 * line.size:
@@ -146,8 +150,8 @@ def _attach(head: Head, lines: list[Line], classes: dict[int, SizeClass], grid: 
                 and centred and not _beside_body(line, lines, classes, grid, x0, x1):
             head.subtitle.append(line)
             used.add(id(line))
-        elif classes[id(line)] != "title" and 0 <= gap <= 2.0 * grid.body and \
-                is_byline(line.text):
+        elif classes[id(line)] != "title" and 0 <= gap <= max(2.0 * grid.body, 0.8 * size) \
+                and is_byline(line.text):
             head.bylines.append(line)
             used.add(id(line))
     span_x0 = min(ln.x0 for ln in [*head.title, *head.kicker])

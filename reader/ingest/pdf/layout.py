@@ -219,18 +219,18 @@ def _regular(body_lines: list[Line], strong: list[int], right_end: float,
 
 
 def split_at_gutters(lines: list[Line], grid: Grid) -> list[Line]:
-    """Split headline-size lines where a gap falls in a column gutter.
+    """Split lines where a gap falls in a column gutter.
 
     Titles of stories side by side can sit closer than 0.9 of their own em (a gutter is
-    about 1.5 body ems), so :func:`make_lines` joins them; the gutters found from the body
-    text tell them apart.
+    about 1.5 body ems), and a byline can run into the gutter up to its neighbour's, so
+    :func:`make_lines` joins them; the gutters found from the body text tell them apart.
     """
     gutters = [(a[1] - 2.0, b[0] + 2.0) for a, b in pairwise(grid.columns)]
     if not gutters:
         return lines
     out: list[Line] = []
     for line in lines:
-        if abs(line.size - grid.body) <= 0.05 * grid.body or len(line.chars) < 2:
+        if len(line.chars) < 2 or not any(line.x0 < g0 and line.x1 > g1 for g0, g1 in gutters):
             out.append(line)
             continue
         run: list[Char] = []

@@ -31,6 +31,8 @@ Item = Line | Picture
 #: Blank space between two items of a column, in body ems, that parts stories like a rule
 #: (inside a story, lines are 0.5 em apart and a subhead leaves about 1 em).
 SPACE = 1.6
+#: The same between a head and the first item under it in a column.
+HEAD_SPACE = 8.0
 
 
 @dataclass(slots=True)
@@ -107,12 +109,15 @@ def assign(items: list[Item], heads: list[Head], grid: Grid) -> list[Story]:
         owner: Story | None = None
         barrier, current = grid.header_bottom, None
         last_bottom: float | None = None
+        space = SPACE
         for y, kind, thing in events:
-            if kind == 2 and last_bottom is not None and y - last_bottom >= SPACE * grid.body:
+            if kind == 2 and last_bottom is not None and y - last_bottom >= space * grid.body:
                 # White space as wide as a rule's: pages set without rules part stories so.
                 owner, current, barrier = None, None, (y + last_bottom) / 2
             if kind == 0:
-                owner, current, last_bottom = stories[id(thing)], None, None
+                owner, current = stories[id(thing)], None
+                last_bottom = max(thing.bottom, thing.body_top)  # type: ignore[attr-defined]
+                space = HEAD_SPACE  # a head's byline or picture may push its text down
             elif kind == 1:
                 owner, current, barrier, last_bottom = None, None, y, None
             elif owner is not None:
@@ -126,7 +131,7 @@ def assign(items: list[Item], heads: list[Head], grid: Grid) -> list[Story]:
                     orphans.append(_Orphan(column, barrier, current))
                 current.append(thing)  # type: ignore[arg-type]
             if kind == 2:
-                last_bottom = _bottom(thing)  # type: ignore[arg-type]
+                last_bottom, space = _bottom(thing), SPACE  # type: ignore[arg-type]
     result = list(stories.values())
     _adopt(orphans, result)
     for orphan in sorted(orphans, key=lambda o: (bisect_right(full, o.top), o.column, o.top)):
@@ -161,29 +166,37 @@ def _adopt(orphans: list[_Orphan], stories: list[Story]) -> None:
 
 
 def _neighbour(orphan: _Orphan, stories: list[Story]) -> Story | None:
-    """The story beside an orphan stretch that it continues (left side first), if any."""
+    """The story beside an orphan stretch that it belongs to, if any.
+
+    Candidates are stories in the column to either side that start under the same rule
+    and reach the stretch's height. The stretch belongs to the one whose start it lies
+    nearest: right under a head beside it (a head narrower than its story), or level
+    with the top of a story running on from the left.
+    """
+    best: Story | None = None
+    best_distance = float("inf")
     for side in (orphan.column - 1, orphan.column + 1):
-        best: Story | None = None
-        best_start = float("-inf")
         for story in stories:
             start = story.head.top if story.head is not None else story.order[2]
             if start < orphan.barrier - 1.0 or start > orphan.bottom:
                 continue
             spans = [(_top(items[0]), max(map(_bottom, items)))
                      for column, _y, items in story.stretches if column == side and items]
-            if story.head is not None and side in story.head.columns:
+            beside = story.head is not None and side in story.head.columns
+            if beside:
                 # A head owns its column down to whatever comes next, text or not.
                 spans.append((story.head.top, max(story.head.bottom, orphan.top)))
             if not spans or min(t for t, _ in spans) > orphan.bottom \
                     or max(b for _, b in spans) < orphan.top:
                 continue
-            # Of several stories beside it, the one that starts last above its first line.
-            rank = start if start <= orphan.top + 1.0 else -start
-            if best is None or rank > best_start:
-                best, best_start = story, rank
-        if best is not None:
-            return best
-    return None
+            if beside:
+                under = max(story.head.bottom, story.head.body_top)  # type: ignore[union-attr]
+                distance = max(0.0, orphan.top - under, start - orphan.top)
+            else:
+                distance = abs(orphan.top - min(t for t, _ in spans))
+            if distance < best_distance - 0.5:
+                best, best_distance = story, distance
+    return best
 
 
 def widen_heads(heads: list[Head], pictures: list[Picture], grid: Grid) -> None:
@@ -194,10 +207,12 @@ def widen_heads(heads: list[Head], pictures: list[Picture], grid: Grid) -> None:
         x1 = max(ln.x1 for ln in [*head.title, *head.kicker])
         spans = [(ln.x0, ln.x1) for ln in head.bylines]
         bottom = head.bottom
+        reach = max(2.5 * grid.body, max(ln.size for ln in head.title))
         for picture in pictures:
             box = picture.box
-            if 0 <= box.top - bottom <= 2.5 * grid.body and min(box.x1, x1) > max(box.x0, x0):
+            if 0 <= box.top - bottom <= reach and min(box.x1, x1) > max(box.x0, x0):
                 spans.append((box.x0, box.x1))
+                head.body_top = max(head.body_top, picture.bottom)
         for s0, s1 in spans:
             head.columns = sorted(set(head.columns) | set(overlapping_columns(grid, s0, s1)))
 
