@@ -16,8 +16,9 @@ from pathlib import Path
 from tests.helpers.pdfgen import expected_paragraphs, make_pdf
 
 HERE = Path(__file__).resolve().parent
-#: (file name, seed, pages): seeds picked for 3, 5 and 6 columns and a two-page issue.
-PAGES = [("page-a", 4, 1), ("page-b", 26, 1), ("page-c", 9, 1), ("issue", 7, 2)]
+#: (file name, seed, pages): 3 columns parted by white space only, 6 columns, 4 columns, and a
+#: two-page issue.
+PAGES = [("page-a", 4, 1), ("page-b", 26, 1), ("page-c", 33, 1), ("issue", 7, 2)]
 
 
 def expected(name: str, seed: int, pages: int) -> None:
