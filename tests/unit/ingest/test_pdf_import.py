@@ -186,3 +186,11 @@ def test_a_reopened_pdf_comes_from_the_cache(
 
     monkeypatch.setattr(pdf, "read_pdf", boom)
     assert load_file(target, cache=True) == first
+
+
+def test_a_pdf_dropped_into_a_watched_folder_is_seen(tmp_path: Path) -> None:
+    from reader.ingest.watch import FolderWatch
+
+    watch = FolderWatch([tmp_path])
+    shutil.copy(DATA / "page-a.pdf", tmp_path / "page-a.pdf")
+    assert watch.changes().added == [tmp_path / "page-a.pdf"]
