@@ -87,7 +87,9 @@ def make_lines(chars: list[Char]) -> list[Line]:
 
 
 def _breaks(previous: Char, char: Char) -> bool:
-    if abs(previous.size - char.size) > 0.08 * max(previous.size, char.size):
+    # A marker or bracket in its own size (▶ from a symbol font) stays with its words.
+    if abs(previous.size - char.size) > 0.08 * max(previous.size, char.size) \
+            and previous.text.isalnum() and char.text.isalnum():
         return True
     return char.x0 - previous.x1 > 0.9 * max(previous.size, char.size)
 
@@ -136,7 +138,7 @@ def find_grid(page: RawPage, lines: list[Line]) -> Grid:
     else:
         footer_top = _edge_lines(lines, body, page.height, top=False)
     inner = [ln for ln in lines if ln.top >= header_bottom and ln.bottom <= footer_top]
-    columns = _columns([ln for ln in inner if abs(ln.size - body) <= 0.05 * body], body)
+    columns = _columns([ln for ln in inner if abs(ln.size - body) <= 0.11 * body], body)
     if not columns:
         columns = [(left, right)]
     return Grid(body, columns, header_bottom, footer_top, page.rules, left, right)

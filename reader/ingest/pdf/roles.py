@@ -1,8 +1,9 @@
 """What each line of a page is: its type-size class and the newspaper forms its text takes.
 
 Size decides most of it, relative to the body size: a title is set at 1.6× the body or
-more; 1.05–1.6× is a kicker above a title, a subtitle under it, or a subhead in a column;
-under 0.95× is caption or credit type. The text forms come from the way Chinese papers
+more; 1.12–1.6× is a kicker above a title, a subtitle under it, or a subhead in a column;
+under 0.9× is caption or credit type (stories on one page vary their body type by up to
+10 %, so the bands leave room). The text forms come from the way Chinese papers
 print them: bylines (``▶``, ``本报记者 王芳``, ``通讯员``, ``文/图``), datelines (``本报讯``,
 ``本报北京讯``, ``新华社北京3月5日电``) with the writers in brackets after them, credits
 (``…/摄``, ``图片来源：…``), captions (``图为…``) and continuation markers (``（下转第4版）``).
@@ -56,9 +57,9 @@ def size_class(line: Line, body: float) -> SizeClass:
     ratio = line.size / body if body else 1.0
     if ratio >= TITLE_RATIO:
         return "title"
-    if ratio >= 1.05:
+    if ratio >= 1.12:
         return "mid"
-    if ratio < 0.95:
+    if ratio < 0.9:
         return "small"
     return "body"
 

@@ -223,3 +223,20 @@ def test_bracketed_byline_after_the_body():
     (article,), _ = _articles(raw)
     assert article.byline == ["（记者 王芳 通讯员 李明）"]
     assert len(article.paragraphs) == 2
+
+
+def test_a_story_set_a_little_larger_than_the_page_body_is_still_body_text():
+    big = column_text(BODY, 290, 100, size=10.5, leading=16)
+    raw = page(chars("园区项目开工", 40, 60, 20), *column_text(BODY, 40, 100, size=9.5),
+               *column_text(BODY, 40, 160, size=9.5), chars("企业营收增长", 290, 60, 20), *big)
+    articles, _ = _articles(raw)
+    assert [len(a.paragraphs) for a in articles] == [4, 2]
+    assert all(a.subheads == [] for a in articles)
+
+
+def test_a_byline_marker_in_its_own_size_stays_on_the_byline():
+    marker = chars("▶", 40, 86, 7)
+    raw = page(chars("高新区项目开工", 40, 60, 20), marker, chars("本报记者 王芳", 47, 86),
+               *column_text(BODY, 40, 100))
+    (article,), _ = _articles(raw)
+    assert article.byline == ["本报记者 王芳"]
