@@ -17,9 +17,10 @@ from typing import Protocol
 
 from reader.ingest.decode import DecodeError, read_text
 from reader.model import Article
+from reader.text.radicals import unify_radicals
 
 #: File endings we read when walking a folder. Named files are read whatever their ending.
-ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".pdf"})
 _DATE_RE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _BUNDLED_PREFIX = "articles"
 
@@ -166,6 +167,8 @@ def load_file(
 def _read_and_parse(path: Path, shown: str, notices: list[str] | None = None) -> list[Article]:
     from reader.ingest.markdown import FrontMatterError
 
+    if path.suffix.lower() == ".pdf":
+        return _read_pdf(path, shown)
     try:
         text = read_text(path)
     except DecodeError as exc:
@@ -180,9 +183,23 @@ def _read_and_parse(path: Path, shown: str, notices: list[str] | None = None) ->
         raise LoadError(shown, exc.strerror or exc.__class__.__name__) from None
     if not text.strip():
         raise LoadError(shown, "empty file" if not text else "only whitespace")
+    text = unify_radicals(text)  # ⼤连⾼新区 as 大连高新区 (text copied out of e-paper PDFs)
     try:
         articles = parse_text(text, shown, path.suffix.lower(), notices)
     except FrontMatterError as exc:
+        raise LoadError(shown, str(exc)) from None
+    if not articles:
+        raise LoadError(shown, "no articles found")
+    page_date = date_from_name(path.name)
+    return [replace(a, date=a.date or page_date) for a in articles]
+
+
+def _read_pdf(path: Path, shown: str) -> list[Article]:
+    from reader.ingest.pdf import PdfError, read_pdf
+
+    try:
+        articles = read_pdf(path, shown)
+    except PdfError as exc:
         raise LoadError(shown, str(exc)) from None
     if not articles:
         raise LoadError(shown, "no articles found")
@@ -236,16 +253,24 @@ def load_paths(
     ``cache`` keeps parsed files for the next time (the app passes its parse cache).
     """
     result = LoadResult()
+    pdfs = False
     for given in paths:
         path = Path(given)
         if path.is_dir():
             files = list(iter_article_files(path, result.errors))
             if not files:
-                result.errors.append(LoadError(str(path), "no article files (.txt, .md) in it"))
+                result.errors.append(
+                    LoadError(str(path), "no article files (.txt, .md, .pdf) in it"))
             for file in files:
                 _load_into(result, file, cache)
+            pdfs = pdfs or any(file.suffix.lower() == ".pdf" for file in files)
         else:
             _load_into(result, path, cache)
+            pdfs = pdfs or path.suffix.lower() == ".pdf"
+    if pdfs:  # a story jumped from one page file to another read in the same go
+        from reader.ingest.pdf import join_continuations
+
+        result.articles = join_continuations(result.articles)
     return result
 
 

@@ -54,7 +54,7 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
             found = list(iter_article_files(path, unreadable))
             errors.extend(str(e) for e in unreadable)
             if not found:
-                errors.append(f"{path}: no article files (.txt, .md) in it")
+                errors.append(f"{path}: no article files (.txt, .md, .pdf) in it")
             files.extend(found)
         elif path.exists():
             files.append(path)

@@ -19,7 +19,7 @@ from reader.search.match import fold_text
 SCHEMA_VERSION = 2
 
 #: Folding this string shows which folding rules built the index (see :func:`fold_signature`).
-_FOLD_PROBE = "⼤１Ａ％．\u3000a\u200bb 千 亿元 x  y"
+_FOLD_PROBE = "⼤⺠１Ａ％．\u3000a\u200bb 千 亿元 x  y"
 
 #: How long a writer waits for another process's transaction before giving up.
 BUSY_TIMEOUT_MS = 60_000

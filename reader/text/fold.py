@@ -8,8 +8,10 @@ and maps each match back to code points of the original, which is what the UI hi
 
 Folding rules (`fold`):
 
-* NFKC, one character at a time, only for Kangxi radicals, the CJK radicals supplement, CJK
-  compatibility ideographs, full-width ASCII letters and digits, ``％`` and the full-width
+* Kangxi radicals and the CJK radicals supplement become their equivalent unified ideographs
+  (:mod:`reader.text.radicals`, from Unicode's table: NFKC leaves ``⺠ ⻛ ⻔`` alone);
+* NFKC, one character at a time, only for CJK compatibility ideographs,
+  full-width ASCII letters and digits, ``％`` and the full-width
   decimal point ``．``; CJK punctuation (``，。“”``) is kept as it is;
 * ASCII letters are lowercased (also those that came from full-width letters);
 * zero-width characters (U+200B–U+200F, U+2060, U+FEFF) and bidi controls (U+202A–U+202E,
@@ -29,6 +31,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from reader.text.radicals import radical_table
 
 __all__ = ["Folded", "find_all", "fold", "sanitize_for_display"]
 
@@ -55,9 +59,10 @@ def _fold_char(ch: str) -> str:
         folded = ""
     elif ch.isspace():
         folded = " "
+    elif 0x2E80 <= code <= 0x2FDF:  # CJK radicals supplement, Kangxi radicals
+        folded = radical_table().get(code) or unicodedata.normalize("NFKC", ch)
     elif (
-        0x2E80 <= code <= 0x2FDF  # CJK radicals supplement, Kangxi radicals
-        or 0xF900 <= code <= 0xFAFF  # CJK compatibility ideographs
+        0xF900 <= code <= 0xFAFF  # CJK compatibility ideographs
         or 0x2F800 <= code <= 0x2FA1F  # CJK compatibility ideographs supplement
         or 0xFF10 <= code <= 0xFF19  # full-width digits
         or 0xFF21 <= code <= 0xFF3A  # full-width capitals

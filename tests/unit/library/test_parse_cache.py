@@ -147,3 +147,36 @@ def test_a_cached_load_repeats_the_plain_text_notice(tmp_path: Path, cache: Pars
     again: list[str] = []
     assert load_file(web, cache=cache, notices=again) == articles
     assert again == first == ["read as plain text, not as a page: too few lines for a page"]
+
+
+def test_the_code_stamp_covers_nested_parser_packages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A change to the PDF importer (ingest/pdf/, a package in a package) drops old entries."""
+    stamped = parse_cache.code_stamp()
+    original = parse_cache.file_stamp
+
+    def moved(path: Path):  # type: ignore[no-untyped-def]
+        found = original(path)
+        if found is not None and "pdf" in path.parts and path.suffix == ".py":
+            return (found[0] + 1, *found[1:])
+        return found
+
+    monkeypatch.setattr(parse_cache, "file_stamp", moved)
+    assert parse_cache.code_stamp() != stamped
+
+
+def test_a_reopened_pdf_comes_from_the_cache(
+    tmp_path: Path, cache: ParseCache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    import reader.ingest.pdf as pdf
+    fixtures = Path(__file__).resolve().parents[2] / "helpers" / "data" / "pdf"
+    target = tmp_path / "page.pdf"
+    shutil.copy(fixtures / "page-c.pdf", target)
+    first = load_file(target, cache=cache)
+
+    def boom(*_args: object, **_kwargs: object) -> list:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(pdf, "read_pdf", boom)
+    assert load_file(target, cache=cache) == first
