@@ -6,7 +6,12 @@ The summary panel shows a handful of figures a reader would quote: 工业总产�
 
 * the label is the noun phrase right before the figure, once the verbs and qualifiers
   between it and the number are trimmed (总投资额达265.6亿元 → 总投资额); for a count it is
-  the counted noun after the measure word when there is one (43个项目 → 项目);
+  the counted noun after the measure word when there is one (43个项目 → 项目), and for an
+  amount a noun glued after it (3亿元股权融资 → 股权融资);
+* labels are whole words from the segmenter (合同签约额, never 额), end at verbs, function
+  words and organisations (its word classes, when the app's NLP stack is loaded), and a
+  figure that is a change says so (营收增加 350亿元 → 营收增加; 同比增长 12.5% after 营收
+  in the clause before → 营收增长);
 * money ranks above areas, percentages and quantities, and those above counts; bigger
   amounts and totals (总, 累计, 全年) rank higher, as do figures early in the story;
 * dates and durations are never key figures, nor thresholds that only name a category
