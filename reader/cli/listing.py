@@ -67,6 +67,11 @@ def add_parser(sub: Subparsers) -> dict[str, argparse.ArgumentParser]:
     fig.add_argument("--order", choices=("value", "date"), default="value")
     fig.add_argument("--limit", type=int)
     fig.add_argument("--format", choices=("text", "csv", "json"), default="text")
+    fig.add_argument(
+        "--chart", choices=("month", "place", "org"),
+        help="instead of the list, a bar chart of the money the filters select: per month "
+        "(per year when the dates span years), or the top places or organisations",
+    )
     fig.set_defaults(func=run_figures)
 
     ent = sub.add_parser(
@@ -128,8 +133,13 @@ def emit(
 
 
 def run_figures(args: argparse.Namespace) -> int:
-    """List figures with their article, filtered by kind, unit and value."""
+    """List figures with their article, filtered by kind, unit and value (or chart them)."""
     from dataclasses import asdict
+
+    if args.chart:
+        from reader.cli.chart import run_chart
+
+        return run_chart(args)
 
     library = open_library(import_if_empty=True)
     if library is None:

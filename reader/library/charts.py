@@ -105,7 +105,12 @@ class Chart:
             words.append(f"{self.unplaced} with {why}")
         if self.rest_names:
             words.append(f"{self.rest_names} more names ({format_value(self.rest_money, '元')})")
-        return "; ".join(words) + ". █ actual  ░ target (力争/计划)"
+        return "; ".join(words) + "."
+
+    @staticmethod
+    def legend() -> str:
+        """What the two shades of a bar mean."""
+        return "█ actual  ░ target (力争/计划…)"
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
