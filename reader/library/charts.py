@@ -97,9 +97,9 @@ class Chart:
 
     def note(self) -> str:
         """One line under the chart: what was counted and what was not."""
-        words = [f"{self.counted} amounts"]
+        words = [_plural(self.counted, "amount")]
         if self.repeats:
-            words.append(f"{self.repeats} repeats counted once")
+            words.append(f"{_plural(self.repeats, 'repeat')} counted once")
         if self.unplaced:
             why = "no date" if self.by in ("month", "year") else f"no {self.by} named"
             words.append(f"{self.unplaced} with {why}")
@@ -111,6 +111,10 @@ class Chart:
     def legend() -> str:
         """What the two shades of a bar mean."""
         return "█ actual  ░ target (力争/计划…)"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:

@@ -31,7 +31,7 @@ def test_chart_by_month(library: None, capsys: pytest.CaptureFixture[str]) -> No
         "2024-01", "2024-02", "2024-03", "2024-04"]
     assert lines[1].endswith("█ 710亿元")
     assert "░" in lines[2] and lines[2].endswith("300亿元 + 目标 2000亿元")
-    assert "1 with no date" in lines[5] and "1 repeats counted once" in lines[5]
+    assert "1 with no date" in lines[5] and "1 repeat counted once" in lines[5]
     assert all(cell_len(line) <= 80 for line in lines)
 
 

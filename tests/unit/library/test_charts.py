@@ -57,7 +57,7 @@ def test_months_in_order_with_the_empty_one_and_the_undated_counted() -> None:
     assert month.bars[2].total == 0 and month.bars[2].rows == []
     assert month.unplaced == 1  # the undated 20 亿元
     assert month.counted == 9 and month.repeats == 1
-    assert "1 with no date" in month.note() and "1 repeats counted once" in month.note()
+    assert "1 with no date" in month.note() and "1 repeat counted once" in month.note()
 
 
 def test_figures_spanning_years_are_summed_per_year() -> None:
