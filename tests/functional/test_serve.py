@@ -19,6 +19,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
@@ -26,7 +27,9 @@ import aiohttp
 import pytest
 
 from reader.ingest.loader import bundled_articles_dir, load_paths
+from reader.library import Library
 from tests.helpers.apps import ROOT
+from tests.helpers.charts import STORIES, chart_annotator, chart_markdown
 
 DEADLINE = 60.0
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", ""}
@@ -49,9 +52,17 @@ def free_port() -> int:
 @pytest.fixture
 def server(app_dirs: dict[str, Path]) -> Iterator[str]:
     """``hitech-reader serve`` on a free port; yields its base URL, then stops it."""
+    with serving() as url:
+        yield url
+
+
+@contextmanager
+def serving(*args: str) -> Iterator[str]:
+    """``hitech-reader serve ARGS`` on a free port (the test's data folders, from the
+    environment app_dirs set); yields its base URL, then stops it and all it started."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "reader", "serve", "--port", str(port)],
+        [sys.executable, "-m", "reader", "serve", "--port", str(port), *args],
         cwd=ROOT, env=os.environ.copy(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         start_new_session=True,
     )
@@ -120,30 +131,41 @@ def test_the_page_loads_nothing_from_elsewhere(server: str) -> None:
 
 def test_a_session_shows_the_first_screen_and_quits(server: str) -> None:
     first = load_paths([bundled_articles_dir()]).articles[0].headline[:4]
-
-    async def session() -> str:
-        screen = ""
-        ws_url = server.replace("http://", "ws://") + "ws?width=120&height=40"
-        async with aiohttp.ClientSession() as http, http.ws_connect(ws_url) as ws:
-            await ws.send_json(["resize", {"width": 120, "height": 40}])
-            raw = b""
-            async for message in ws:
-                if message.type == aiohttp.WSMsgType.BINARY:
-                    raw += message.data
-                    screen = _ANSI.sub("", raw.decode("utf-8", errors="ignore"))
-                    if first in screen:
-                        break
-            assert first in screen, screen[-500:]
-            await ws.send_json(["stdin", "q"])
-            async for message in ws:  # the reader quits: textual-serve closes the socket
-                if message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED):
-                    break
-            assert ws.closed or (await ws.receive()).type in (
-                aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.CLOSING)
-        return screen
-
-    screen = asyncio.run(asyncio.wait_for(session(), DEADLINE))
+    screen = asyncio.run(asyncio.wait_for(session(server, first), DEADLINE))
     assert re.search(r"[\u4e00-\u9fff]{4}", screen)
+
+
+def test_library_mode_is_served_too(app_dirs: dict[str, Path], tmp_path: Path) -> None:
+    page = tmp_path / "stories.md"
+    page.write_text(chart_markdown(), encoding="utf-8")
+    with Library(app_dirs["data"], annotator=chart_annotator, workers=1) as lib:
+        lib.import_paths([page])
+    with serving("--library") as url:
+        screen = asyncio.run(asyncio.wait_for(session(url, STORIES[0][1]), DEADLINE))
+    assert all(title[:6] in screen for _date, title, _paragraphs in STORIES)
+
+
+async def session(server: str, first: str) -> str:
+    """Open a session as textual.js does, wait for ``first`` on screen, press q; the screen."""
+    screen = ""
+    ws_url = server.replace("http://", "ws://") + "ws?width=120&height=40"
+    async with aiohttp.ClientSession() as http, http.ws_connect(ws_url) as ws:
+        await ws.send_json(["resize", {"width": 120, "height": 40}])
+        raw = b""
+        async for message in ws:
+            if message.type == aiohttp.WSMsgType.BINARY:
+                raw += message.data
+                screen = _ANSI.sub("", raw.decode("utf-8", errors="ignore"))
+                if first in screen:
+                    break
+        assert first in screen, screen[-500:]
+        await ws.send_json(["stdin", "q"])
+        async for message in ws:  # the reader quits: textual-serve closes the socket
+            if message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED):
+                break
+        assert ws.closed or (await ws.receive()).type in (
+            aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.CLOSING)
+    return screen
 
 
 def test_serving_beyond_this_machine_warns_in_one_line() -> None:
