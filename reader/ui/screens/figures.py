@@ -7,7 +7,10 @@ thread worker, so typing never waits for SQL or the NLP stack, and a result for 
 user has since changed is dropped. At most :data:`ROW_LIMIT` rows are shown: a big library
 holds millions of figures, and the filter is the way to the rest. Choosing a row dismisses
 the screen with its :class:`~reader.library.sqlite.FigureRow`; the reader opens the article
-there and marks the figure.
+there and marks the figure. ``ctrl+g`` shows the money chart of the filter in place of the
+table (:mod:`reader.ui.widgets.money_chart`); ``enter`` on a bar adds its word
+(``date:2024-03``, ``place:…``, ``org:…``) to the filter, and the table lists the amounts
+that bar sums.
 """
 
 from __future__ import annotations
