@@ -21,7 +21,6 @@ here with no UI. The sums are meant to be honest rather than big:
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -42,7 +41,7 @@ if TYPE_CHECKING:
 CHART_KINDS = ("month", "place", "org")
 #: Bars shown for names; the rest is summed into :attr:`Chart.rest`.
 TOP_NAMES = 10
-_SENTENCE_END = re.compile(r"[。！？；!?;\n]")
+_SENTENCE_MARKS = "。！？；!?;\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,21 +118,18 @@ def _plural(count: int, noun: str) -> str:
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence of ``text`` holding ``start``..``end`` (ends at 。！？； or a newline)."""
-    lo = start
-    while lo > 0 and not _SENTENCE_END.match(text[lo - 1]):
-        lo -= 1
-    hi = end
-    while hi < len(text) and not _SENTENCE_END.match(text[hi]):
-        hi += 1
-    return lo, hi
+    # str.rfind/find per end mark: a paragraph is often one long line of many sentences.
+    lo = max(text.rfind(mark, 0, start) for mark in _SENTENCE_MARKS) + 1
+    ends = [at for mark in _SENTENCE_MARKS if (at := text.find(mark, end)) >= 0]
+    return lo, min(ends, default=len(text))
 
 
 def _named(
-    entities: list[Located[Entity]], kind: str, block: int, fig: Figure, text: str,
-    most_named: str | None,
+    entities: list[Located[Entity]], kind: str, block: int, fig: Figure,
+    sentence: tuple[int, int], most_named: str | None,
 ) -> str | None:
     """The name of ``kind`` an amount belongs to (see the module docstring for the rule)."""
-    lo, hi = sentence_bounds(text, fig.start, fig.end)
+    lo, hi = sentence
     before = after = None
     for located in entities:
         ent = located.span
@@ -191,10 +187,11 @@ def article_amounts(
         row = FigureRow(fig.value, fig.unit, fig.kind, label, article.id, article.headline,
                         article.date, located.block, fig.start, fig.end, fig.text,
                         fig.value_max)
+        sentence = sentence_bounds(text, fig.start, fig.end)
         found.append(Amount(
             row, "target" in fig.qualifiers,
-            _named(ann.entities, "place", located.block, fig, text, place),
-            _named(ann.entities, "org", located.block, fig, text, None),
+            _named(ann.entities, "place", located.block, fig, sentence, place),
+            _named(ann.entities, "org", located.block, fig, sentence, None),
         ))
     return found, repeats
 
