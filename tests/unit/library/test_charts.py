@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from reader.library.charts import (
@@ -119,3 +122,45 @@ def test_a_bar_with_a_target_shows_both() -> None:
     feb = chart_lines(chart("month"), width=50)[1]
     assert feb.target_cells > feb.actual_cells > 0
     assert "目标 2000亿元" in feb.value
+
+
+# -- any set of stories ---------------------------------------------------------------------
+
+amounts_st = st.lists(st.tuples(st.integers(1, 60), st.booleans()), min_size=0, max_size=6)
+stories_st = st.lists(st.tuples(st.one_of(st.none(), st.integers(1, 12)), amounts_st),
+                      min_size=0, max_size=8)
+
+
+@given(stories_st)
+@settings(max_examples=60, deadline=None)
+def test_bars_add_up_to_the_distinct_amounts_of_each_story(stories) -> None:  # type: ignore[no-untyped-def]
+    """Whatever the stories, the bars hold each distinct amount of a story exactly once,
+    actual or target as first written, and the undated ones are counted, not lost."""
+    from reader.annotate.pipeline import figure_annotations
+    from reader.model import Annotations
+    from tests.helpers.apps import make_article
+
+    pairs, want_actual, want_target, want_undated, want_counted = [], 0.0, 0.0, 0, 0
+    for n, (month, amounts) in enumerate(stories):
+        text = "".join(f"{'计划投资' if target else '完成投资'} {yi} 亿元。"
+                       for yi, target in amounts)
+        date = f"2024-{month:02d}-01" if month else None
+        article = make_article(n, [text] if text else [], title=f"第{n}篇", date=date)
+        pairs.append((article, Annotations(figures=figure_annotations(article))))
+        first: dict[int, bool] = {}
+        for yi, target in amounts:
+            first.setdefault(yi, target)
+        want_counted += len(first)
+        if month is None:
+            want_undated += len(first)
+            continue
+        want_actual += sum(yi * YI for yi, target in first.items() if not target)
+        want_target += sum(yi * YI for yi, target in first.items() if target)
+    amounts, repeats = collect(pairs, FigureFilter())
+    month = build_chart(amounts, "month", repeats)
+    assert month.by == "month" and month.counted == want_counted
+    assert month.unplaced == want_undated
+    assert sum(bar.actual for bar in month.bars) == pytest.approx(want_actual)
+    assert sum(bar.target for bar in month.bars) == pytest.approx(want_target)
+    assert month.repeats == sum(len(a) for _m, a in stories) - want_counted
+    assert [bar.key for bar in month.bars] == sorted(bar.key for bar in month.bars)
