@@ -10,10 +10,27 @@ page works under whatever name the browser used to reach it.
 from __future__ import annotations
 
 import argparse
+import socket
 import sys
 from pathlib import Path
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "data" / "serve"
+
+
+def _cannot_bind(host: str, port: int) -> str | None:
+    """Why ``host:port`` cannot be listened on (taken, not this machine's), or None.
+
+    Asked before textual-serve starts, which prints its banner before it binds.
+    """
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        family, kind, proto, _name, address = infos[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return None
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -24,6 +41,11 @@ def run_serve(args: argparse.Namespace) -> int:
     if why:
         print(f"hitech-reader: {why}", file=sys.stderr)
         return 2
+    taken = _cannot_bind(args.host, args.port)
+    if taken:
+        print(f"hitech-reader: cannot serve on {args.host}:{args.port}: {taken}",
+              file=sys.stderr)
+        return 1
     warning = host_warning(args.host)
     if warning:
         print(warning, file=sys.stderr)

@@ -184,3 +184,17 @@ def test_bad_serve_arguments_are_one_line(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "nowhere.txt" in result.stderr
+
+
+def test_a_port_in_use_is_one_line() -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "reader", "serve", "--port", str(port)],
+            cwd=ROOT, capture_output=True, text=True, timeout=DEADLINE,
+        )
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and f":{port}:" in result.stderr
+    assert result.stdout == ""  # no banner for a server that never started
