@@ -43,7 +43,8 @@ def run_chart(args: argparse.Namespace) -> int:
     library = open_library(import_if_empty=True)
     if library is None:
         return 1
-    wanted = FigureFilter(args.kind, args.unit, args.min_value, args.max_value)
+    wanted = FigureFilter(args.kind, args.unit, args.min_value, args.max_value,
+                          date=args.date, place=args.place, org=args.org)
     if wanted.kind not in (None, "money"):
         say(f"--chart sums money; --kind {wanted.kind} has no sum to chart")
         return 2

@@ -54,3 +54,16 @@ def test_a_chart_of_another_kind_is_a_one_line_error(
     assert main(["figures", "--kind", "area", "--chart", "month"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "--chart sums money" in err
+
+
+def test_a_bar_listed_on_the_command_line(
+    library: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--date``/``--place``/``--org`` list what one bar sums: February's two amounts."""
+    assert main(["figures", "--date", "2024-02", "--format", "csv"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 3 and out[0].startswith("value,")
+    assert sorted(float(line.split(",")[0]) for line in out[1:]) == [3e10, 2e11]
+    assert main(["figures", "--place", "武汉", "--chart", "month"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].startswith("2024-01") and lines[1].endswith("710亿元")
