@@ -21,9 +21,16 @@ def run_app(args: argparse.Namespace) -> int:
     return launch(args)
 
 
+def run_serve(args: argparse.Namespace) -> int:
+    """Serve the reader to web browsers (``hitech-reader serve``)."""
+    from reader.ui.serve import run_serve as serve
+
+    return serve(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script."""
-    return cli_main(argv, run_app=run_app)
+    return cli_main(argv, run_app=run_app, runners={"serve": run_serve})
 
 
 if __name__ == "__main__":

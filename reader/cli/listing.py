@@ -67,6 +67,17 @@ def add_parser(sub: Subparsers) -> dict[str, argparse.ArgumentParser]:
     fig.add_argument("--order", choices=("value", "date"), default="value")
     fig.add_argument("--limit", type=int)
     fig.add_argument("--format", choices=("text", "csv", "json"), default="text")
+    fig.add_argument("--date", metavar="YYYY[-MM]",
+                     help="only yuan amounts in articles of this year or month (a chart bar)")
+    fig.add_argument("--place", metavar="NAME",
+                     help="only yuan amounts attributed to this place (see --chart)")
+    fig.add_argument("--org", metavar="NAME",
+                     help="only yuan amounts attributed to this organisation (see --chart)")
+    fig.add_argument(
+        "--chart", choices=("month", "place", "org"),
+        help="instead of the list, a bar chart of the money the filters select: per month "
+        "(per year when the dates span years), or the top places or organisations",
+    )
     fig.set_defaults(func=run_figures)
 
     ent = sub.add_parser(
@@ -128,17 +139,31 @@ def emit(
 
 
 def run_figures(args: argparse.Namespace) -> int:
-    """List figures with their article, filtered by kind, unit and value."""
+    """List figures with their article, filtered by kind, unit and value (or chart them)."""
     from dataclasses import asdict
+
+    if args.chart:
+        from reader.cli.chart import run_chart
+
+        return run_chart(args)
 
     library = open_library(import_if_empty=True)
     if library is None:
         return 1
     try:
-        rows = library.figures(
-            kind=args.kind, unit=args.unit, min_value=args.min_value,
-            max_value=args.max_value, order=args.order, limit=args.limit,
-        )
+        if args.date or args.place or args.org:  # what a chart bar sums: yuan, repeats once
+            from reader.library.charts import selected_rows
+            from reader.library.sqlite_source import SqliteSource
+            from reader.search.figure_filter import FigureFilter
+
+            wanted = FigureFilter(args.kind, args.unit, args.min_value, args.max_value,
+                                  date=args.date, place=args.place, org=args.org)
+            rows = selected_rows(SqliteSource(library), wanted, args.order, args.limit)
+        else:
+            rows = library.figures(
+                kind=args.kind, unit=args.unit, min_value=args.min_value,
+                max_value=args.max_value, order=args.order, limit=args.limit,
+            )
         if args.unit and not rows:
             units = sorted({r.unit for r in library.figures(kind=args.kind) if r.unit})
             if args.unit not in units:

@@ -15,13 +15,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import NoReturn
 
-from reader.cli import annotate, export, library, listing, read
+from reader.cli import annotate, export, library, listing, read, serve
 
 #: The commands, in the order ``--help`` lists them. ``read`` is the default.
-COMMAND_MODULES = (read, export, annotate, library, listing)
+COMMAND_MODULES = (read, serve, export, annotate, library, listing)
+#: Commands whose runner the composition root passes in (they need the UI layer).
+UI_COMMANDS = ("serve",)
 AppRunner = Callable[[argparse.Namespace], int]
 
 
@@ -35,8 +37,11 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message} (see '{self.prog} --help')\n")
 
 
-def build_parser(run_app: AppRunner | None = None) -> Parser:
-    """The whole command line. ``run_app`` runs the reader for ``read`` (None: unavailable)."""
+def build_parser(
+    run_app: AppRunner | None = None, runners: Mapping[str, AppRunner] | None = None
+) -> Parser:
+    """The whole command line. ``run_app`` runs the reader for ``read`` (None: unavailable);
+    ``runners`` the other commands that live above this layer (``serve``)."""
     parser = Parser(
         prog="hitech-reader",
         description="Read Chinese high-tech zone news in the terminal. With no command, "
@@ -50,6 +55,8 @@ def build_parser(run_app: AppRunner | None = None) -> Parser:
     for module in COMMAND_MODULES:
         parser.commands.update(module.add_parser(sub))
     parser.commands["read"].set_defaults(func=run_app or _no_app)
+    for name in UI_COMMANDS:
+        parser.commands[name].set_defaults(func=(runners or {}).get(name, _no_app))
     return parser
 
 
@@ -73,9 +80,12 @@ def _unknown_command(word: str, names: list[str]) -> str | None:
             f"to open a file of that name, write ./{word})")
 
 
-def parse(argv: Sequence[str], run_app: AppRunner | None = None) -> argparse.Namespace:
+def parse(
+    argv: Sequence[str], run_app: AppRunner | None = None,
+    runners: Mapping[str, AppRunner] | None = None,
+) -> argparse.Namespace:
     """Parse ``argv``; ``read`` is implied when the first word is not a command."""
-    parser = build_parser(run_app)
+    parser = build_parser(run_app, runners)
     names = list(parser.commands)
     args = list(argv)
     first = args[0] if args else ""
@@ -95,10 +105,13 @@ def parse(argv: Sequence[str], run_app: AppRunner | None = None) -> argparse.Nam
     return known
 
 
-def main(argv: Sequence[str] | None = None, run_app: AppRunner | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, run_app: AppRunner | None = None,
+    runners: Mapping[str, AppRunner] | None = None,
+) -> int:
     """Run one command line; returns the exit code (2 for a usage error, after one line)."""
     try:
-        args = parse(list(sys.argv[1:] if argv is None else argv), run_app)
+        args = parse(list(sys.argv[1:] if argv is None else argv), run_app, runners)
     except SystemExit as exc:  # argparse's --help (0) or its one-line error (2)
         return exc.code if isinstance(exc.code, int) else 2
     try:

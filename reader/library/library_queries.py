@@ -145,3 +145,28 @@ def articles_naming(
         args.append(type)
     sql += " ORDER BY a.sortkey DESC, a.source_path, a.position"
     return [HeadlineRow(*row[:5]) for row in conn.execute(sql, args)]
+
+
+def money_articles(
+    conn: sqlite3.Connection,
+    min_value: float | None = None,
+    max_value: float | None = None,
+    date: str | None = None,
+) -> list[tuple[str, str]]:
+    """(article JSON, annotations JSON) of the articles holding an amount in 元 within the
+    bounds, dated ``date…`` if given, in sidebar order (what a money chart sums)."""
+    sql = ("SELECT a.article, a.annotations FROM articles a WHERE a.rowid IN"
+           " (SELECT article FROM figures WHERE kind = 'money' AND unit = '元'")
+    args: list[object] = []
+    if min_value is not None:
+        sql += " AND value >= ?"
+        args.append(min_value)
+    if max_value is not None:
+        sql += " AND value <= ?"
+        args.append(max_value)
+    sql += ")"
+    if date:
+        sql += " AND a.date LIKE ? ESCAPE '\\'"
+        args.append(date.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+    return conn.execute(sql + " ORDER BY a.sortkey DESC, a.source_path, a.position",
+                        args).fetchall()

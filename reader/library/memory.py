@@ -170,6 +170,24 @@ class MemorySource:
 
         return naming_rows(self.articles, self.annotations, entity_text, type)
 
+    def money_articles(
+        self, min_value: float | None = None, max_value: float | None = None,
+        date: str | None = None,
+    ) -> list[tuple[Article, Annotations]]:
+        found = []
+        for article in self.articles:
+            if date and not (article.date or "").startswith(date):
+                continue
+            annotations = self.annotations(article)
+            if any(
+                f.span.kind == "money" and f.span.unit == "元" and f.span.value is not None
+                and (min_value is None or f.span.value >= min_value)
+                and (max_value is None or f.span.value <= max_value)
+                for f in annotations.figures
+            ):
+                found.append((article, annotations))
+        return found
+
     # -- watched folders -------------------------------------------------------------------
 
     def refresh(self) -> Refreshed | None:

@@ -130,6 +130,14 @@ class ArticleSource(Protocol):
         """The articles naming ``entity_text``, newest first (worker)."""
         ...
 
+    def money_articles(
+        self, min_value: float | None = None, max_value: float | None = None,
+        date: str | None = None,
+    ) -> list[tuple[Article, Annotations]]:
+        """The articles, with their annotations, holding an amount in 元 within the bounds
+        (dated ``date…`` if given), in sidebar order: what a money chart sums (worker)."""
+        ...
+
     def refresh(self) -> Refreshed | None:
         """Take in what changed outside (pages dropped into a watched folder); None if
         nothing did (worker)."""

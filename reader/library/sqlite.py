@@ -274,6 +274,17 @@ class Library:
         """The articles that name ``entity_text`` (of ``type`` if given), newest first."""
         return library_queries.articles_naming(self.conn, entity_text, type)
 
+    def money_articles(
+        self, min_value: float | None = None, max_value: float | None = None,
+        date: str | None = None,
+    ) -> Iterator[tuple[Article, Annotations]]:
+        """The articles, with their annotations, holding an amount in 元 within the bounds
+        (dated ``date…`` if given): what a money chart sums."""
+        for article_json, annotations_json in library_queries.money_articles(
+            self.conn, min_value, max_value, date
+        ):
+            yield article_from_json(article_json), annotations_from_json(annotations_json)
+
     # --- user state ----------------------------------------------------------------------
 
     def mark_read(self, article_id: str, read: bool = True) -> None:

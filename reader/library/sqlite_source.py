@@ -142,6 +142,13 @@ class SqliteSource:
         with self.lock:
             return self.library.articles_naming(entity_text, type)
 
+    def money_articles(
+        self, min_value: float | None = None, max_value: float | None = None,
+        date: str | None = None,
+    ) -> list[tuple[Article, Annotations]]:
+        with self.lock:
+            return list(self.library.money_articles(min_value, max_value, date))
+
     def refresh(self) -> Refreshed | None:
         """Nothing is watched: pages enter the library through ``hitech-reader import``."""
         return None

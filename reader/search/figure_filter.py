@@ -8,6 +8,8 @@ as SQL over its indexed columns.
 One line typed from the keyboard, words in any order: a kind (``money``, ``area``… or its
 Chinese name ``金额``, ``面积``…), bounds on the value (``>=100亿``, ``>1e10``, ``<=5万``) and
 a unit (``元``, ``平方米``, ``个``). ``money >=100亿`` is every amount of at least 100 亿元.
+The words ``date:2024-03`` (a date prefix), ``place:NAME`` and ``org:NAME`` select what one bar
+of the figures chart stands for (see :mod:`reader.library.charts`).
 Values are in the canonical units the library stores (money in 元, area in 平方米), and a
 bound may carry the Chinese multipliers 万, 亿 and 万亿. Pure functions, no textual import.
 """
@@ -23,6 +25,7 @@ from reader.annotate.figures import figure_kind_label
 KINDS = ("money", "area", "count", "percent", "duration", "date", "quantity")
 #: Chinese names of the kinds, as the legend under the article shows them.
 KIND_NAMES = {figure_kind_label(kind): kind for kind in KINDS} | {"百分比": "percent"}
+_BAR_WORDS = ("date", "place", "org")
 MULTIPLIERS = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
 _BOUND = re.compile(
     r"^(?P<op>>=|<=|>|<|≥|≤|=)?\s*(?P<num>[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)"
@@ -87,6 +90,16 @@ class FigureFilter(FigureQuery):
 
     #: Words that were not understood, to tell the user.
     unknown: tuple[str, ...] = ()
+    #: A chart bar: the article date starts with this (``2024-03``, ``2024``).
+    date: str | None = None
+    #: A chart bar: the place or organisation the amount is attributed to.
+    place: str | None = None
+    org: str | None = None
+
+    @property
+    def bar(self) -> bool:
+        """Whether the filter selects one bar of the chart (money amounts, not every figure)."""
+        return bool(self.date or self.place or self.org)
 
     @property
     def query(self) -> FigureQuery:
@@ -103,8 +116,13 @@ def parse_filter(text: str) -> FigureFilter:
     kind = unit = None
     low = high = None
     unknown: list[str] = []
+    bar: dict[str, str] = {}
     for word in text.split():
         lowered = word.lower()
+        name, colon, rest = word.partition(":")
+        if colon and rest and name.lower() in _BAR_WORDS:
+            bar[name.lower()] = rest
+            continue
         if lowered in KINDS or word in KIND_NAMES:
             kind = KIND_NAMES.get(word, lowered)
             continue
@@ -125,7 +143,8 @@ def parse_filter(text: str) -> FigureFilter:
             unknown.append(word)
         else:
             unit = word
-    return FigureFilter(kind, unit, low, high, tuple(unknown))
+    return FigureFilter(kind, unit, low, high, tuple(unknown), bar.get("date"),
+                        bar.get("place"), bar.get("org"))
 
 
 def format_value(value: float | None, unit: str) -> str:

@@ -185,6 +185,7 @@ def binding_owners() -> tuple[type, ...]:
     from reader.ui.widgets.article_view import ArticleView
     from reader.ui.widgets.find_bar import FindBar, FindInput
     from reader.ui.widgets.headline_list import HeadlineList
+    from reader.ui.widgets.money_chart import MoneyChart
     from reader.ui.widgets.summary_panel import KeyFigureList
 
     return (
@@ -198,6 +199,7 @@ def binding_owners() -> tuple[type, ...]:
         HelpScreen,
         SearchScreen,
         FiguresScreen,
+        MoneyChart,
         EntitiesScreen,
     )
 

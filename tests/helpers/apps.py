@@ -100,9 +100,9 @@ def build_app(articles: list[Article] | None = None, **options: object) -> Reade
     """The app on hand-built articles (default: :func:`sample_articles`), fixed theme."""
     options.setdefault("theme", "textual-dark")
     options.setdefault("annotator", plain_annotator)
+    options.setdefault("state", State.load())
     return make_app(
         articles=sample_articles() if articles is None else articles,
-        state=State.load(),
         **options,  # type: ignore[arg-type]
     )
 

@@ -7,7 +7,10 @@ thread worker, so typing never waits for SQL or the NLP stack, and a result for 
 user has since changed is dropped. At most :data:`ROW_LIMIT` rows are shown: a big library
 holds millions of figures, and the filter is the way to the rest. Choosing a row dismisses
 the screen with its :class:`~reader.library.sqlite.FigureRow`; the reader opens the article
-there and marks the figure.
+there and marks the figure. ``ctrl+g`` shows the money chart of the filter in place of the
+table (:mod:`reader.ui.widgets.money_chart`); ``enter`` on a bar adds its word
+(``date:2024-03``, ``place:…``, ``org:…``) to the filter, and the table lists the amounts
+that bar sums.
 """
 
 from __future__ import annotations
@@ -26,8 +29,10 @@ from textual.widgets import DataTable, Input, Label
 from textual.worker import Worker, WorkerState
 
 from reader.annotate.figures import figure_kind_label
+from reader.library.charts import selected_rows
 from reader.search.figure_filter import FigureFilter, format_value, parse_filter
 from reader.text.fold import sanitize_for_display
+from reader.ui.widgets.money_chart import MoneyChart
 
 if TYPE_CHECKING:
     from reader.library.source import ArticleSource
@@ -74,6 +79,7 @@ class FiguresScreen(ModalScreen["FigureRow | None"]):
         Binding("ctrl+o", "toggle_order", "Sort by value / date", id="figures.order"),
         Binding("ctrl+l", "focus_filter", "Filter", id="figures.filter"),
         Binding("down", "focus_table", "Table", show=False, id="figures.table"),
+        Binding("ctrl+g", "toggle_chart", "Chart", id="figures.chart"),
     ]
 
     def __init__(self, catalogue: ArticleSource, *, query: str = "") -> None:
@@ -118,6 +124,8 @@ class FiguresScreen(ModalScreen["FigureRow | None"]):
     def reload(self) -> None:
         """Ask for the rows of the current filter and order."""
         self.load_rows(self.query_one(Input).value, self.order)
+        if self.query_one("#figures-box").has_class("-chart"):
+            self.query_one(MoneyChart).show_for(self.query_one(Input).value)
 
     @on(Input.Changed, "#figures-filter")
     def _filter_changed(self) -> None:
@@ -131,6 +139,8 @@ class FiguresScreen(ModalScreen["FigureRow | None"]):
     def load_rows(self, query: str, order: str) -> tuple[str, str, list[FigureRow]]:
         """Figures of ``query`` off the UI thread (one more than shown, to say "more")."""
         wanted = parse_filter(query)
+        if wanted.bar:  # a bar of the chart: the amounts it sums (see reader.library.charts)
+            return query, order, selected_rows(self.catalogue, wanted, order, ROW_LIMIT + 1)
         rows = self.catalogue.figures(
             wanted.kind, wanted.unit, wanted.min_value, wanted.max_value, order, ROW_LIMIT + 1
         )
@@ -160,6 +170,8 @@ class FiguresScreen(ModalScreen["FigureRow | None"]):
             f"{len(self.rows)} figures"
         )
         status = f"{count}, {ORDER_NAMES[self.order]} (ctrl+o)"
+        if wanted.bar:
+            status += "; the chart bar's money amounts, a repeat in a story once"
         if wanted.unknown:
             status += f"; not understood: {' '.join(wanted.unknown)}"
         self.query_one("#figures-status", Label).update(Content(status))  # typed text: not markup
@@ -177,6 +189,27 @@ class FiguresScreen(ModalScreen["FigureRow | None"]):
     def action_focus_filter(self) -> None:
         """Back to the filter line."""
         self.query_one(Input).focus()
+
+    def action_toggle_chart(self) -> None:
+        """Show the money chart of the filter instead of the table, or the table again."""
+        box = self.query_one("#figures-box")
+        if not box.query(MoneyChart):
+            box.mount(MoneyChart(self.catalogue), before=self.table)
+        box.toggle_class("-chart")
+        if box.has_class("-chart"):
+            chart = self.query_one(MoneyChart)
+            chart.show_for(self.query_one(Input).value)
+            chart.focus()
+        else:
+            self.action_focus_table()
+
+    @on(MoneyChart.BarChosen)
+    def _bar_chosen(self, event: MoneyChart.BarChosen) -> None:
+        """Filter the table to the chosen bar: its word replaces any earlier bar's."""
+        words = [w for w in self.query_one(Input).value.split() if not parse_filter(w).bar]
+        self.query_one("#figures-box").remove_class("-chart")
+        self.query_one(Input).value = " ".join([*words, event.word])
+        self.table.focus()
 
     @on(DataTable.RowSelected, "#figures-table")
     def _row_chosen(self, event: DataTable.RowSelected) -> None:
