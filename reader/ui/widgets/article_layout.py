@@ -31,7 +31,8 @@ from rich.text import Span, Text
 
 from reader.model import Article
 from reader.text.fold import sanitize_for_display
-from reader.text.linebreak import WINDOW, break_window, cached_break_lines
+from reader.text.linebreak import cached_break_lines
+from reader.text.linebreak_window import WINDOW, break_window
 
 Role = Literal[
     "kicker",

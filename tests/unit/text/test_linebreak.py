@@ -15,9 +15,9 @@ from reader.text.linebreak import (
     OPENING,
     break_lines,
     break_lines_detailed,
-    break_window,
     cached_break_lines,
 )
+from reader.text.linebreak_window import break_window
 from tests.helpers.cover import check_cover
 
 ARTICLE = Path(__file__).resolve().parents[3] / "articles" / "hitech-zones-p1.txt"
