@@ -34,8 +34,6 @@ from reader.annotate.ner_common import (
     DOTS,
     FAMILIAR,
     GLUED_WORD_FREQ,
-    HAN_HI,
-    HAN_LO,
     HUA_PLACES,
     HUA_VERBS,
     LOOKALIKE,
@@ -53,6 +51,7 @@ from reader.annotate.ner_places import PlaceRules
 from reader.annotate.nlp import Nlp, load
 from reader.model import Entity, EntityType
 from reader.text.fold import fold
+from reader.text.hanzi import is_hanzi
 
 _NAME_TAGS = frozenset("OLPZ")
 _OPENERS: dict[int, frozenset[str]] = {}
@@ -142,7 +141,7 @@ class _Finder(PersonRules, PlaceRules, OrgRules):
                 if skip:
                     continue
             first = tok[0]
-            if not (HAN_LO <= first <= HAN_HI) and not first.isascii():
+            if not is_hanzi(first) and not first.isascii():
                 continue  # punctuation and spaces (ASCII may be a brand name or a digit)
             kind = names.get(tok)
             if kind == "ignore":  # no name, but may still be a title (记者)
@@ -175,7 +174,7 @@ class _Finder(PersonRules, PlaceRules, OrgRules):
         (other than a dot). Errs towards False: it only has to be right when it says True."""
         gaz = self.gaz
         first, last, n = tok[0], tok[-1], len(tok)
-        if not (HAN_LO <= first <= HAN_HI) and not first.isascii():
+        if not is_hanzi(first) and not first.isascii():
             return True
         kind = gaz.names.get(tok)
         if kind is not None:

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 
 from reader.model import Qualifier
+from reader.text.hanzi import STATEMENT_END, STATEMENT_END_RE
 
 __all__ = ["qualifiers"]
 
-_SENTENCE_END = re.compile("[。！？；!?;\n]")
+_SENTENCE_END = STATEMENT_END_RE
 _PREFIX_QUAL = re.compile(
     "(?P<q>大约|约为|约|将近|接近|近|超过|超出|超|逾|突破|至少|不少于|不低于|不到|不足|"
     "不超过|不高于|最高|最多)[ ]*$"
@@ -70,7 +71,7 @@ _SENTENCE_REACH = 200
 def _sentence_start(s: str, pos: int) -> int:
     best = -1
     lo = max(0, pos - _SENTENCE_REACH)
-    for ch in "。！？；!?;\n":
+    for ch in STATEMENT_END + "\n":
         best = max(best, s.rfind(ch, lo, pos))
     return best + 1 if best >= 0 else lo
 

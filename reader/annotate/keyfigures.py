@@ -30,6 +30,7 @@ from collections.abc import Callable, Mapping, Sequence
 from reader.annotate.figures import figure_kind_label
 from reader.annotate.labels import Sentences
 from reader.model import Article, Figure, KeyFigure, Located
+from reader.text.hanzi import STATEMENT_END, is_hanzi
 
 __all__ = ["key_figures", "sentence_at"]
 
@@ -43,7 +44,7 @@ def _words(spaced: str) -> list[str]:
     return spaced.split()
 
 
-_SENTENCE_SPLIT = re.compile("[。！？；!?;]")
+_SENTENCE_SPLIT = re.compile(f"[{re.escape(STATEMENT_END)}]")
 _CLAUSE_SPLIT = re.compile("[，、：,:“”\"‘’'（）()《》【】\\[\\]<>—…·]")
 # Words between a measured thing and its number: verbs of amount and qualifiers.
 _TRIM_END = sorted(
@@ -336,7 +337,7 @@ def _noun_after(text: str, pos: int, cut: Cutter, tags: Tags, freq: Freq) -> str
 
 def _is_word(token: str) -> bool:
     """A token made of hanzi or Latin letters only (no digits, no punctuation)."""
-    return all("\u4e00" <= ch <= "\u9fff" or (ch.isascii() and ch.isalpha()) for ch in token)
+    return all(is_hanzi(ch) or (ch.isascii() and ch.isalpha()) for ch in token)
 
 
 def _default_freq() -> Freq:

@@ -14,13 +14,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from reader.text.hanzi import STATEMENT_END
+
 __all__ = ["LABEL_CHARS", "SENTENCE_CHARS", "Sentences", "clause_label"]
 
 #: Ends a label taken from a figure's sentence when it has no key-figure label.
 _CLAUSE_END = re.compile(r"[，。；！？：,;!?:\n]")
 #: The longest clause label, in characters (longer clauses are cut around the figure).
 LABEL_CHARS = 24
-_SENTENCE_SPLIT = re.compile("[。！？；!?;]")
+_SENTENCE_SPLIT = re.compile(f"[{re.escape(STATEMENT_END)}]")
 #: The longest sentence a key figure keeps; a longer one is cut around the figure with "…".
 SENTENCE_CHARS = 160
 

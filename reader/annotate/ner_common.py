@@ -14,12 +14,12 @@ from reader.annotate.gazetteer import Gazetteer
 from reader.annotate.nlp import Nlp
 from reader.model import EntityType
 from reader.text.fold import fold
+from reader.text.hanzi import is_hanzi
 
 # Priorities: a known name beats a title rule beats a dictionary/gazetteer match beats a guess.
 P_KNOWN, P_TITLE, P_RULE, P_GUESS = 4, 3, 2, 1
 
 #: The CJK Unified Ideographs block: what counts as a hanzi here.
-HAN_LO, HAN_HI = "\u4e00", "\u9fff"
 
 #: Characters that, right after a possible name, are more likely the next word than a third
 #: name character (李峥说 → 李峥, not 李峥说).
@@ -89,8 +89,9 @@ LOCAL_BODY = re.compile(r"[省市县区州乡镇村](?:委|党委|党工委|纪�
 
 
 def is_han(s: str) -> bool:
-    """True when every character of ``s`` is a hanzi (no digits, Latin or punctuation)."""
-    return all(HAN_LO <= ch <= HAN_HI for ch in s)
+    """True when every character of ``s`` is a hanzi (no digits, Latin or punctuation);
+    also for ``""``, which the rules rely on (an empty next token never blocks a name)."""
+    return all(map(is_hanzi, s))
 
 
 class RuleBase:

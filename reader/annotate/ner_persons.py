@@ -16,8 +16,6 @@ from reader.annotate.ner_common import (
     DOTS,
     GLUE_HEAD,
     GLUED_WORD_FREQ,
-    HAN_HI,
-    HAN_LO,
     NAME_SCORE,
     NOT_GIVEN,
     P_GUESS,
@@ -32,6 +30,7 @@ from reader.annotate.ner_common import (
     RuleBase,
     is_han,
 )
+from reader.text.hanzi import is_hanzi
 
 
 class PersonRules(RuleBase):
@@ -207,7 +206,7 @@ class PersonRules(RuleBase):
             while pos < len(text) and text[pos] in " \u3000\t":
                 pos += 1
             end = pos
-            while end < len(text) and HAN_LO <= text[end] <= HAN_HI and end - pos <= 6:
+            while end < len(text) and is_hanzi(text[end]) and end - pos <= 6:
                 end += 1
             run = text[pos:end]
             if run in byline:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from reader.ingest.page.lines import _BYLINE_MARK, _is_hanzi, _is_name
+from reader.ingest.page.lines import _BYLINE_MARK, _is_name
+from reader.text.hanzi import is_hanzi
 
 #: A dateline opening a story's first paragraph.
 DATELINE_RE = re.compile(
@@ -104,7 +105,7 @@ def byline_row(text: str) -> Byline | None:
 
 
 def _looks_like_name_token(token: str) -> bool:
-    return all(_is_hanzi(ch) or ch == "·" for ch in token)
+    return all(is_hanzi(ch) or ch == "·" for ch in token)
 
 
 def _slash_byline(text: str) -> Byline | None:

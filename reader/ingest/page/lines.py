@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from reader.text.hanzi import is_hanzi
+
 #: Punctuation that ends a sentence, possibly followed by closing quotes or brackets.
 _TERMINAL_RE = re.compile(r"[。！？!?…；;]+[”’」』）)》]*$|[”’」』]+[。！？!?]$")
 #: Punctuation that shows a line runs on (a heading never ends with it).
@@ -24,23 +26,12 @@ _SOURCE_CREDIT_RE = re.compile(r"(?:图片来源|图片提供|供图|来源)\s*[
 _SPLIT_NUMBER_RE = re.compile(r"[0-9０-９.．%％]\s*[十百千万亿]?$|[A-Za-z]$")
 
 
-# Hanzi tests are plain comparisons, not regular expressions: a character class over the
-# CJK block costs about a millisecond per use to compile, and this module is imported
-# before the app's first paint.
-def _is_hanzi(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
-
-
-def _has_hanzi(text: str) -> bool:
-    return any(map(_is_hanzi, text))
-
-
 def _is_name(token: str) -> bool:
     """A personal name as bylines carry it: 2-4 hanzi, or two hanzi runs joined by ·."""
     if "·" in token:
         first, _, last = token.partition("·")
-        return 1 <= len(first) <= 6 and 1 <= len(last) <= 8 and all(map(_is_hanzi, first + last))
-    return 2 <= len(token) <= 4 and all(map(_is_hanzi, token))
+        return 1 <= len(first) <= 6 and 1 <= len(last) <= 8 and all(map(is_hanzi, first + last))
+    return 2 <= len(token) <= 4 and all(map(is_hanzi, token))
 
 
 def _is_names(text: str) -> bool:

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from reader.ingest.page.lines import (
     _SOURCE_CREDIT_RE,
     Unit,
-    _is_hanzi,
     is_terminal,
     join_lines,
 )
 from reader.model import Article, Block, Source
+from reader.text.hanzi import is_hanzi
 
 
 @dataclass(slots=True)
@@ -54,7 +54,7 @@ def _heading_groups(units: list[Unit]) -> list[Unit | list[Unit]]:
 
 
 def _bigrams(text: str) -> set[str]:
-    han = "".join(filter(_is_hanzi, text))
+    han = "".join(filter(is_hanzi, text))
     return {han[i : i + 2] for i in range(len(han) - 1)}
 
 

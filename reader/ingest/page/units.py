@@ -20,12 +20,12 @@ from reader.ingest.page.lines import (
     _SPLIT_NUMBER_RE,
     Row,
     Unit,
-    _has_hanzi,
     _split_names,
     is_terminal,
     join_lines,
     split_trailing_byline,
 )
+from reader.text.hanzi import has_hanzi
 
 
 def _local_width(rows: list[Row], i: int, column: float) -> float:
@@ -234,7 +234,7 @@ def _opens_two_line_heading(rows: list[Row], i: int, local: float) -> bool:
     """``长沙高新区：`` over ``软件产业跑出加速度``: a short line ending in a colon whose
     next line is a short phrase with no punctuation, then a fresh start."""
     row = rows[i]
-    if row.ems >= local * 0.6 or i + 2 >= len(rows) or not _has_hanzi(row.text):
+    if row.ems >= local * 0.6 or i + 2 >= len(rows) or not has_hanzi(row.text):
         return False
     nxt, after = rows[i + 1], rows[i + 2]
     plain = not any(ch in nxt.text for ch in "，。；：、") and not is_terminal(nxt.text)
@@ -249,7 +249,7 @@ def _is_heading_row(rows: list[Row], i: int, local: float) -> bool:
         return True
     if is_terminal(text) or text[-1] in _RUN_ON or _DATELINE_RE.match(text):
         return False
-    if "。" in text or "；" in text or not _has_hanzi(text) or text[-1].isdigit():
+    if "。" in text or "；" in text or not has_hanzi(text) or text[-1].isdigit():
         return False
     nxt = rows[i + 1] if i + 1 < len(rows) else None
     if nxt is None or nxt.wide or nxt.text.startswith(_BYLINE_MARK) or _DATELINE_RE.match(nxt.text):
