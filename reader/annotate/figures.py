@@ -53,19 +53,14 @@ from reader.annotate.figure_patterns import (
 from reader.annotate.figure_qualifiers import qualifiers
 from reader.annotate.figure_units import LATIN_UNITS, SUBUNIT_RE, UNITS
 from reader.model import Figure, FigureKind, Qualifier
+from reader.model.labels import FIGURE_KIND_LABELS
 from reader.text.numerals import CN_DIGITS, MULTIPLIER_VALUES, fold, parse_number
 
 __all__ = ["figure_kind_label", "find_figures"]
 
-_KIND_LABELS: dict[str, str] = {
-    "money": "金额", "area": "面积", "count": "数量", "percent": "比例",
-    "duration": "时长", "date": "日期", "quantity": "计量",
-}
-
-
 def figure_kind_label(kind: FigureKind | str) -> str:
     """The Chinese name of a figure kind, for legends (money → 金额)."""
-    return _KIND_LABELS.get(kind, kind)
+    return FIGURE_KIND_LABELS.get(kind, kind)
 
 
 def find_figures(text: str) -> list[Figure]:

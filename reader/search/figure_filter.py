@@ -20,11 +20,13 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
-from reader.annotate.figures import figure_kind_label
+from reader.model.labels import FIGURE_KIND_LABELS, SYNONYMS
 
-KINDS = ("money", "area", "count", "percent", "duration", "date", "quantity")
+KINDS = tuple(FIGURE_KIND_LABELS)
 #: Chinese names of the kinds, as the legend under the article shows them.
-KIND_NAMES = {figure_kind_label(kind): kind for kind in KINDS} | {"百分比": "percent"}
+KIND_NAMES = {label: kind for kind, label in FIGURE_KIND_LABELS.items()} | {
+    word: kind for word, kind in SYNONYMS.items() if kind in FIGURE_KIND_LABELS
+}
 _BAR_WORDS = ("date", "place", "org")
 MULTIPLIERS = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
 _BOUND = re.compile(

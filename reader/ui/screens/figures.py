@@ -28,8 +28,8 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Label
 from textual.worker import Worker, WorkerState
 
-from reader.annotate.figures import figure_kind_label
 from reader.library.charts import selected_rows
+from reader.model.labels import kind_label
 from reader.search.figure_filter import FigureFilter, format_value, parse_filter
 from reader.text.fold import sanitize_for_display
 from reader.ui.widgets.money_chart import MoneyChart
@@ -64,7 +64,7 @@ def figure_cells(row: FigureRow) -> tuple[Text, ...]:
     return (
         Text(format_value(row.value, row.unit), style="bold", justify="right"),
         clipped(row.text, 16),
-        Text(f"{figure_kind_label(row.kind)} {row.kind}", style="dim"),
+        Text(f"{kind_label(row.kind)} {row.kind}", style="dim"),
         clipped(row.label, LABEL_CELLS),
         clipped(row.title, TITLE_CELLS),
         Text(row.date or "", style="dim"),
