@@ -167,10 +167,16 @@ def test_deep_sidebar_pages_use_no_offset(lib: Library, monkeypatch: pytest.Monk
 
 
 def test_sidebar_order_follows_an_import_by_another_process(
-    lib: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Another connection's import changes the order: the next deep page shows it."""
+    """Another connection's import changes the order: the next deep page shows it.
+
+    On a library of its own: the shared one must keep exactly its pages for the others.
+    """
     monkeypatch.setattr(library_queries, "NEAR_TOP", 0)
+    _pages(tmp_path / "src")
+    lib = Library(tmp_path / "data", annotator=quick_annotator, workers=1)
+    lib.import_paths([tmp_path / "src"])
     before = lib.headlines(50, 10)
     other = Library(lib.directory, annotator=quick_annotator, workers=1)
     try:
@@ -183,6 +189,7 @@ def test_sidebar_order_follows_an_import_by_another_process(
     after = lib.headlines(53, 10)
     assert after[: len(before)] == before
     assert [r.headline for r in lib.headlines(0, 3)] == [f"新的报道{i}" for i in range(3)]
+    lib.close()
 
 
 _WORDS = ["高新区", "园区", "东湖", "张江", "投资", "亿元", "王伟", "李", "张", "图片", "新闻",
