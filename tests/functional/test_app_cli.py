@@ -56,7 +56,7 @@ def test_a_text_that_is_no_page_opens_with_a_notice_saying_why(tmp_path: Path) -
     async def drive() -> None:
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
-            assert [a.title for a in app.library] == ["标题"]
+            assert [a.title for a in app.source.articles] == ["标题"]  # type: ignore[attr-defined]
 
     asyncio.run(drive())
     said = [n for n in notes if "web.txt" in n]
