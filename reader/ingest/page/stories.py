@@ -219,6 +219,12 @@ def _assign_headings(stories: list[_Story], pending: list[tuple[int, list[Unit]]
         # would otherwise compare every heading with every story (quadratic).
         near = stories[max(0, after - _NEAR_STORIES) : max(0, after) + _NEAR_STORIES + 1]
         others = [s for s in near if not s.heads and s.kind == "article" and s is not before]
+        # Word pairs are kept only for the stories in reach: on a 4 MB text the pairs of
+        # every story at once were most of the parser's memory.
+        if len(cache) > 4 * _NEAR_STORIES:
+            reach = {id(s) for s in near}
+            for key in [key for key in cache if key not in reach]:
+                del cache[key]
         if before is None:
             target = _best_match(others, elements, cache) if others else None
             if target is None:
