@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reader.search.fts import BIGRAM_TOKENIZER
 from reader.search.match import fold_text
+from reader.state import db
 
 #: Bump whenever the tables, the codec or the tokens fed to the indexes change.
 SCHEMA_VERSION = 2
@@ -22,7 +23,6 @@ SCHEMA_VERSION = 2
 _FOLD_PROBE = "⼤⺠１Ａ％．\u3000a\u200bb 千 亿元 x  y"
 
 #: How long a writer waits for another process's transaction before giving up.
-BUSY_TIMEOUT_MS = 60_000
 
 DDL = f"""
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -111,10 +111,7 @@ def connect(path: Path) -> sqlite3.Connection:
     """A connection in WAL mode that waits for other writers instead of failing."""
     # The app opens the library in one thread and queries it from worker threads (one at a
     # time); sqlite3's same-thread check would refuse that.
-    conn = sqlite3.connect(
-        path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
-    )
-    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    conn = db.connect(path, shared=True)
     conn.execute("PRAGMA journal_mode=WAL")
     # WAL + NORMAL: a crash can lose the last transactions, never corrupt the file;
     # the library can always be re-imported.
@@ -212,9 +209,8 @@ def problem(path: Path) -> str | None:
     if bad:
         return bad
     try:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = db.connect(path)
         try:
-            conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version == 0:
                 tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]

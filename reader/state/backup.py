@@ -20,6 +20,8 @@ import sqlite3
 import time
 from pathlib import Path
 
+from reader.state import db
+
 #: Backups kept (the oldest beyond this are deleted).
 KEEP = 5
 #: A new backup is taken at start-up when the newest is older than this (seconds).
@@ -75,7 +77,7 @@ def take(conn: sqlite3.Connection, folder: Path, *, now: float | None = None,
     partial = target.with_name(target.name + ".partial")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        copy = sqlite3.connect(partial)
+        copy = db.connect(partial)
         try:
             conn.backup(copy)
             # A rollback journal: the copy is one self-contained file, readable read-only.
@@ -96,7 +98,7 @@ def take(conn: sqlite3.Connection, folder: Path, *, now: float | None = None,
 def problem(path: Path, table: str = "read") -> str | None:
     """Why the database at ``path`` is not a usable state file, or None."""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = db.connect(path, read_only=True)
         try:
             verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
             if verdict != "ok":
@@ -120,8 +122,8 @@ def restore_newest(state_path: Path, notices: list[str]) -> bool:
             notices.append(f"state backup {backup.name} is damaged too ({bad}); skipped")
             continue
         try:
-            source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
-            target = sqlite3.connect(state_path)
+            source = db.connect(backup, read_only=True)
+            target = db.connect(state_path)
             try:
                 source.backup(target)
             finally:

@@ -13,14 +13,13 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-BUSY_TIMEOUT_MS = 60_000
+from reader.state import db
 
 
 def copy_tables(path: Path, store: sqlite3.Connection, notices: list[str], ours: int) -> None:
     """Copy the tables ``store`` has from the file at ``path`` (read-only), with a notice
     saying that this program (state version ``ours``) will not write it."""
-    source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                             timeout=BUSY_TIMEOUT_MS / 1000)
+    source = db.connect(path, read_only=True)
     skipped: list[str] = []
     try:
         version = source.execute("PRAGMA user_version").fetchone()[0]

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import ClassVar, Self
 
 from reader import paths
-from reader.state import backup
+from reader.state import backup, db
 
 STATE_FILE = "state.sqlite3"
 #: The JSON file of earlier versions, imported once, then renamed with MIGRATED_SUFFIX.
@@ -34,7 +34,6 @@ LEGACY_FILE = "state.json"
 MIGRATED_SUFFIX = ".migrated"
 STATE_VERSION = 1
 #: How long a writer waits for another process's transaction before giving up.
-BUSY_TIMEOUT_MS = 60_000
 #: Seconds an article must stay on screen before it counts as read (scrolling it or
 #: pressing ``m`` counts at once): passing through with ``J`` marks nothing.
 READ_AFTER = 1.5
@@ -116,10 +115,8 @@ class UserStore:
 
     def _connect(self) -> sqlite3.Connection:
         paths.ensure(self.path.parent)
-        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-                               check_same_thread=False)
+        conn = db.connect(self.path, shared=True)
         try:
-            conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             # Before anything that writes (the journal mode does): a newer file stays as it is.
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > STATE_VERSION:

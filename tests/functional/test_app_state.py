@@ -238,13 +238,13 @@ def test_a_locked_state_file_is_not_taken_for_damage(
 ) -> None:
     import sqlite3
 
-    import reader.state.user
+    import reader.state.db
 
     state = State.load()
     state.set_read("a#1")
     state.save()
     path = app_dirs["data"] / STATE_FILE
-    monkeypatch.setattr(reader.state.user, "BUSY_TIMEOUT_MS", 50)  # give up at once
+    monkeypatch.setattr(reader.state.db, "BUSY_TIMEOUT_MS", 50)  # give up at once
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")  # another program holds the file
     try:
