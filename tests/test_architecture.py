@@ -128,3 +128,18 @@ def test_no_module_is_longer_than_the_limit() -> None:
         if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     }
     assert long == {}
+
+
+def test_no_test_module_imports_another() -> None:
+    """Shared test code lives in tests/helpers/ (or conftest.py), never in a test module."""
+    offenders = []
+    for path in (ROOT / "tests").rglob("test_*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            if any(name.rsplit(".", 1)[-1].startswith("test_") for name in names):
+                offenders.append(str(path.relative_to(ROOT)))
+    assert offenders == []
