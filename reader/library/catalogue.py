@@ -14,8 +14,7 @@ from collections.abc import Callable, Sequence
 from reader.library.rows import clause_label
 from reader.model import Annotations, Article
 from reader.model.rows import EntityRow, FigureRow, HeadlineRow
-
-ORDERS = ("value", "date")
+from reader.search.figure_filter import ORDERS, FigureQuery
 
 AnnotationsOf = Callable[[Article], Annotations]
 
@@ -35,24 +34,24 @@ def figure_rows(
     max_value: float | None = None,
     order: str = "value",
     limit: int | None = None,
+    *,
+    query: FigureQuery | None = None,
 ) -> list[FigureRow]:
-    """Every figure of ``articles`` passing the filter, in ``order`` (see the Library's)."""
+    """Every figure of ``articles`` passing the filter, in ``order`` (see the Library's).
+
+    ``query`` replaces the four filter arguments when given.
+    """
     if order not in ORDERS:
         raise ValueError(f"order must be one of {', '.join(ORDERS)}")
+    # The one filter of the figures view, as the library's SQL applies it (see FigureQuery).
+    wanted = query or FigureQuery(kind, unit, min_value, max_value)
     rows: list[tuple[int, FigureRow]] = []
     for position, article in enumerate(articles):
         ann = annotations_of(article)
         keyed = {(k.block, k.figure.start, k.figure.end): k.label for k in ann.key_figures}
         for located in ann.figures:
             fig = located.span
-            if kind is not None and fig.kind != kind:
-                continue
-            if unit is not None and fig.unit != unit:
-                continue
-            # Like SQL, a figure without a value fails any bound on the value.
-            if min_value is not None and (fig.value is None or fig.value < min_value):
-                continue
-            if max_value is not None and (fig.value is None or fig.value > max_value):
+            if not wanted.matches(fig):
                 continue
             text = (article.blocks[located.block].text
                     if 0 <= located.block < len(article.blocks) else "")

@@ -155,10 +155,11 @@ class MemorySource:
         limit: int | None = None,
     ) -> list[FigureRow]:
         from reader.library.catalogue import figure_rows
+        from reader.search.figure_filter import FigureQuery
 
-        return figure_rows(
-            self.articles, self.annotations, kind, unit, min_value, max_value, order, limit
-        )
+        # The same FigureQuery the library turns into SQL: the filter is written once.
+        return figure_rows(self.articles, self.annotations, order=order, limit=limit,
+                           query=FigureQuery(kind, unit, min_value, max_value))
 
     def entities(self, type: str | None = None) -> list[EntityRow]:
         from reader.library.catalogue import entity_rows
