@@ -12,6 +12,7 @@ reads the pages dropped in or changed and merges them into the list. No textual 
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,8 +37,15 @@ def full_annotations(article: Article) -> Annotations:
     return annotate(article)
 
 
-def sidebar_row(article: Article) -> HeadlineRow:
-    """The sidebar row of a loaded article: it knows its kicker and its place in the file."""
+def sidebar_row(article: Article, lookalike: bool = False) -> HeadlineRow:
+    """The sidebar row of a loaded article: it knows its kicker and its place in the file.
+
+    A ``lookalike`` (another article has the same headline and kicker) gives neither, so the
+    sidebar shows its date and file instead, as it does for the library's rows.
+    """
+    if lookalike:
+        return HeadlineRow(article.id, article.headline, article.date, article.kind,
+                           article.source.path)
     return HeadlineRow(article.id, article.headline, article.date, article.kind,
                        article.source.path, article.kicker, article.source.first_line)
 
@@ -89,10 +97,28 @@ class MemorySource:
             self.refresh_every = None
 
     def _set_articles(self, articles: list[Article]) -> None:
+        """Hold ``articles`` (every file's, in order), a copy of one already held as one.
+
+        Copies of a page (under two names, in two folders) are one article: the first read
+        is shown, the others add their paths (:meth:`copies`). ``_read`` keeps every file's
+        articles, so that taking one copy's file away leaves the article shown from another.
+        """
+        from reader.model.codec import content_key
+
+        shown: dict[str, Article] = {}
+        paths: dict[str, list[str]] = {}
+        for article in articles:
+            first = shown.setdefault(content_key(article), article)
+            paths.setdefault(first.id, []).append(article.source.path)
+        kept = list(shown.values())
+        looks = Counter((a.headline, a.kicker) for a in kept)
+        self._lookalikes = {a.id for a in kept if looks[(a.headline, a.kicker)] > 1}
         # Replaced, never changed in place: a reader on another thread sees one or the other.
-        self._by_id = {article.id: article for article in articles}
-        self.articles = articles
-        self.page_size = max(1, len(articles))  # every headline at once: they are in memory
+        self._read = articles
+        self._paths = paths
+        self._by_id = {article.id: article for article in kept}
+        self.articles = kept
+        self.page_size = max(1, len(kept))  # every headline at once: they are in memory
 
     def notices(self) -> list[Notice]:
         found = [Notice(e, "Could not open a file", "error", 10) for e in self.errors]
@@ -107,13 +133,17 @@ class MemorySource:
         return len(self.articles)
 
     def headlines(self, offset: int, limit: int) -> list[HeadlineRow]:
-        return [sidebar_row(a) for a in self.articles[max(0, offset) : max(0, offset + limit)]]
+        return [sidebar_row(a, a.id in self._lookalikes)
+                for a in self.articles[max(0, offset) : max(0, offset + limit)]]
 
     def article_at_hand(self, article_id: str) -> Article | None:
         return self._by_id.get(article_id)
 
     def article(self, article_id: str) -> Article | None:
         return self._by_id.get(article_id)
+
+    def copies(self, article_id: str) -> list[str]:
+        return list(self._paths.get(article_id, ()))
 
     # -- annotations ------------------------------------------------------------------------
 
@@ -227,7 +257,7 @@ class MemorySource:
         gone = set(removed) - set(by_source)
         merged: list[Article] = []
         placed: set[str] = set()
-        for article in self.articles:
+        for article in self._read:
             source = article.source.path
             if source in gone:
                 continue

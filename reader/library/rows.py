@@ -12,7 +12,7 @@ from typing import Any
 
 from reader.annotate.labels import clause_label
 from reader.model import Annotations, Article
-from reader.model.codec import annotations_to_json, article_to_json
+from reader.model.codec import annotations_to_json, article_to_json, content_key
 from reader.search.fts import bigram_tokens
 from reader.search.match import article_parts, fold_text
 
@@ -40,6 +40,8 @@ class ArticleRow:
     #: :func:`bigram_tokens` of ``fall`` and ``ftitle``, made in the worker process.
     bi_all: str = ""
     bi_title: str = ""
+    #: :func:`~reader.model.codec.content_key`: equal for copies of the article.
+    content: str = ""
 
 
 def article_row(article: Article, ann: Annotations, position: int) -> ArticleRow:
@@ -80,6 +82,7 @@ def article_row(article: Article, ann: Annotations, position: int) -> ArticleRow
         figures=figures,
         entities=[(text, etype, n) for (text, etype), n in counts.items()],
     )
+    row.content = content_key(article)
     row.bi_all = bigram_tokens(row.fall)
     row.bi_title = bigram_tokens(row.ftitle)
     return row

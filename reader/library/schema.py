@@ -16,7 +16,7 @@ from reader.search.fts import BIGRAM_TOKENIZER
 from reader.search.match import fold_text
 
 #: Bump whenever the tables, the codec or the tokens fed to the indexes change.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: Folding this string shows which folding rules built the index (see :func:`fold_signature`).
 _FOLD_PROBE = "⼤⺠１Ａ％．\u3000a\u200bb 千 亿元 x  y"
@@ -46,8 +46,22 @@ CREATE TABLE IF NOT EXISTS articles(
     sortkey TEXT NOT NULL,
     source_path TEXT NOT NULL,
     article TEXT NOT NULL,
-    annotations TEXT NOT NULL
+    annotations TEXT NOT NULL,
+    -- What the article says (reader.model.codec.content_key): a copy is one article.
+    content TEXT NOT NULL UNIQUE
 );
+-- Every file an article was read from (its copies), the first-imported first. The
+-- article's own file_id, source_path and position are those of one of them; it is deleted
+-- when its last copy goes.
+CREATE TABLE IF NOT EXISTS copies(
+    rowid INTEGER PRIMARY KEY,
+    article INTEGER NOT NULL,
+    file_id INTEGER NOT NULL,
+    path TEXT NOT NULL,
+    position INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS copies_article ON copies(article);
+CREATE INDEX IF NOT EXISTS copies_file ON copies(file_id);
 -- Folded texts, apart from the JSON so that ranking reads only these pages.
 CREATE TABLE IF NOT EXISTS texts(
     rowid INTEGER PRIMARY KEY,

@@ -92,6 +92,11 @@ class ArticleSource(Protocol):
         """The article, fetched if need be (worker); None if there is no such article."""
         ...
 
+    def copies(self, article_id: str) -> list[str]:
+        """Every file the article was read from, the one it is shown as first: copies of a
+        page (under two names, in two folders) are one article (worker)."""
+        ...
+
     def quick_figures(self, article: Article) -> list[Located[Figure]]:
         """The figures to highlight on the first paint (fast: no NLP)."""
         ...

@@ -227,6 +227,13 @@ class Library:
         ).fetchone()
         return article_from_json(row[0]) if row else None
 
+    def copies(self, article_id: str) -> list[str]:
+        """Every file the article was read from (copies of one page are one article), the
+        one it is shown as first; [] if there is no such article."""
+        return [row[0] for row in self.conn.execute(
+            "SELECT c.path FROM articles a JOIN copies c ON c.article = a.rowid WHERE a.id = ?"
+            " ORDER BY c.file_id != a.file_id, c.rowid", (article_id,))]
+
     def annotations(self, article_id: str) -> Annotations | None:
         """The stored annotations of ``article_id``, or None."""
         row = self.conn.execute(

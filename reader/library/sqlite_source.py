@@ -103,6 +103,10 @@ class SqliteSource:
                 self._fetched = fetched
         return found
 
+    def copies(self, article_id: str) -> list[str]:
+        with self.lock:
+            return self.library.copies(article_id)
+
     def quick_figures(self, article: Article) -> list[Located[Figure]]:
         from reader.annotate.pipeline import quick_figure_annotations
 

@@ -8,6 +8,7 @@ their compact form (one list per figure, no key names).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import asdict
@@ -28,6 +29,16 @@ from reader.model import (
 def article_to_plain(article: Article) -> dict[str, Any]:
     """The article as plain data (dicts, lists, strings), ready for ``json.dumps``."""
     return asdict(article)
+
+
+def content_key(article: Article) -> str:
+    """A hash of what the article says, whatever file it was read from (id and source left
+    out): two copies of a page, under two names or in two folders, give equal keys, so the
+    library and the files opened directly hold them as one article."""
+    plain = article_to_plain(article)
+    del plain["id"], plain["source"]
+    text = json.dumps(plain, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def article_from_plain(raw: dict[str, Any]) -> Article:
