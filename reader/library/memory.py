@@ -103,12 +103,12 @@ class MemorySource:
         is shown, the others add their paths (:meth:`copies`). ``_read`` keeps every file's
         articles, so that taking one copy's file away leaves the article shown from another.
         """
-        from reader.model.codec import content_key
+        from reader.model.codec import content_fields
 
-        shown: dict[str, Article] = {}
+        shown: dict[tuple[object, ...], Article] = {}
         paths: dict[str, list[str]] = {}
         for article in articles:
-            first = shown.setdefault(content_key(article), article)
+            first = shown.setdefault(content_fields(article), article)
             paths.setdefault(first.id, []).append(article.source.path)
         kept = list(shown.values())
         looks = Counter((a.headline, a.kicker) for a in kept)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from typing import Any
 
 from reader.model import (
@@ -31,14 +31,26 @@ def article_to_plain(article: Article) -> dict[str, Any]:
     return asdict(article)
 
 
+def content_fields(article: Article) -> tuple[Any, ...]:
+    """What the article says, as a hashable tuple: every field but its id and source.
+
+    Equal for two copies of a page (under two names, in two folders). Files opened directly
+    key their articles with it at start: Python's cached string hashes make that cheap.
+    """
+    return tuple(
+        tuple(value) if isinstance(value, list) else value
+        for value in (getattr(article, name) for name in _CONTENT_FIELDS)
+    )
+
+
 def content_key(article: Article) -> str:
-    """A hash of what the article says, whatever file it was read from (id and source left
-    out): two copies of a page, under two names or in two folders, give equal keys, so the
-    library and the files opened directly hold them as one article."""
-    plain = article_to_plain(article)
-    del plain["id"], plain["source"]
-    text = json.dumps(plain, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+    """:func:`content_fields` as a stable hash: the library's key for one article."""
+    said = repr(content_fields(article))
+    return hashlib.blake2b(said.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+#: Every field of an article but where it was read from.
+_CONTENT_FIELDS = tuple(f.name for f in fields(Article) if f.name not in ("id", "source"))
 
 
 def article_from_plain(raw: dict[str, Any]) -> Article:
