@@ -241,7 +241,7 @@ def insert_article(conn: sqlite3.Connection, file_id: int, a: ArticleRow) -> boo
         [(rowid, *f) for f in a.figures],
     )
     conn.executemany(
-        "INSERT INTO entities(article, text, type, n) VALUES (?, ?, ?, ?)",
+        "INSERT INTO entities(article, text, name, type, role, n) VALUES (?, ?, ?, ?, ?, ?)",
         [(rowid, *e) for e in a.entities],
     )
     return True

@@ -191,15 +191,17 @@ class MemorySource:
         return figure_rows(self.articles, self.annotations, order=order, limit=limit,
                            query=FigureQuery(kind, unit, min_value, max_value))
 
-    def entities(self, type: str | None = None) -> list[EntityRow]:
+    def entities(self, type: str | None = None, role: str | None = None) -> list[EntityRow]:
         from reader.library.catalogue import entity_rows
 
-        return entity_rows(self.articles, self.annotations, type)
+        return entity_rows(self.articles, self.annotations, type, role)
 
-    def articles_naming(self, entity_text: str, type: str | None = None) -> list[HeadlineRow]:
+    def articles_naming(
+        self, entity_text: str, type: str | None = None, role: str | None = None
+    ) -> list[HeadlineRow]:
         from reader.library.catalogue import naming_rows
 
-        return naming_rows(self.articles, self.annotations, entity_text, type)
+        return naming_rows(self.articles, self.annotations, entity_text, type, role)
 
     def money_articles(
         self, min_value: float | None = None, max_value: float | None = None,

@@ -96,14 +96,20 @@ CREATE INDEX IF NOT EXISTS figures_kind_value ON figures(kind, value);
 CREATE INDEX IF NOT EXISTS figures_unit_value ON figures(unit, value);
 CREATE INDEX IF NOT EXISTS figures_value ON figures(value);
 CREATE INDEX IF NOT EXISTS figures_article ON figures(article, block, start);
+-- One row per form of a name in an article: ``name`` is the full name a short form stands
+-- for (else the text itself), what the names index groups by; ``role`` is 'author' for the
+-- article's reporters (from its byline) and NULL otherwise (reader.library.rows.name_entries).
 CREATE TABLE IF NOT EXISTS entities(
     article INTEGER NOT NULL,
     text TEXT NOT NULL,
+    name TEXT NOT NULL,
     type TEXT NOT NULL,
+    role TEXT,
     n INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS entities_text ON entities(text, type);
-CREATE INDEX IF NOT EXISTS entities_type ON entities(type, text);
+CREATE INDEX IF NOT EXISTS entities_name ON entities(name, type);
+CREATE INDEX IF NOT EXISTS entities_type ON entities(type, name);
 CREATE INDEX IF NOT EXISTS entities_article ON entities(article);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_tri USING fts5(
     text, tokenize='trigram', content='', columnsize=0);

@@ -127,12 +127,16 @@ class ArticleSource(Protocol):
         (worker)."""
         ...
 
-    def entities(self, type: str | None = None) -> list[EntityRow]:
-        """Every name with the number of articles naming it, most named first (worker)."""
+    def entities(self, type: str | None = None, role: str | None = None) -> list[EntityRow]:
+        """Every name with the number of articles naming it, most named first: a full name
+        once with its short forms (``aliases``), reporters apart (``role`` "author"; asking
+        ``role="author"`` lists only them) (worker)."""
         ...
 
-    def articles_naming(self, entity_text: str, type: str | None = None) -> list[HeadlineRow]:
-        """The articles naming ``entity_text``, newest first (worker)."""
+    def articles_naming(
+        self, entity_text: str, type: str | None = None, role: str | None = None
+    ) -> list[HeadlineRow]:
+        """The articles naming ``entity_text`` in any of its forms, newest first (worker)."""
         ...
 
     def money_articles(

@@ -271,15 +271,17 @@ class Library:
         wanted = query or FigureQuery(kind, unit, min_value, max_value)
         return library_queries.figures(self.conn, wanted, order, limit, offset)
 
-    def entities(self, type: str | None = None) -> list[EntityRow]:
-        """Every entity with the number of articles naming it, most named first."""
-        return library_queries.entities(self.conn, type)
+    def entities(self, type: str | None = None, role: str | None = None) -> list[EntityRow]:
+        """Every name (a full name with its short forms, authors apart) with the number of
+        articles naming it, most named first; ``role="author"``: the reporters only."""
+        return library_queries.entities(self.conn, type, role)
 
     def articles_naming(
-        self, entity_text: str, type: str | None = None
+        self, entity_text: str, type: str | None = None, role: str | None = None
     ) -> list[HeadlineRow]:
-        """The articles that name ``entity_text`` (of ``type`` if given), newest first."""
-        return library_queries.articles_naming(self.conn, entity_text, type)
+        """The articles that name ``entity_text`` in any of its forms (of ``type`` and
+        ``role`` if given), newest first."""
+        return library_queries.articles_naming(self.conn, entity_text, type, role)
 
     def money_articles(
         self, min_value: float | None = None, max_value: float | None = None,

@@ -138,13 +138,15 @@ class SqliteSource:
         with self.lock:
             return self.library.figures(kind, unit, min_value, max_value, order, limit)
 
-    def entities(self, type: str | None = None) -> list[EntityRow]:
+    def entities(self, type: str | None = None, role: str | None = None) -> list[EntityRow]:
         with self.lock:
-            return self.library.entities(type)
+            return self.library.entities(type, role)
 
-    def articles_naming(self, entity_text: str, type: str | None = None) -> list[HeadlineRow]:
+    def articles_naming(
+        self, entity_text: str, type: str | None = None, role: str | None = None
+    ) -> list[HeadlineRow]:
         with self.lock:
-            return self.library.articles_naming(entity_text, type)
+            return self.library.articles_naming(entity_text, type, role)
 
     def money_articles(
         self, min_value: float | None = None, max_value: float | None = None,
