@@ -21,6 +21,7 @@ from reader.library.importer import Annotator, Prepared, expand, prepare_all
 from reader.library.rows import ArticleRow
 from reader.model.codec import article_from_json, article_to_json
 from reader.search.fts import bigram_tokens
+from reader.search.match import fold_text
 
 #: Files written per transaction: large enough to amortise commits, small enough that a
 #: second importing process is not kept waiting for long.
@@ -206,11 +207,17 @@ def insert_article(conn: sqlite3.Connection, file_id: int, a: ArticleRow) -> boo
     """Insert one article with its texts, index rows, figures and entities; True if added.
 
     An article whose content the library already holds (a copy of a page under another
-    name or in another folder) adds only its path to that article's copies.
+    name or in another folder) adds only its path to that article's copies. The article is
+    shown as (and has the id of) the copy first in path order, so that however the workers'
+    files arrive, a rebuild gives every article the id (and the read mark) it had.
     """
-    held = conn.execute("SELECT rowid FROM articles WHERE content = ?", (a.content,)).fetchone()
+    held = conn.execute(
+        "SELECT rowid, source_path, position FROM articles WHERE content = ?", (a.content,)
+    ).fetchone()
     if held:
         _add_copy(conn, held[0], file_id, a.source_path, a.position)
+        if (a.source_path, a.position) < (held[1], held[2]):
+            _show_as(conn, held[0], file_id, a)
         return False
     # The same id with other content (a file imported again under a name shown alike):
     # the newer one wins.
@@ -278,7 +285,8 @@ def drop_file(conn: sqlite3.Connection, file_id: int) -> int:
 def _move_to(
     conn: sqlite3.Connection, rowid: int, was: int, file_id: int, path: str, position: int
 ) -> None:
-    """Show an article as read from its copy in ``path`` (its own file is going)."""
+    """Show an article as read from its copy in ``path`` (its own file is going). Its id
+    stays, and with it the read mark and position."""
     row = conn.execute(
         "SELECT article FROM articles WHERE rowid = ? AND file_id = ?", (rowid, was)
     ).fetchone()
@@ -289,6 +297,38 @@ def _move_to(
     conn.execute(
         "UPDATE articles SET file_id = ?, source_path = ?, position = ?, article = ?"
         " WHERE rowid = ?", (file_id, path, position, article_to_json(moved), rowid))
+    _index_source(conn, rowid, path)
+
+
+def _show_as(conn: sqlite3.Connection, rowid: int, file_id: int, a: ArticleRow) -> None:
+    """Show a held article as its copy ``a`` (first in path order): its id and source."""
+    clash = conn.execute(
+        "SELECT rowid FROM articles WHERE id = ? AND rowid != ?", (a.id, rowid)).fetchone()
+    if clash:
+        delete_article(conn, clash[0])
+    conn.execute(
+        "UPDATE articles SET id = ?, file_id = ?, source_path = ?, position = ?, article = ?"
+        " WHERE rowid = ?", (a.id, file_id, a.source_path, a.position, a.article_json, rowid))
+    _index_source(conn, rowid, a.source_path)
+
+
+def _index_source(conn: sqlite3.Connection, rowid: int, path: str) -> None:
+    """Index the article's new file for ``source:`` (contentless FTS: delete, then insert)."""
+    ftitle, fbyline, fsource = conn.execute(
+        "SELECT ftitle, fbyline, fsource FROM texts WHERE rowid = ?", (rowid,)).fetchone()
+    new = fold_text(path)
+    if new == fsource:
+        return
+    conn.execute(
+        "INSERT INTO fts_meta(fts_meta, rowid, title, byline, source)"
+        " VALUES ('delete', ?, ?, ?, ?)",
+        (rowid, bigram_tokens(ftitle), bigram_tokens(fbyline), bigram_tokens(fsource)),
+    )
+    conn.execute(
+        "INSERT INTO fts_meta(rowid, title, byline, source) VALUES (?, ?, ?, ?)",
+        (rowid, bigram_tokens(ftitle), bigram_tokens(fbyline), bigram_tokens(new)),
+    )
+    conn.execute("UPDATE texts SET fsource = ? WHERE rowid = ?", (new, rowid))
 
 
 def delete_article(conn: sqlite3.Connection, rowid: int) -> None:

@@ -157,3 +157,27 @@ def test_lookalike_rows_show_date_and_file(tmp_path: Path) -> None:
     notes = lookalike_notes(hits)
     assert all(notes) and len(set(notes)) == 2
     assert lookalike_notes(source.search("40")) == [""]
+
+
+def test_the_article_is_the_copy_first_in_path_order_whatever_the_import_order(
+    pages: Path, tmp_path: Path
+) -> None:
+    """Workers finish in any order: the id (so the read mark) must not depend on it."""
+    archive, inbox = pages / "archive" / "page.md", pages / "inbox" / "page.md"
+    with _library(tmp_path) as library:
+        library.import_paths([inbox])
+        first_id = library.headlines(0, 10)[0].article_id
+        assert first_id.startswith(str(inbox))
+        library.import_paths([archive])  # sorts before inbox: the article is shown as it
+        rows = library.headlines(0, 10)
+        assert library.count() == len(STORIES) and all(
+            r.source_path == str(archive) for r in rows)
+        signing = library.search("光谷")[0]
+        assert signing.article_id.startswith(str(archive)) and signing.source == str(archive)
+        assert [h.article_id for h in library.search("source:archive")] != []
+        assert library.search("source:inbox") == []
+        assert library.copies(signing.article_id) == [str(archive), str(inbox)]
+        ids = sorted(r.article_id for r in rows)
+    (tmp_path / "library" / "library.sqlite3").unlink()
+    with _library(tmp_path) as rebuilt:
+        assert sorted(r.article_id for r in rebuilt.headlines(0, 10)) == ids
