@@ -252,7 +252,8 @@ class MemorySource:
         """Put the articles of new or changed files in, take out those of removed files.
 
         ``loaded`` is (file path, its articles): a file already open has its articles
-        replaced where they were; a new one goes at the end. Returns the articles added.
+        replaced where they were; a new one goes at the end. Returns the articles added to
+        the list (a copy of one already listed adds none).
         """
         fresh = {path: articles for path, articles in loaded if articles}
         by_source = {articles[0].source.path: articles for articles in fresh.values()}
@@ -273,8 +274,10 @@ class MemorySource:
             a for source, articles in by_source.items() if source not in placed for a in articles
         ]
         merged.extend(added)
+        listed = set(self._by_id)
         self._set_articles(merged)
-        return len(added)
+        # A copy of a page already open adds a path, not a row: only new rows count.
+        return sum(1 for article in self.articles if article.id not in listed)
 
     def close(self) -> None:
         """Nothing to let go of: the files were read and closed."""

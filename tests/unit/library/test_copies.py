@@ -181,3 +181,13 @@ def test_the_article_is_the_copy_first_in_path_order_whatever_the_import_order(
     (tmp_path / "library" / "library.sqlite3").unlink()
     with _library(tmp_path) as rebuilt:
         assert sorted(r.article_id for r in rebuilt.headlines(0, 10)) == ids
+
+
+def test_a_copy_dropped_into_a_watched_folder_adds_no_article(pages: Path) -> None:
+    source = open_files([pages / "inbox"], annotator=quick_annotator)
+    assert source.count() == len(STORIES) and source.refresh() is None
+    shutil.copy(pages / "inbox" / "page.md", pages / "inbox" / "page copy.md")
+    changes = source.refresh()
+    assert changes is not None and changes.added == 0 and source.count() == len(STORIES)
+    signing = source.search("光谷")[0].article_id
+    assert len(source.copies(signing)) == 2
