@@ -108,7 +108,10 @@ CREATE TABLE IF NOT EXISTS entities(
     n INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS entities_text ON entities(text, type);
-CREATE INDEX IF NOT EXISTS entities_name ON entities(name, type);
+-- The names index groups by (name, type, role) counting articles: walked in this order, no
+-- sort; short forms (text != name, a few) have an index of their own.
+CREATE INDEX IF NOT EXISTS entities_name ON entities(name, type, role, article);
+CREATE INDEX IF NOT EXISTS entities_alias ON entities(name, type, role, text) WHERE text != name;
 CREATE INDEX IF NOT EXISTS entities_type ON entities(type, name);
 CREATE INDEX IF NOT EXISTS entities_article ON entities(article);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_tri USING fts5(
