@@ -4,7 +4,9 @@
 functions over the files it opened; :class:`reader.library.sqlite.Library` answers the same
 questions in SQL. Both give the same rows (:mod:`reader.model.rows`) in the same order, so
 the views have one code path (the contract tests in ``tests/unit/library/test_source.py``
-hold them together). No textual import here.
+hold them together). Names are grouped as the library's index groups them
+(:func:`~reader.library.rows.name_entries`): a full name with its short forms, authors apart.
+No textual import here.
 """
 
 from __future__ import annotations

@@ -4,7 +4,9 @@ Reading and annotating happen in worker processes (:mod:`reader.library.importer
 module is the writer's half: it decides which files changed, writes each prepared file's
 articles, texts, full-text index rows, figures and entities, and records the imported
 paths in the library's own ``sources`` table (the state file keeps a second list, see
-:class:`reader.library.sqlite.Library`). Kept apart from the :class:`Library` class so that
+:class:`reader.library.sqlite.Library`). Articles are keyed by what they say
+(:func:`~reader.model.codec.content_key`): a copy of a page adds a row to ``copies``, not a
+second article, and an article goes only with its last copy. Kept apart from the :class:`Library` class so that
 neither grows past what a reader can hold in mind.
 """
 
