@@ -6,8 +6,8 @@ articles, texts, full-text index rows, figures and entities, and records the imp
 paths in the library's own ``sources`` table (the state file keeps a second list, see
 :class:`reader.library.sqlite.Library`). Articles are keyed by what they say
 (:func:`~reader.model.codec.content_key`): a copy of a page adds a row to ``copies``, not a
-second article, and an article goes only with its last copy. Kept apart from the :class:`Library` class so that
-neither grows past what a reader can hold in mind.
+second article, and an article goes only with its last copy. Kept apart from the
+:class:`Library` class so that neither grows past what a reader can hold in mind.
 """
 
 from __future__ import annotations
