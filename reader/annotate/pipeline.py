@@ -74,8 +74,11 @@ def annotate(article: Article) -> Annotations:
 
 
 def annotate_text(text: str) -> tuple[list[Figure], list[Entity]]:
-    """Figures and entities of a bare text (offsets into ``text``)."""
+    """Figures and entities of a bare text (offsets into ``text``), short names linked to the
+    full names named before them in it (``Entity.canonical``), as in an article."""
+    from reader.annotate.aliases import link_aliases
     from reader.annotate.entities import find_entities
     from reader.annotate.figures import find_figures
 
-    return find_figures(text), find_entities(text)
+    linked = link_aliases([text], [Located(0, e) for e in find_entities(text)])
+    return find_figures(text), [loc.span for loc in linked]

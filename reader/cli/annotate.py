@@ -64,7 +64,9 @@ def _line_json(text: str) -> dict[str, Any]:
         "text": text,
         "figures": [figure_fields(f) for f in figures],
         "entities": [
-            {"start": e.start, "end": e.end, "text": e.text, "type": e.type} for e in entities
+            {"start": e.start, "end": e.end, "text": e.text, "type": e.type, "role": e.role,
+             "canonical": e.canonical}
+            for e in entities
         ],
     }
 

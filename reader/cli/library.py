@@ -80,9 +80,11 @@ def run_import(args: argparse.Namespace) -> int:
     for error in [*result.errors, *result.notices]:
         say(error)
     rate = result.articles_added / result.seconds if result.seconds > 0 else 0.0
+    copies = (f", {plural(result.copies_added, 'copy', 'copies')} of articles already in"
+              if result.copies_added else "")
     say(
         f"imported {result.articles_added} articles from {result.files_imported} files"
-        f" ({result.files_unchanged} unchanged, {len(result.errors)} failed)"
+        f" ({result.files_unchanged} unchanged, {len(result.errors)} failed{copies})"
         f" in {result.seconds:.1f} s, {rate:,.0f} articles/s; library: {library.count()}"
     )
     library.close()
@@ -105,25 +107,35 @@ def run_search(args: argparse.Namespace) -> int:
         say("search needs at least one term (see 'hitech-reader search --help')")
         return 2
     hits = library.search(" ".join(args.query), limit=args.limit)
+    # Copies of a page are one article: the files it was read from, shown as one hit.
+    copies = {hit.article_id: library.copies(hit.article_id) for hit in hits}
     library.close()
     if args.format == "json":
-        print(json.dumps([asdict(h) for h in hits], ensure_ascii=False, indent=1))
+        print(json.dumps([asdict(h) | {"copies": copies[h.article_id]} for h in hits],
+                         ensure_ascii=False, indent=1))
         return 0
     from rich.console import Console
     from rich.text import Text
 
+    from reader.search.match import lookalike_notes
     from reader.text.fold import sanitize_for_display
 
     console = Console(highlight=False, soft_wrap=True)
-    for hit in hits:
+    for hit, note in zip(hits, lookalike_notes(hits), strict=True):
         # Article text may carry control characters: shown, never obeyed (offsets kept).
         line = Text(sanitize_for_display(hit.title), style="bold")
         line.append(f"  {hit.article_id}  ({plural(hit.hits, 'hit')})", style="dim")
+        if note:
+            line.append(f"  {sanitize_for_display(note)}", style="dim")
         console.print(line)
         snippet = Text("  " + sanitize_for_display(hit.snippet))
         for start, end in hit.snippet_spans:
             snippet.stylize("reverse", start + 2, end + 2)
         console.print(snippet)
+        if len(copies[hit.article_id]) > 1:
+            also = ", ".join(sanitize_for_display(p) for p in copies[hit.article_id])
+            console.print(Text(f"  {plural(len(copies[hit.article_id]), 'copy', 'copies')}:"
+                               f" {also}", style="dim"))
     if not hits:
         say("no matches")
     return 0

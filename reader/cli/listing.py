@@ -18,7 +18,8 @@ from reader.model.labels import ENTITY_TYPE_LABELS, FIGURE_KIND_LABELS, kind_fro
 FIGURE_COLUMNS = ["value", "unit", "kind", "label", "text", "article_id", "title", "date",
                   "block", "start", "end"]
 #: Columns that hold numbers or dates: never wrapped or cut in the text table.
-_WHOLE = {"value", "unit", "kind", "date", "text", "articles", "type", "block", "start", "end"}
+_WHOLE = {"value", "unit", "kind", "date", "text", "articles", "type", "role", "block", "start",
+          "end"}
 
 
 def amount(text: str) -> float:
@@ -83,9 +84,13 @@ def add_parser(sub: Subparsers) -> dict[str, argparse.ArgumentParser]:
     ent = sub.add_parser(
         "entities",
         help="list people, places and organisations across the library",
-        description="List named entities with the number of articles naming each.",
+        description="List named entities with the number of articles naming each: a full "
+        "name once, with the short forms articles use for it (aliases); the reporters named "
+        "in bylines apart, with the role author.",
     )
     ent.add_argument("--type", type=_type, help="person, place or org (or 人物, 地点, 机构)")
+    ent.add_argument("--role", choices=("author",),
+                     help="only the names with this role (author: the reporters of bylines)")
     ent.add_argument("--format", choices=("text", "csv", "json"), default="text")
     ent.set_defaults(func=run_entities)
     return {"figures": fig, "entities": ent}
@@ -187,9 +192,14 @@ def run_entities(args: argparse.Namespace) -> int:
     library = open_library(import_if_empty=True)
     if library is None:
         return 1
-    rows = library.entities(type=args.type)
+    rows = library.entities(type=args.type, role=args.role)
     library.close()
-    emit([asdict(r) for r in rows], args.format, ["text", "type", "articles"])
+    found = [asdict(r) for r in rows]
+    if args.format != "json":  # one cell: the short forms joined, no role: empty
+        for row in found:
+            row["aliases"] = "、".join(row["aliases"])
+            row["role"] = row["role"] or ""
+    emit(found, args.format, ["text", "type", "role", "articles", "aliases"])
     if args.format == "text":
         say(plural(len(rows), "name"))
     return 0

@@ -4,8 +4,10 @@ Reading and annotating happen in worker processes (:mod:`reader.library.importer
 module is the writer's half: it decides which files changed, writes each prepared file's
 articles, texts, full-text index rows, figures and entities, and records the imported
 paths in the library's own ``sources`` table (the state file keeps a second list, see
-:class:`reader.library.sqlite.Library`). Kept apart from the :class:`Library` class so that
-neither grows past what a reader can hold in mind.
+:class:`reader.library.sqlite.Library`). Articles are keyed by what they say
+(:func:`~reader.model.codec.content_key`): a copy of a page adds a row to ``copies``, not a
+second article, and an article goes only with its last copy. Kept apart from the
+:class:`Library` class so that neither grows past what a reader can hold in mind.
 """
 
 from __future__ import annotations
@@ -13,13 +15,15 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reader.library import schema
 from reader.library.importer import Annotator, Prepared, expand, prepare_all
 from reader.library.rows import ArticleRow
+from reader.model.codec import article_from_json, article_to_json
 from reader.search.fts import bigram_tokens
+from reader.search.match import fold_text
 
 #: Files written per transaction: large enough to amortise commits, small enough that a
 #: second importing process is not kept waiting for long.
@@ -45,6 +49,8 @@ class ImportResult:
     files_unchanged: int = 0
     articles_added: int = 0
     articles_removed: int = 0
+    #: Articles read again from another file (copies of a page): paths added, no rows.
+    copies_added: int = 0
     nbytes: int = 0
     seconds: float = 0.0
     #: Peak resident memory of the busiest process that read and annotated files, in MB.
@@ -166,6 +172,7 @@ def write_batch(conn: sqlite3.Connection, batch: Sequence[Prepared], result: Imp
     result.files_unchanged += written.files_unchanged
     result.articles_added += written.articles_added
     result.articles_removed += written.articles_removed
+    result.copies_added += written.copies_added
 
 
 def _write_file(conn: sqlite3.Connection, prepared: Prepared, result: ImportResult) -> None:
@@ -180,40 +187,52 @@ def _write_file(conn: sqlite3.Connection, prepared: Prepared, result: ImportResu
         return
     if row:
         file_id = row[0]
-        for (rowid,) in conn.execute(
-            "SELECT rowid FROM articles WHERE file_id = ?", (file_id,)
-        ).fetchall():
-            delete_article(conn, rowid)
-            result.articles_removed += 1
+        result.articles_removed += drop_file(conn, file_id)
     else:
         file_id = conn.execute(
             "INSERT INTO files(path, size, mtime_ns, hash, articles, imported_at)"
             " VALUES (?, ?, ?, ?, 0, ?)",
             (prepared.path, prepared.size, prepared.mtime_ns, prepared.hash, now),
         ).lastrowid
-    for article in prepared.rows:
-        insert_article(conn, file_id, article)
+    added = sum(insert_article(conn, file_id, article) for article in prepared.rows)
     conn.execute(
         "UPDATE files SET size = ?, mtime_ns = ?, hash = ?, articles = ?, imported_at = ?"
         " WHERE id = ?",
         (prepared.size, prepared.mtime_ns, prepared.hash, len(prepared.rows), now, file_id),
     )
     result.files_imported += 1
-    result.articles_added += len(prepared.rows)
+    result.articles_added += added
+    result.copies_added += len(prepared.rows) - added
 
 
-def insert_article(conn: sqlite3.Connection, file_id: int, a: ArticleRow) -> None:
-    """Insert one article with its texts, index rows, figures and entities."""
-    # The same id from another file (a copy imported twice): the newer one wins.
+def insert_article(conn: sqlite3.Connection, file_id: int, a: ArticleRow) -> bool:
+    """Insert one article with its texts, index rows, figures and entities; True if added.
+
+    An article whose content the library already holds (a copy of a page under another
+    name or in another folder) adds only its path to that article's copies. The article is
+    shown as (and has the id of) the copy first in path order, so that however the workers'
+    files arrive, a rebuild gives every article the id (and the read mark) it had.
+    """
+    held = conn.execute(
+        "SELECT rowid, source_path, position FROM articles WHERE content = ?", (a.content,)
+    ).fetchone()
+    if held:
+        _add_copy(conn, held[0], file_id, a.source_path, a.position)
+        if (a.source_path, a.position) < (held[1], held[2]):
+            _show_as(conn, held[0], file_id, a)
+        return False
+    # The same id with other content (a file imported again under a name shown alike):
+    # the newer one wins.
     clash = conn.execute("SELECT rowid FROM articles WHERE id = ?", (a.id,)).fetchone()
     if clash:
         delete_article(conn, clash[0])
     rowid = conn.execute(
         "INSERT INTO articles(id, file_id, position, kind, headline, date, sortkey,"
-        " source_path, article, annotations) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " source_path, article, annotations, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (a.id, file_id, a.position, a.kind, a.headline, a.date, a.date or "", a.source_path,
-         a.article_json, a.annotations_json),
+         a.article_json, a.annotations_json, a.content),
     ).lastrowid
+    _add_copy(conn, rowid, file_id, a.source_path, a.position)
     conn.execute(
         "INSERT INTO texts(rowid, ftitle, fbyline, fsource, fall) VALUES (?, ?, ?, ?, ?)",
         (rowid, a.ftitle, a.fbyline, a.fsource, a.fall),
@@ -231,9 +250,87 @@ def insert_article(conn: sqlite3.Connection, file_id: int, a: ArticleRow) -> Non
         [(rowid, *f) for f in a.figures],
     )
     conn.executemany(
-        "INSERT INTO entities(article, text, type, n) VALUES (?, ?, ?, ?)",
+        "INSERT INTO entities(article, text, name, type, role, n) VALUES (?, ?, ?, ?, ?, ?)",
         [(rowid, *e) for e in a.entities],
     )
+    return True
+
+
+def _add_copy(conn: sqlite3.Connection, rowid: int, file_id: int, path: str, at: int) -> None:
+    conn.execute("INSERT INTO copies(article, file_id, path, position) VALUES (?, ?, ?, ?)",
+                 (rowid, file_id, path, at))
+
+
+def drop_file(conn: sqlite3.Connection, file_id: int) -> int:
+    """Take a file's copies out of the library; returns the articles deleted with them.
+
+    An article with a copy in another file stays (its id, so its read mark, unchanged),
+    moved to that file if it was shown as this one's.
+    """
+    removed = 0
+    for (rowid,) in conn.execute(
+        "SELECT DISTINCT article FROM copies WHERE file_id = ?", (file_id,)
+    ).fetchall():
+        conn.execute("DELETE FROM copies WHERE article = ? AND file_id = ?", (rowid, file_id))
+        other = conn.execute(
+            "SELECT file_id, path, position FROM copies WHERE article = ? ORDER BY rowid LIMIT 1",
+            (rowid,),
+        ).fetchone()
+        if other is None:
+            delete_article(conn, rowid)
+            removed += 1
+        else:
+            _move_to(conn, rowid, file_id, *other)
+    return removed
+
+
+def _move_to(
+    conn: sqlite3.Connection, rowid: int, was: int, file_id: int, path: str, position: int
+) -> None:
+    """Show an article as read from its copy in ``path`` (its own file is going). Its id
+    stays, and with it the read mark and position."""
+    row = conn.execute(
+        "SELECT article FROM articles WHERE rowid = ? AND file_id = ?", (rowid, was)
+    ).fetchone()
+    if row is None:
+        return  # shown as another copy's already
+    moved = article_from_json(row[0])
+    moved.source = replace(moved.source, path=path)
+    conn.execute(
+        "UPDATE articles SET file_id = ?, source_path = ?, position = ?, article = ?"
+        " WHERE rowid = ?", (file_id, path, position, article_to_json(moved), rowid))
+    _index_source(conn, rowid, path)
+
+
+def _show_as(conn: sqlite3.Connection, rowid: int, file_id: int, a: ArticleRow) -> None:
+    """Show a held article as its copy ``a`` (first in path order): its id and source."""
+    clash = conn.execute(
+        "SELECT rowid FROM articles WHERE id = ? AND rowid != ?", (a.id, rowid)).fetchone()
+    if clash:
+        delete_article(conn, clash[0])
+    conn.execute(
+        "UPDATE articles SET id = ?, file_id = ?, source_path = ?, position = ?, article = ?"
+        " WHERE rowid = ?", (a.id, file_id, a.source_path, a.position, a.article_json, rowid))
+    _index_source(conn, rowid, a.source_path)
+
+
+def _index_source(conn: sqlite3.Connection, rowid: int, path: str) -> None:
+    """Index the article's new file for ``source:`` (contentless FTS: delete, then insert)."""
+    ftitle, fbyline, fsource = conn.execute(
+        "SELECT ftitle, fbyline, fsource FROM texts WHERE rowid = ?", (rowid,)).fetchone()
+    new = fold_text(path)
+    if new == fsource:
+        return
+    conn.execute(
+        "INSERT INTO fts_meta(fts_meta, rowid, title, byline, source)"
+        " VALUES ('delete', ?, ?, ?, ?)",
+        (rowid, bigram_tokens(ftitle), bigram_tokens(fbyline), bigram_tokens(fsource)),
+    )
+    conn.execute(
+        "INSERT INTO fts_meta(rowid, title, byline, source) VALUES (?, ?, ?, ?)",
+        (rowid, bigram_tokens(ftitle), bigram_tokens(fbyline), bigram_tokens(new)),
+    )
+    conn.execute("UPDATE texts SET fsource = ? WHERE rowid = ?", (new, rowid))
 
 
 def delete_article(conn: sqlite3.Connection, rowid: int) -> None:
@@ -251,6 +348,7 @@ def delete_article(conn: sqlite3.Connection, rowid: int) -> None:
         " VALUES ('delete', ?, ?, ?, ?)",
         (rowid, bigram_tokens(ftitle), bigram_tokens(fbyline), bigram_tokens(fsource)),
     )
+    conn.execute("DELETE FROM copies WHERE article = ?", (rowid,))
     conn.execute("DELETE FROM figures WHERE article = ?", (rowid,))
     conn.execute("DELETE FROM entities WHERE article = ?", (rowid,))
     conn.execute("DELETE FROM texts WHERE rowid = ?", (rowid,))

@@ -120,31 +120,56 @@ def _at_most(conn: sqlite3.Connection, where: str, args: list[object], count: in
     return found <= count
 
 
-def entities(conn: sqlite3.Connection, type: str | None = None) -> list[EntityRow]:
-    """Every entity with the number of articles naming it, most named first."""
-    sql = "SELECT text, type, count(DISTINCT article) AS n FROM entities"
-    args: list[object] = []
+def entities(
+    conn: sqlite3.Connection, type: str | None = None, role: str | None = None
+) -> list[EntityRow]:
+    """Every name (full names with their short forms; authors apart) with the number of
+    articles naming it in any form, most named first. ``role`` "author": reporters only."""
+    where, args = _entity_filter(type, role)
+    rows = conn.execute(
+        "SELECT name, type, count(DISTINCT article) AS n, role FROM entities"
+        f" WHERE {where} GROUP BY name, type, role ORDER BY n DESC, name, role IS NOT NULL",
+        args).fetchall()
+    forms: dict[tuple[str, str, str | None], list[str]] = {}
+    for name, etype, role_, text in conn.execute(
+        "SELECT DISTINCT name, type, role, text FROM entities"
+        f" WHERE text != name AND {where} ORDER BY text", args
+    ):
+        forms.setdefault((name, etype, role_), []).append(text)
+    return [EntityRow(name, etype, n, tuple(forms.get((name, etype, role_), ())), role_)
+            for name, etype, n, role_ in rows]
+
+
+def _entity_filter(
+    type: str | None, role: str | None, alias: str = ""
+) -> tuple[str, list[object]]:
+    conds, args = ["1"], []
     if type is not None:
-        sql += " WHERE type = ?"
+        conds.append(f"{alias}type = ?")
         args.append(type)
-    sql += " GROUP BY text, type ORDER BY n DESC, text"
-    return [EntityRow(*row) for row in conn.execute(sql, args)]
+    if role is not None:
+        conds.append(f"{alias}role = ?")
+        args.append(role)
+    return " AND ".join(conds), args
 
 
 def articles_naming(
-    conn: sqlite3.Connection, entity_text: str, type: str | None = None
+    conn: sqlite3.Connection, entity_text: str, type: str | None = None,
+    role: str | None = None,
 ) -> list[HeadlineRow]:
-    """The articles that name ``entity_text`` (of ``type`` if given), newest first."""
+    """The articles that name ``entity_text`` in any of its forms (the full name or a short
+    one; of ``type`` and ``role`` if given), newest first."""
+    where, args = _entity_filter(type, role, "e.")
+    # Its forms: the name, its short forms anywhere, the full names it is a short form of.
     sql = (
-        "SELECT DISTINCT a.id, a.headline, a.date, a.kind, a.source_path, a.sortkey,"
-        " a.position FROM entities e JOIN articles a ON a.rowid = e.article WHERE e.text = ?"
+        "WITH forms(t) AS (SELECT ?1 UNION SELECT text FROM entities WHERE name = ?1"
+        " UNION SELECT name FROM entities WHERE text = ?1)"
+        " SELECT DISTINCT a.id, a.headline, a.date, a.kind, a.source_path, a.sortkey,"
+        " a.position FROM entities e JOIN articles a ON a.rowid = e.article"
+        " WHERE (e.name IN forms OR e.text IN forms)"
+        f" AND {where} ORDER BY a.sortkey DESC, a.source_path, a.position"
     )
-    args: list[object] = [entity_text]
-    if type is not None:
-        sql += " AND e.type = ?"
-        args.append(type)
-    sql += " ORDER BY a.sortkey DESC, a.source_path, a.position"
-    return [HeadlineRow(*row[:5]) for row in conn.execute(sql, args)]
+    return [HeadlineRow(*row[:5]) for row in conn.execute(sql, [entity_text, *args])]
 
 
 def money_articles(

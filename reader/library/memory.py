@@ -12,6 +12,7 @@ reads the pages dropped in or changed and merges them into the list. No textual 
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,8 +37,15 @@ def full_annotations(article: Article) -> Annotations:
     return annotate(article)
 
 
-def sidebar_row(article: Article) -> HeadlineRow:
-    """The sidebar row of a loaded article: it knows its kicker and its place in the file."""
+def sidebar_row(article: Article, lookalike: bool = False) -> HeadlineRow:
+    """The sidebar row of a loaded article: it knows its kicker and its place in the file.
+
+    A ``lookalike`` (another article has the same headline and kicker) gives neither, so the
+    sidebar shows its date and file instead, as it does for the library's rows.
+    """
+    if lookalike:
+        return HeadlineRow(article.id, article.headline, article.date, article.kind,
+                           article.source.path)
     return HeadlineRow(article.id, article.headline, article.date, article.kind,
                        article.source.path, article.kicker, article.source.first_line)
 
@@ -89,10 +97,28 @@ class MemorySource:
             self.refresh_every = None
 
     def _set_articles(self, articles: list[Article]) -> None:
+        """Hold ``articles`` (every file's, in order), a copy of one already held as one.
+
+        Copies of a page (under two names, in two folders) are one article: the first read
+        is shown, the others add their paths (:meth:`copies`). ``_read`` keeps every file's
+        articles, so that taking one copy's file away leaves the article shown from another.
+        """
+        from reader.model.codec import content_fields
+
+        shown: dict[tuple[object, ...], Article] = {}
+        paths: dict[str, list[str]] = {}
+        for article in articles:
+            first = shown.setdefault(content_fields(article), article)
+            paths.setdefault(first.id, []).append(article.source.path)
+        kept = list(shown.values())
+        looks = Counter((a.headline, a.kicker) for a in kept)
+        self._lookalikes = {a.id for a in kept if looks[(a.headline, a.kicker)] > 1}
         # Replaced, never changed in place: a reader on another thread sees one or the other.
-        self._by_id = {article.id: article for article in articles}
-        self.articles = articles
-        self.page_size = max(1, len(articles))  # every headline at once: they are in memory
+        self._read = articles
+        self._paths = paths
+        self._by_id = {article.id: article for article in kept}
+        self.articles = kept
+        self.page_size = max(1, len(kept))  # every headline at once: they are in memory
 
     def notices(self) -> list[Notice]:
         found = [Notice(e, "Could not open a file", "error", 10) for e in self.errors]
@@ -107,13 +133,17 @@ class MemorySource:
         return len(self.articles)
 
     def headlines(self, offset: int, limit: int) -> list[HeadlineRow]:
-        return [sidebar_row(a) for a in self.articles[max(0, offset) : max(0, offset + limit)]]
+        return [sidebar_row(a, a.id in self._lookalikes)
+                for a in self.articles[max(0, offset) : max(0, offset + limit)]]
 
     def article_at_hand(self, article_id: str) -> Article | None:
         return self._by_id.get(article_id)
 
     def article(self, article_id: str) -> Article | None:
         return self._by_id.get(article_id)
+
+    def copies(self, article_id: str) -> list[str]:
+        return list(self._paths.get(article_id, ()))
 
     # -- annotations ------------------------------------------------------------------------
 
@@ -155,20 +185,23 @@ class MemorySource:
         limit: int | None = None,
     ) -> list[FigureRow]:
         from reader.library.catalogue import figure_rows
+        from reader.search.figure_filter import FigureQuery
 
-        return figure_rows(
-            self.articles, self.annotations, kind, unit, min_value, max_value, order, limit
-        )
+        # The same FigureQuery the library turns into SQL: the filter is written once.
+        return figure_rows(self.articles, self.annotations, order=order, limit=limit,
+                           query=FigureQuery(kind, unit, min_value, max_value))
 
-    def entities(self, type: str | None = None) -> list[EntityRow]:
+    def entities(self, type: str | None = None, role: str | None = None) -> list[EntityRow]:
         from reader.library.catalogue import entity_rows
 
-        return entity_rows(self.articles, self.annotations, type)
+        return entity_rows(self.articles, self.annotations, type, role)
 
-    def articles_naming(self, entity_text: str, type: str | None = None) -> list[HeadlineRow]:
+    def articles_naming(
+        self, entity_text: str, type: str | None = None, role: str | None = None
+    ) -> list[HeadlineRow]:
         from reader.library.catalogue import naming_rows
 
-        return naming_rows(self.articles, self.annotations, entity_text, type)
+        return naming_rows(self.articles, self.annotations, entity_text, type, role)
 
     def money_articles(
         self, min_value: float | None = None, max_value: float | None = None,
@@ -219,14 +252,15 @@ class MemorySource:
         """Put the articles of new or changed files in, take out those of removed files.
 
         ``loaded`` is (file path, its articles): a file already open has its articles
-        replaced where they were; a new one goes at the end. Returns the articles added.
+        replaced where they were; a new one goes at the end. Returns the articles added to
+        the list (a copy of one already listed adds none).
         """
         fresh = {path: articles for path, articles in loaded if articles}
         by_source = {articles[0].source.path: articles for articles in fresh.values()}
         gone = set(removed) - set(by_source)
         merged: list[Article] = []
         placed: set[str] = set()
-        for article in self.articles:
+        for article in self._read:
             source = article.source.path
             if source in gone:
                 continue
@@ -240,8 +274,10 @@ class MemorySource:
             a for source, articles in by_source.items() if source not in placed for a in articles
         ]
         merged.extend(added)
+        listed = set(self._by_id)
         self._set_articles(merged)
-        return len(added)
+        # A copy of a page already open adds a path, not a row: only new rows count.
+        return sum(1 for article in self.articles if article.id not in listed)
 
     def close(self) -> None:
         """Nothing to let go of: the files were read and closed."""

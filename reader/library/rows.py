@@ -12,7 +12,7 @@ from typing import Any
 
 from reader.annotate.labels import clause_label
 from reader.model import Annotations, Article
-from reader.model.codec import annotations_to_json, article_to_json
+from reader.model.codec import annotations_to_json, article_to_json, content_key
 from reader.search.fts import bigram_tokens
 from reader.search.match import article_parts, fold_text
 
@@ -35,11 +35,13 @@ class ArticleRow:
     fall: str
     #: (block, start, end, value, value_max, unit, kind, text, label, is_key)
     figures: list[tuple[Any, ...]]
-    #: (text, type, count)
-    entities: list[tuple[str, str, int]]
+    #: (text, name, type, role, count): see :func:`name_entries`
+    entities: list[tuple[str, str, str, str | None, int]]
     #: :func:`bigram_tokens` of ``fall`` and ``ftitle``, made in the worker process.
     bi_all: str = ""
     bi_title: str = ""
+    #: :func:`~reader.model.codec.content_key`: equal for copies of the article.
+    content: str = ""
 
 
 def article_row(article: Article, ann: Annotations, position: int) -> ArticleRow:
@@ -56,10 +58,6 @@ def article_row(article: Article, ann: Annotations, position: int) -> ArticleRow
             (located.block, fig.start, fig.end, fig.value, fig.value_max, fig.unit, fig.kind,
              fig.text, label, int(key in keyed))
         )
-    counts: dict[tuple[str, str], int] = {}
-    for located in ann.entities:
-        ent = located.span
-        counts[(ent.text, ent.type)] = counts.get((ent.text, ent.type), 0) + 1
     # Title and byline are parts of their own, so each text is folded once.
     parts = [(where, fold_text(text)) for where, _, text in article_parts(article)]
     folded = dict(reversed(parts))
@@ -78,8 +76,41 @@ def article_row(article: Article, ann: Annotations, position: int) -> ArticleRow
         # One part per line: a query (which never holds a newline) cannot match across parts.
         fall="\n".join(text for _, text in parts),
         figures=figures,
-        entities=[(text, etype, n) for (text, etype), n in counts.items()],
+        entities=name_entries(article, ann),
     )
+    row.content = content_key(article)
     row.bi_all = bigram_tokens(row.fall)
     row.bi_title = bigram_tokens(row.ftitle)
     return row
+
+
+#: The role of a name that wrote the article (a reporter, a correspondent in the byline).
+AUTHOR = "author"
+
+
+def name_entries(
+    article: Article, ann: Annotations
+) -> list[tuple[str, str, str, str | None, int]]:
+    """What the names index holds for one article: (text, name, type, role, count) per form.
+
+    ``name`` is the full name a short form stands for (``Entity.canonical``), else the text:
+    the index groups by it, so 华为 and 华为技术有限公司 are one name with a short form. A
+    person of the article's byline is an author (``role`` "author"), listed apart from the
+    people the story is about. Byline names are taken from ``article.byline`` too, so a
+    reporter named only above the text (no span in any block) is in the index as well: they
+    have no offsets, so they live here, not among the annotations' spans.
+    """
+    byline = {name.strip() for name in article.byline if name.strip()}
+    counts: dict[tuple[str, str, str, str | None], int] = {}
+    for located in ann.entities:
+        ent = located.span
+        role = ent.role
+        if ent.type == "person" and (role == AUTHOR or ent.text in byline):
+            role = AUTHOR
+        key = (ent.text, ent.canonical or ent.text, ent.type, role)
+        counts[key] = counts.get(key, 0) + 1
+    named = {(text, etype, role) for text, _name, etype, role in counts}
+    for name in byline:
+        if (name, "person", AUTHOR) not in named:
+            counts[(name, name, "person", AUTHOR)] = 1
+    return [(*key, n) for key, n in counts.items()]

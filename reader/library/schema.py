@@ -17,7 +17,7 @@ from reader.search.match import fold_text
 from reader.state import db
 
 #: Bump whenever the tables, the codec or the tokens fed to the indexes change.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: Folding this string shows which folding rules built the index (see :func:`fold_signature`).
 _FOLD_PROBE = "⼤⺠１Ａ％．\u3000a\u200bb 千 亿元 x  y"
@@ -46,8 +46,22 @@ CREATE TABLE IF NOT EXISTS articles(
     sortkey TEXT NOT NULL,
     source_path TEXT NOT NULL,
     article TEXT NOT NULL,
-    annotations TEXT NOT NULL
+    annotations TEXT NOT NULL,
+    -- What the article says (reader.model.codec.content_key): a copy is one article.
+    content TEXT NOT NULL UNIQUE
 );
+-- Every file an article was read from (its copies), the first-imported first. The
+-- article's own file_id, source_path and position are those of one of them; it is deleted
+-- when its last copy goes.
+CREATE TABLE IF NOT EXISTS copies(
+    rowid INTEGER PRIMARY KEY,
+    article INTEGER NOT NULL,
+    file_id INTEGER NOT NULL,
+    path TEXT NOT NULL,
+    position INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS copies_article ON copies(article);
+CREATE INDEX IF NOT EXISTS copies_file ON copies(file_id);
 -- Folded texts, apart from the JSON so that ranking reads only these pages.
 CREATE TABLE IF NOT EXISTS texts(
     rowid INTEGER PRIMARY KEY,
@@ -82,14 +96,23 @@ CREATE INDEX IF NOT EXISTS figures_kind_value ON figures(kind, value);
 CREATE INDEX IF NOT EXISTS figures_unit_value ON figures(unit, value);
 CREATE INDEX IF NOT EXISTS figures_value ON figures(value);
 CREATE INDEX IF NOT EXISTS figures_article ON figures(article, block, start);
+-- One row per form of a name in an article: ``name`` is the full name a short form stands
+-- for (else the text itself), what the names index groups by; ``role`` is 'author' for the
+-- article's reporters (from its byline) and NULL otherwise (reader.library.rows.name_entries).
 CREATE TABLE IF NOT EXISTS entities(
     article INTEGER NOT NULL,
     text TEXT NOT NULL,
+    name TEXT NOT NULL,
     type TEXT NOT NULL,
+    role TEXT,
     n INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS entities_text ON entities(text, type);
-CREATE INDEX IF NOT EXISTS entities_type ON entities(type, text);
+-- The names index groups by (name, type, role) counting articles: walked in this order, no
+-- sort; short forms (text != name, a few) have an index of their own.
+CREATE INDEX IF NOT EXISTS entities_name ON entities(name, type, role, article);
+CREATE INDEX IF NOT EXISTS entities_alias ON entities(name, type, role, text) WHERE text != name;
+CREATE INDEX IF NOT EXISTS entities_type ON entities(type, name);
 CREATE INDEX IF NOT EXISTS entities_article ON entities(article);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_tri USING fts5(
     text, tokenize='trigram', content='', columnsize=0);

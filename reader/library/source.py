@@ -92,6 +92,11 @@ class ArticleSource(Protocol):
         """The article, fetched if need be (worker); None if there is no such article."""
         ...
 
+    def copies(self, article_id: str) -> list[str]:
+        """Every file the article was read from, the one it is shown as first: copies of a
+        page (under two names, in two folders) are one article (worker)."""
+        ...
+
     def quick_figures(self, article: Article) -> list[Located[Figure]]:
         """The figures to highlight on the first paint (fast: no NLP)."""
         ...
@@ -122,12 +127,16 @@ class ArticleSource(Protocol):
         (worker)."""
         ...
 
-    def entities(self, type: str | None = None) -> list[EntityRow]:
-        """Every name with the number of articles naming it, most named first (worker)."""
+    def entities(self, type: str | None = None, role: str | None = None) -> list[EntityRow]:
+        """Every name with the number of articles naming it, most named first: a full name
+        once with its short forms (``aliases``), reporters apart (``role`` "author"; asking
+        ``role="author"`` lists only them) (worker)."""
         ...
 
-    def articles_naming(self, entity_text: str, type: str | None = None) -> list[HeadlineRow]:
-        """The articles naming ``entity_text``, newest first (worker)."""
+    def articles_naming(
+        self, entity_text: str, type: str | None = None, role: str | None = None
+    ) -> list[HeadlineRow]:
+        """The articles naming ``entity_text`` in any of its forms, newest first (worker)."""
         ...
 
     def money_articles(

@@ -227,6 +227,13 @@ class Library:
         ).fetchone()
         return article_from_json(row[0]) if row else None
 
+    def copies(self, article_id: str) -> list[str]:
+        """Every file the article was read from (copies of one page are one article), the
+        one it is shown as first; [] if there is no such article."""
+        return [row[0] for row in self.conn.execute(
+            "SELECT c.path FROM articles a JOIN copies c ON c.article = a.rowid WHERE a.id = ?"
+            " ORDER BY c.file_id != a.file_id, c.rowid", (article_id,))]
+
     def annotations(self, article_id: str) -> Annotations | None:
         """The stored annotations of ``article_id``, or None."""
         row = self.conn.execute(
@@ -264,15 +271,17 @@ class Library:
         wanted = query or FigureQuery(kind, unit, min_value, max_value)
         return library_queries.figures(self.conn, wanted, order, limit, offset)
 
-    def entities(self, type: str | None = None) -> list[EntityRow]:
-        """Every entity with the number of articles naming it, most named first."""
-        return library_queries.entities(self.conn, type)
+    def entities(self, type: str | None = None, role: str | None = None) -> list[EntityRow]:
+        """Every name (a full name with its short forms, authors apart) with the number of
+        articles naming it, most named first; ``role="author"``: the reporters only."""
+        return library_queries.entities(self.conn, type, role)
 
     def articles_naming(
-        self, entity_text: str, type: str | None = None
+        self, entity_text: str, type: str | None = None, role: str | None = None
     ) -> list[HeadlineRow]:
-        """The articles that name ``entity_text`` (of ``type`` if given), newest first."""
-        return library_queries.articles_naming(self.conn, entity_text, type)
+        """The articles that name ``entity_text`` in any of its forms (of ``type`` and
+        ``role`` if given), newest first."""
+        return library_queries.articles_naming(self.conn, entity_text, type, role)
 
     def money_articles(
         self, min_value: float | None = None, max_value: float | None = None,

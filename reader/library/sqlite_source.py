@@ -103,6 +103,10 @@ class SqliteSource:
                 self._fetched = fetched
         return found
 
+    def copies(self, article_id: str) -> list[str]:
+        with self.lock:
+            return self.library.copies(article_id)
+
     def quick_figures(self, article: Article) -> list[Located[Figure]]:
         from reader.annotate.pipeline import quick_figure_annotations
 
@@ -134,13 +138,15 @@ class SqliteSource:
         with self.lock:
             return self.library.figures(kind, unit, min_value, max_value, order, limit)
 
-    def entities(self, type: str | None = None) -> list[EntityRow]:
+    def entities(self, type: str | None = None, role: str | None = None) -> list[EntityRow]:
         with self.lock:
-            return self.library.entities(type)
+            return self.library.entities(type, role)
 
-    def articles_naming(self, entity_text: str, type: str | None = None) -> list[HeadlineRow]:
+    def articles_naming(
+        self, entity_text: str, type: str | None = None, role: str | None = None
+    ) -> list[HeadlineRow]:
         with self.lock:
-            return self.library.articles_naming(entity_text, type)
+            return self.library.articles_naming(entity_text, type, role)
 
     def money_articles(
         self, min_value: float | None = None, max_value: float | None = None,

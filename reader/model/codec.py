@@ -8,9 +8,10 @@ their compact form (one list per figure, no key names).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from typing import Any
 
 from reader.model import (
@@ -28,6 +29,28 @@ from reader.model import (
 def article_to_plain(article: Article) -> dict[str, Any]:
     """The article as plain data (dicts, lists, strings), ready for ``json.dumps``."""
     return asdict(article)
+
+
+def content_fields(article: Article) -> tuple[Any, ...]:
+    """What the article says, as a hashable tuple: every field but its id and source.
+
+    Equal for two copies of a page (under two names, in two folders). Files opened directly
+    key their articles with it at start: Python's cached string hashes make that cheap.
+    """
+    return tuple(
+        tuple(value) if isinstance(value, list) else value
+        for value in (getattr(article, name) for name in _CONTENT_FIELDS)
+    )
+
+
+def content_key(article: Article) -> str:
+    """:func:`content_fields` as a stable hash: the library's key for one article."""
+    said = repr(content_fields(article))
+    return hashlib.blake2b(said.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+#: Every field of an article but where it was read from.
+_CONTENT_FIELDS = tuple(f.name for f in fields(Article) if f.name not in ("id", "source"))
 
 
 def article_from_plain(raw: dict[str, Any]) -> Article:

@@ -29,11 +29,18 @@ class FigureRow:
 
 @dataclass(frozen=True, slots=True)
 class EntityRow:
-    """A named entity and the number of articles naming it."""
+    """A named entity and the number of articles naming it (in any of its forms).
+
+    ``text`` is the full name; ``aliases`` the short forms articles use for it (华为 for
+    华为技术有限公司), each article counted once whichever forms it uses. ``role`` is
+    "author" for a reporter named in bylines, listed apart from the people stories name.
+    """
 
     text: str
     type: str
     articles: int
+    aliases: tuple[str, ...] = ()
+    role: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

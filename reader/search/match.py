@@ -17,7 +17,7 @@ from reader.model import Article
 from reader.search.predicate import FoldedParts, Predicate, fold_text
 from reader.search.query import Query, as_query
 
-__all__ = ["Predicate", "SearchHit", "fold_text", "match_article", "search"]
+__all__ = ["Predicate", "SearchHit", "fold_text", "lookalike_notes", "match_article", "search"]
 
 #: How many characters of context a snippet shows around its first hit.
 SNIPPET_WIDTH = 40
@@ -46,6 +46,10 @@ class SearchHit:
     hits: int
     #: True when a term matched the headline: such hits rank first.
     in_title: bool = False
+    #: The article's date and the file it was read from (the first, for one held in
+    #: several copies): what tells apart two hits that otherwise look the same.
+    date: str | None = None
+    source: str = ""
 
 
 # --- finding -----------------------------------------------------------------------
@@ -194,8 +198,23 @@ def build_hit(
     snippet, inside = make_snippet(text, spans, first)
     return SearchHit(
         article.id, article.headline, where, index, first[0], first[1], snippet, inside, hits,
-        in_title,
+        in_title, article.date, article.source.path,
     )
+
+
+def lookalike_notes(hits: Sequence[SearchHit]) -> list[str]:
+    """Per hit, "date · file" when another hit shows the same title and snippet, else "":
+    what a list of results adds so that no two lines look the same."""
+    from pathlib import PurePath
+
+    seen: dict[tuple[str, str], int] = {}
+    for hit in hits:
+        seen[(hit.title, hit.snippet)] = seen.get((hit.title, hit.snippet), 0) + 1
+    return [
+        " · ".join(p for p in (hit.date, PurePath(hit.source).name) if p)
+        if seen[(hit.title, hit.snippet)] > 1 else ""
+        for hit in hits
+    ]
 
 
 def rank_key(hit: SearchHit) -> tuple[bool, int]:

@@ -140,3 +140,18 @@ def restore_newest(state_path: Path, notices: list[str]) -> bool:
                        " marks made since then are lost")
         return True
     return False
+
+
+def set_aside(state_path: Path, why: str, notices: list[str]) -> bool:
+    """Move a damaged state file aside (kept for the user, never deleted) and copy the newest
+    good backup in its place; a line in ``notices`` says which. True if one was restored."""
+    aside = state_path.with_name(f"{state_path.name}.damaged-{int(time.time())}")
+    state_path.replace(aside)
+    for suffix in ("-wal", "-shm"):
+        state_path.with_name(state_path.name + suffix).unlink(missing_ok=True)
+    found: list[str] = []
+    restored = restore_newest(state_path, found)
+    then = "restored from a backup" if restored else "starting anew"
+    notices.append(f"reading state was damaged ({why}); kept as {aside.name}, {then}")
+    notices.extend(found)
+    return restored

@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from contextlib import suppress
 from pathlib import Path
 
 from reader.state import db
@@ -81,3 +82,18 @@ def import_marks(
         )
         conn.executemany("INSERT OR IGNORE INTO settings(key, value) VALUES (?, ?)",
                          settings.items())
+
+
+def migrate_legacy(
+    legacy: Path, connect: Callable[[], sqlite3.Connection], renamed: Path
+) -> bool:
+    """Import an old ``state.json`` once through ``connect()`` (called only when the file is
+    one), then rename it ``renamed`` (kept for the user). False if it was not one."""
+    found = read_legacy(legacy)
+    if found is None:
+        return False
+    import_marks(connect(), *found)
+    # OSError: another copy of the app renamed it first (importing twice is harmless).
+    with suppress(OSError):
+        legacy.replace(renamed)
+    return True

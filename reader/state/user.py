@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from contextlib import suppress
 from pathlib import Path
 from typing import ClassVar, Self
 
@@ -99,18 +98,8 @@ class UserStore:
                 raise
             except sqlite3.DatabaseError as exc:
                 bad = str(exc)
-        # Unreadable marks are a loss, not a reason to stop: keep the file for the user, and
-        # start again from the newest good backup if there is one.
-        aside = self.path.with_name(f"{self.path.name}.damaged-{int(time.time())}")
-        self.path.replace(aside)
-        for suffix in ("-wal", "-shm"):
-            self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
-        found: list[str] = []
-        restored = backup.restore_newest(self.path, found)
-        then = "restored from a backup" if restored else "starting anew"
-        notices.append(f"reading state was damaged ({bad}); kept as {aside.name}, {then}")
-        notices.extend(found)
-        self.restored = restored
+        # Unreadable marks are a loss, not a reason to stop (see backup.set_aside).
+        self.restored = backup.set_aside(self.path, bad, notices)
         return self._connect()
 
     def _connect(self) -> sqlite3.Connection:
@@ -236,8 +225,7 @@ class State:
         """Ids of the articles marked read."""
         self.bookmarks: set[str] = set()
         """Ids of the bookmarked articles."""
-        self.last_article: str | None = None
-        """Id of the article shown when the app last closed."""
+        self._last_article: str | None = None
         self.theme: str | None = None
         """Name of the Textual theme chosen in the palette."""
         self.read_after: float = READ_AFTER
@@ -250,6 +238,17 @@ class State:
         self._owns_store = store is None
         self._positions: dict[str, tuple[int, int]] = {}
         self._saved: dict[str, str | None] = {}
+        self._shown = False  # whether this copy set last_article this run
+
+    @property
+    def last_article(self) -> str | None:
+        """Id of the article shown when the app last closed (this run: the one shown now)."""
+        return self._last_article
+
+    @last_article.setter
+    def last_article(self, value: str | None) -> None:
+        self._last_article = value
+        self._shown = True
 
     @classmethod
     def file(cls) -> Path:
@@ -298,21 +297,15 @@ class State:
             value = store.setting(key)
             setattr(self, key, value)
             self._saved[key] = value
+        self._shown = False  # what was read is the file's, not an article this run showed
 
     def _migrate(self, legacy: Path) -> None:
         """Import an old JSON state once; a file that is not one is left alone."""
-        from reader.state.foreign import import_marks, read_legacy
+        from reader.state.foreign import migrate_legacy
 
-        found = read_legacy(legacy)
-        if found is None:
-            return
-        read, bookmarks, settings = found
-        store = self._db()
-        import_marks(store.conn, read, bookmarks, settings)
-        self._fill(store)
-        # OSError: another copy of the app renamed it first (importing twice is harmless).
-        with suppress(OSError):
-            legacy.replace(legacy.with_name(legacy.name + MIGRATED_SUFFIX))
+        renamed = legacy.with_name(legacy.name + MIGRATED_SUFFIX)
+        if migrate_legacy(legacy, lambda: self._db().conn, renamed):
+            self._fill(self._db())
 
     def _write(self, what: str, *args: object) -> None:
         """Call ``UserStore.<what>(*args)``; a failure is remembered, not raised."""
@@ -368,13 +361,20 @@ class State:
         self._write("set_position", article_id, block, offset)
 
     def save(self) -> None:
-        """Write the last article and the theme, and close the file.
+        """Write the last article this copy showed and a changed theme, and close the file.
+
+        Two copies of the app open on one state file: the last article of the copy that
+        quits last is restored next time; a theme is written only by a copy that changed it.
 
         Raises:
             OSError: a write failed this run (the message says which).
         """
         changed = {key: getattr(self, key) for key in self.SETTINGS
                    if getattr(self, key) != self._saved.get(key)}
+        # This copy's own last article, even if equal to what was read at start (another copy
+        # may have written since): the copy that quits last is restored. None shown: no write.
+        if "last_article" in self.SETTINGS and self._shown and self._last_article is not None:
+            changed["last_article"] = self._last_article
         if changed and (self._store is not None or any(v is not None for v in changed.values())):
             try:
                 store = self._db()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.widgets import OptionList
 
 from reader.model import Article
 from reader.search.match import SearchHit
@@ -11,7 +12,7 @@ from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.find_bar import FindBar, FindInput
 from reader.ui.widgets.headline_list import HeadlineList
 from reader.ui.widgets.summary_panel import KeyFigureList, SummaryPanel
-from tests.helpers.apps import build_app
+from tests.helpers.apps import build_app, make_article
 
 pytestmark = pytest.mark.asyncio
 
@@ -218,3 +219,30 @@ async def test_racing_through_headlines_annotates_only_what_stays(
         assert len(calls) < 4  # the articles passed over were never annotated
         assert app.query_one(ArticleView).article is articles[3]
         assert app.reader.annotations.keys() == {"test-1", "test-4"}
+
+
+async def test_search_results_that_look_alike_show_date_and_file() -> None:
+    """Two stories under one headline with the same opening: each result says its date and
+    file (#12); a result like no other says nothing more."""
+    from reader.model import Source
+
+    same = "园区新增科技企业 40 家，研发中心同步投用。"
+    one = make_article(1, [same], title="园区快讯", date="2024-05-06")
+    two = make_article(2, [same, "另有 3 家落户。"], title="园区快讯", date="2024-05-07")
+    two.source = Source("second-page.txt", 1, 9)
+    other = make_article(3, ["光谷研发中心落成。"], title="光谷快讯")
+    app = build_app([one, two, other])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+f", *"研发中心")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        results = search.query_one("#search-results", OptionList)
+        prompts = {hit.article_id: str(results.get_option_at_index(i).prompt)
+                   for i, hit in enumerate(search.hits)}
+        assert set(prompts) == {"test-1", "test-2", "test-3"}
+        assert "2024-05-06 · made-up.txt" in prompts["test-1"]
+        assert "2024-05-07 · second-page.txt" in prompts["test-2"]
+        assert "·" not in prompts["test-3"]

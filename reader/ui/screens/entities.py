@@ -35,6 +35,16 @@ TYPES = {"person": "person", "place": "place", "org": "org", "人物": "person",
 TYPE_NAMES = {"person": "人物", "place": "地点", "org": "机构"}
 
 
+def entity_kind(row: EntityRow) -> str:
+    """The type column: 人物, 地点, 机构; a reporter of bylines is 作者 (listed apart)."""
+    return "作者" if row.role == "author" else TYPE_NAMES.get(row.type, row.type)
+
+
+def entity_label(row: EntityRow) -> str:
+    """The name column: the full name, then the short forms articles use for it."""
+    return f"{row.text}（{'、'.join(row.aliases)}）" if row.aliases else row.text
+
+
 def plural(count: int, noun: str) -> str:
     """``1 article``, ``2 articles``."""
     return f"{count} {noun}" + ("" if count == 1 else "s")
@@ -129,7 +139,7 @@ class EntitiesScreen(ModalScreen["str | None"]):
     @work(thread=True, exclusive=True, group="naming", exit_on_error=False)
     def load_articles(self, row: EntityRow) -> tuple[EntityRow, list[HeadlineRow]]:
         """The articles naming ``row`` off the UI thread."""
-        return row, self.catalogue.articles_naming(row.text, row.type)
+        return row, self.catalogue.articles_naming(row.text, row.type, row.role)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         group = event.worker.group
@@ -154,14 +164,15 @@ class EntitiesScreen(ModalScreen["str | None"]):
         """Fill the table with the loaded names that contain the text typed."""
         _kind, text = parse_entity_filter(self.query_one(Input).value)
         needle = fold(text).text
-        matching = [r for r in self.all_rows if not needle or needle in fold(r.text).text]
+        matching = [r for r in self.all_rows
+                    if not needle or any(needle in fold(t).text for t in (r.text, *r.aliases))]
         self.rows = matching[:ROW_LIMIT]
         table = self.table
         table.clear()
         for index, row in enumerate(self.rows):
             table.add_row(
-                clipped(row.text, 20),
-                Text(TYPE_NAMES.get(row.type, row.type), style="dim"),
+                clipped(entity_label(row), 20),
+                Text(entity_kind(row), style="dim"),
                 Text(str(row.articles), justify="right"),
                 key=str(index),
             )

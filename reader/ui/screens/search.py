@@ -20,18 +20,21 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
-from reader.search.match import SearchHit
+from reader.search.match import SearchHit, lookalike_notes
 from reader.text.fold import sanitize_for_display
 
 if TYPE_CHECKING:
     from reader.library.source import ArticleSource
 
 
-def hit_prompt(hit: SearchHit) -> Text:
-    """A hit: the headline in bold with the hit count, then the snippet with hits marked."""
+def hit_prompt(hit: SearchHit, note: str = "") -> Text:
+    """A hit: the headline in bold with the hit count (and ``note``: date and file, for a
+    hit that would look like another), then the snippet with hits marked."""
     text = Text(end="")
     text.append(sanitize_for_display(hit.title), style="bold")
     text.append(f"  {hit.hits}×", style="dim")
+    if note:
+        text.append(f"  {sanitize_for_display(note)}", style="dim")
     snippet = Text(sanitize_for_display(hit.snippet), style="dim")
     for start, end in hit.snippet_spans:
         snippet.stylize("reverse not dim", start, end)
@@ -91,7 +94,9 @@ class SearchScreen(ModalScreen[SearchHit | None]):
         """List ``hits`` and say how many there are."""
         self.hits = hits
         results = self.query_one(OptionList)
-        results.set_options(Option(hit_prompt(hit)) for hit in hits)
+        notes = lookalike_notes(hits)
+        results.set_options(
+            Option(hit_prompt(hit, note)) for hit, note in zip(hits, notes, strict=True))
         status = f"{len(hits)} article{'' if len(hits) == 1 else 's'}" if query else ""
         self.query_one("#search-status", Label).update(status)
 

@@ -165,12 +165,15 @@ def captioned_items(count: int) -> str:
 
 
 def many_files(folder: Path, count: int) -> Path:
-    """``count`` small page files in ``folder`` (one level of subfolders, 100 files each)."""
-    data = PAGE.encode("utf-8")
+    """``count`` small page files in ``folder`` (one level of subfolders, 100 files each).
+
+    Each page counts its own number of projects: copies of one page would be one article.
+    """
     for index in range(count):
         sub = folder / f"d{index // 100:03d}"
         if index % 100 == 0:
             sub.mkdir(parents=True, exist_ok=True)
+        data = PAGE.replace("120 个", f"{index + 1} 个").encode("utf-8")
         (sub / f"p{index:05d}.txt").write_bytes(data)
     return folder
 

@@ -138,7 +138,20 @@ def test_annotate_prints_one_json_object_per_line(monkeypatch, capsys):
     assert [d["text"] for d in lines] == ["营收达 1500 亿元。", "总经理李峥说。", ""]
     assert lines[0]["figures"][0]["text"] == "1500 亿元"
     assert lines[0]["figures"][0]["value"] == 1.5e11
-    assert lines[1]["entities"] == [{"start": 3, "end": 5, "text": "李峥", "type": "person"}]
+    assert lines[1]["entities"] == [{"start": 3, "end": 5, "text": "李峥", "type": "person",
+                                     "role": None, "canonical": None}]
+
+
+def test_annotate_jsonl_gives_role_and_canonical(monkeypatch, capsys):
+    """A reporter of a byline has the role author; a declared short name its full name."""
+    out = _annotate(monkeypatch, capsys,
+                    "（记者 周斌）\n"
+                    "深圳市大疆创新科技有限公司（以下简称“大疆”）落户园区，大疆将建研发中心。\n",
+                    "--format", "jsonl")
+    byline, story = (json.loads(line)["entities"] for line in out.splitlines())
+    assert {"text": "周斌", "role": "author", "canonical": None}.items() <= byline[0].items()
+    short = [e for e in story if e["text"] == "大疆"]
+    assert short and all(e["canonical"] == "深圳市大疆创新科技有限公司" for e in short)
 
 
 def test_annotate_text_format_shows_markup_literally(monkeypatch, capsys):

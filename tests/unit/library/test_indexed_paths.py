@@ -93,8 +93,10 @@ def test_field_filters_are_given_to_an_index(lib: Library, query: str) -> None:
     "高新区今年 -东湖", "-东湖 -苏州高新区",
 ])
 def test_indexed_search_equals_in_memory_search(lib: Library, tmp_path: Path, query: str) -> None:
-    src = Path(lib.conn.execute("SELECT path FROM files LIMIT 1").fetchone()[0]).parent
-    articles = load_paths([src]).articles
+    # Every file the module's library holds (another test imports one more into it), in
+    # the order they went in.
+    files = [row[0] for row in lib.conn.execute("SELECT path FROM files ORDER BY id")]
+    articles = load_paths(files).articles
     ours = [(h.article_id, h.where, h.start, h.hits, h.in_title) for h in lib.search(query)]
     theirs = [(h.article_id, h.where, h.start, h.hits, h.in_title) for h in search(articles, query)]
     assert ours == theirs and ours, query
@@ -215,8 +217,10 @@ def _queries(draw: st.DrawFn) -> str:
 @given(query=_queries())
 def test_any_query_means_the_same_in_the_library_and_in_memory(lib: Library, query: str) -> None:
     """One predicate: the indexes only narrow the candidates, never change the answer."""
-    src = Path(lib.conn.execute("SELECT path FROM files LIMIT 1").fetchone()[0]).parent
-    articles = load_paths([src]).articles
+    # Every file the module's library holds (another test imports one more into it), in
+    # the order they went in.
+    files = [row[0] for row in lib.conn.execute("SELECT path FROM files ORDER BY id")]
+    articles = load_paths(files).articles
     ours = [(h.article_id, h.where, h.block, h.start, h.hits, h.in_title, h.snippet)
             for h in lib.search(query, limit=100)]
     theirs = [(h.article_id, h.where, h.block, h.start, h.hits, h.in_title, h.snippet)

@@ -200,3 +200,32 @@ def test_the_shell_imports_no_database_module() -> None:
         for path in shell
     }
     assert {path: names for path, names in offenders.items() if names} == {}
+
+
+@pytest.mark.parametrize("query", [
+    {"kind": "money"}, {"unit": "平方米"}, {"min_value": 5e8}, {"max_value": 1e9},
+    {"kind": "money", "min_value": 1e9, "max_value": 1e10}, {"kind": "percent", "unit": "元"},
+])
+def test_the_figure_filter_is_the_one_figure_query(source: ArticleSource, query: dict) -> None:
+    """Both sources filter as FigureQuery.matches does (the filter is written once)."""
+    from reader.search.figure_filter import FigureQuery
+
+    wanted = FigureQuery(**query)
+    every = source.figures()
+    assert source.figures(**query) == [row for row in every if wanted.matches(row)]
+
+
+def test_memory_figures_go_through_figure_query(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The memory catalogue has no kind/unit/bound checks of its own: it asks FigureQuery."""
+    from reader.library import catalogue
+    from reader.search.figure_filter import FigureQuery
+
+    asked: list[object] = []
+    monkeypatch.setattr(FigureQuery, "matches", lambda self, fig: asked.append(fig) or True)
+    from reader.model import Article, Block, Source
+    from tests.helpers.library import quick_annotator as annotate
+
+    article = Article(id="x#1", source=Source("x", 1, 1), kind="article", title="t",
+                      blocks=[Block("paragraph", "投资 8 亿元，面积 3 万平方米。")])
+    rows = catalogue.figure_rows([article], annotate, kind="area")
+    assert len(rows) == len(asked) == 2  # the patched query let the money figure through
