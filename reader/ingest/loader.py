@@ -126,7 +126,7 @@ def parse_text(
     return parse_plain(text, path)
 
 
-def _display_path(path: Path) -> str:
+def display_path(path: Path) -> str:
     """The path to show and to build ids from: bundled pages by their short name."""
     bundled = bundled_articles_dir()
     try:
@@ -146,7 +146,7 @@ def load_file(
     Raises:
         LoadError: the file cannot be read or parsed; the message is one line.
     """
-    shown = _display_path(path)
+    shown = display_path(path)
     found: list[str] = []
     stamp = file_stamp(path) if cache is not None else None
     if cache is None or stamp is None:
@@ -280,4 +280,4 @@ def _load_into(result: LoadResult, path: Path, cache: ArticleCache | None) -> No
         result.articles.extend(load_file(path, cache=cache, notices=notices))
     except LoadError as err:
         result.errors.append(err)
-    result.notices.extend(LoadError(_display_path(path), notice) for notice in notices)
+    result.notices.extend(LoadError(display_path(path), notice) for notice in notices)

@@ -76,35 +76,81 @@ def default_annotator(article: Article) -> Annotations:
     return annotate(article)
 
 
-def prepare(path: str, known_hash: str | None, annotator: Annotator | None = None) -> Prepared:
-    """Read, parse and annotate one file. Never raises: failures become ``error``."""
-    from reader.ingest.loader import LoadError, load_file
-
+def _read(path: str, known_hash: str | None) -> tuple[Prepared, bool]:
+    """The file's bytes stamped and hashed; (prepared, readable)."""
     try:
         info = os.stat(path)
         with open(path, "rb") as fh:
             data = fh.read()
     except OSError as exc:
-        return Prepared(path, 0, 0, "", error=f"{path}: {exc.strerror or exc.__class__.__name__}")
+        error = f"{path}: {exc.strerror or exc.__class__.__name__}"
+        return Prepared(path, 0, 0, "", error=error), False
     prepared = Prepared(path, info.st_size, info.st_mtime_ns, file_hash(data), nbytes=len(data))
-    if prepared.hash == known_hash:
-        prepared.unchanged = True
-        return prepared
+    prepared.unchanged = prepared.hash == known_hash
+    return prepared, True
+
+
+def _load(prepared: Prepared) -> list[Article] | None:
+    """The file's articles, or None with ``prepared.error`` set."""
+    from reader.ingest.loader import LoadError, load_file
+
     try:
         notices: list[str] = []
-        articles = load_file(Path(path), notices=notices)
-        prepared.notices = [f"{path}: {notice}" for notice in notices]
+        articles = load_file(Path(prepared.path), notices=notices)
+        prepared.notices = [f"{prepared.path}: {notice}" for notice in notices]
     except LoadError as exc:
         prepared.error = str(exc)
-        return prepared
+        return None
+    return articles
+
+
+def _annotate_rows(
+    prepared: Prepared, articles: list[Article], annotator: Annotator | None
+) -> None:
     annotate = annotator or default_annotator
     try:
         prepared.rows = [article_row(a, annotate(a), i) for i, a in enumerate(articles)]
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop a folder's import
-        prepared.error = f"{path}: annotation failed ({exc.__class__.__name__}: {exc})"
+        prepared.error = f"{prepared.path}: annotation failed ({exc.__class__.__name__}: {exc})"
         prepared.rows = []
     prepared.peak_mb = _peak_mb()
+
+
+def prepare(path: str, known_hash: str | None, annotator: Annotator | None = None) -> Prepared:
+    """Read, parse and annotate one file. Never raises: failures become ``error``."""
+    prepared, readable = _read(path, known_hash)
+    if not readable or prepared.unchanged:
+        return prepared
+    articles = _load(prepared)
+    if articles is not None:
+        _annotate_rows(prepared, articles, annotator)
     return prepared
+
+
+def prepare_group(
+    jobs: Sequence[tuple[str, str | None]], annotator: Annotator | None = None
+) -> list[Prepared]:
+    """Prepare the page PDFs of one folder together: a story jumped from one page file to
+    another (（下转第4版） … （上接第1版）) is joined into one article, which belongs to the
+    file of its first part. Every file of the group is written again (none is skipped as
+    unchanged), since a partner's change can change what is joined."""
+    if len(jobs) == 1:
+        return [prepare(*jobs[0], annotator)]
+    from reader.ingest.pdf import join_continuations
+
+    group: list[tuple[Prepared, list[Article]]] = []
+    for path, _known in jobs:
+        prepared, readable = _read(path, None)
+        articles = _load(prepared) if readable else None
+        group.append((prepared, articles or []))
+    joined = join_continuations([a for _prepared, articles in group for a in articles])
+    by_path: dict[str, list[Article]] = {}
+    for article in joined:
+        by_path.setdefault(article.source.path, []).append(article)
+    for prepared, _articles in group:
+        if prepared.error is None:
+            _annotate_rows(prepared, by_path.get(prepared.path, []), annotator)
+    return [prepared for prepared, _articles in group]
 
 
 def _peak_mb() -> float:
@@ -127,18 +173,19 @@ def _pool_context() -> object:
 
 
 def prepare_all(
-    jobs: Sequence[tuple[str, str | None]],
+    jobs: Sequence[Sequence[tuple[str, str | None]]],
     annotator: Annotator | None = None,
     workers: int | None = None,
 ) -> Iterator[Prepared]:
-    """Prepare every (path, known hash) job, on all cores when there is more than one file.
+    """Prepare every group of (path, known hash) jobs (most groups are one file), on all
+    cores when there is more than one group.
 
     Results come back as they finish, so the caller can write and report progress.
     """
     count = workers or os.cpu_count() or 1
     if count <= 1 or len(jobs) <= 1:
-        for path, known in jobs:
-            yield prepare(path, known, annotator)
+        for group in jobs:
+            yield from prepare_group(group, annotator)
         return
     from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
@@ -147,7 +194,7 @@ def prepare_all(
     # the writer is slower than the workers, so submitting everything at once would keep
     # every finished file in memory (2.4 GB for 100,000 articles).
     todo = list(reversed(jobs))
-    running: dict[Future[Prepared], str] = {}
+    running: dict[Future[list[Prepared]], Sequence[tuple[str, str | None]]] = {}
     workers_used = min(count, len(jobs))
     with ProcessPoolExecutor(
         max_workers=workers_used, mp_context=_pool_context()  # type: ignore[arg-type]
@@ -155,18 +202,19 @@ def prepare_all(
         try:
             while todo or running:
                 while todo and len(running) < workers_used * 3:
-                    path, known = todo.pop()
-                    running[pool.submit(prepare, path, known, annotator)] = path
+                    group = todo.pop()
+                    running[pool.submit(prepare_group, group, annotator)] = group
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in done:
-                    path = running.pop(future)
+                    group = running.pop(future)
                     try:
-                        yield future.result()
+                        yield from future.result()
                     except BrokenProcessPool:
-                        # A worker died (killed, out of memory): its file is reported, not
-                        # lost.
-                        yield Prepared(path, 0, 0, "", error=f"{path}: the worker process "
-                                       "reading it stopped unexpectedly")
+                        # A worker died (killed, out of memory): its files are reported,
+                        # not lost.
+                        for path, _known in group:
+                            yield Prepared(path, 0, 0, "", error=f"{path}: the worker process "
+                                           "reading it stopped unexpectedly")
         finally:
             # The caller stopped early (a full disk): files not yet started are dropped.
             pool.shutdown(wait=True, cancel_futures=True)

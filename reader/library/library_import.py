@@ -101,6 +101,7 @@ def import_files(
         row[0]: row[1:] for row in conn.execute("SELECT path, size, mtime_ns, hash FROM files")
     }
     jobs: list[tuple[str, str | None]] = []
+    unchanged: list[str] = []
     for file in files:
         key = str(file)
         try:
@@ -110,12 +111,15 @@ def import_files(
             continue
         old = known.get(key)
         if old and old[0] == info.st_size and old[1] == info.st_mtime_ns:
-            result.files_unchanged += 1
+            unchanged.append(key)
             continue
         jobs.append((key, old[2] if old else None))
+    groups = _group_page_pdfs(jobs, unchanged)
+    result.files_unchanged += len(unchanged) - sum(len(g) for g in groups) + len(jobs)
+    jobs = [job for group in groups for job in group]
     pending: list[Prepared] = []
     articles = 0
-    prepared_files = prepare_all(jobs, annotator, workers)
+    prepared_files = prepare_all(groups, annotator, workers)
     try:
         if remember is not None and files:
             remember([str(f) for f in files])
@@ -149,6 +153,31 @@ def import_files(
         prepared_files.close()  # stops the worker processes at once when we stopped early
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _group_page_pdfs(
+    jobs: list[tuple[str, str | None]], unchanged: list[str]
+) -> list[list[tuple[str, str | None]]]:
+    """The jobs in groups prepared together: the page PDFs of one folder in this import are
+    one group (a story may jump from one page to another), every other file its own.
+
+    A folder with a changed PDF brings its unchanged PDFs of this import along, so that
+    what they join is read again.
+    """
+    folders: dict[str, list[tuple[str, str | None]]] = {}
+    groups: list[list[tuple[str, str | None]]] = []
+    for job in jobs:
+        path = Path(job[0])
+        if path.suffix.lower() == ".pdf":
+            folders.setdefault(str(path.parent), []).append(job)
+        else:
+            groups.append([job])
+    for key in unchanged:
+        path = Path(key)
+        if path.suffix.lower() == ".pdf" and str(path.parent) in folders:
+            folders[str(path.parent)].append((key, None))
+    groups.extend(sorted(group) for group in folders.values())
+    return groups
 
 
 def write_batch(conn: sqlite3.Connection, batch: Sequence[Prepared], result: ImportResult) -> None:

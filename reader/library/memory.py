@@ -230,14 +230,18 @@ class MemorySource:
         changes = self.watch.changes()
         if not changes:
             return None
-        from reader.ingest.loader import load_paths
+        from reader.ingest.loader import display_path, load_paths
 
         loaded: list[tuple[str, list[Article]]] = []
         errors: list[str] = []
         plain: list[str] = []
-        for path in [*changes.added, *changes.changed]:
-            result = load_paths([path], cache=self.cache)
-            loaded.append((str(path), list(result.articles)))
+        for paths in _with_page_partners([*changes.added, *changes.changed]):
+            result = load_paths(paths, cache=self.cache)
+            # Read together, page PDFs join a story jumped from one to another; each file
+            # gets the articles that start in it.
+            for path in paths:
+                shown = display_path(path)
+                loaded.append((str(path), [a for a in result.articles if a.source.path == shown]))
             errors.extend(str(error) for error in result.errors)
             plain.extend(str(notice) for notice in result.notices)
         changed = [a.id for _path, articles in loaded for a in articles]
@@ -293,3 +297,22 @@ def load_files(
     result = load_paths(paths, cache=cache)
     return (list(result.articles), [str(error) for error in result.errors],
             [str(notice) for notice in result.notices])
+
+
+def _with_page_partners(paths: Sequence[Path]) -> list[list[Path]]:
+    """The files to read again, in groups read together: a changed page PDF brings the other
+    PDFs of its folder (a story may jump between them); any other file is read alone."""
+    groups: list[list[Path]] = []
+    folders: dict[Path, list[Path]] = {}
+    for path in paths:
+        if path.suffix.lower() == ".pdf":
+            folders.setdefault(path.parent, []).append(path)
+        else:
+            groups.append([path])
+    for folder, changed in folders.items():
+        try:
+            pages = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".pdf")
+        except OSError:
+            pages = []
+        groups.append(pages or changed)
+    return groups
