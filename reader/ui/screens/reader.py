@@ -197,6 +197,10 @@ class ReaderScreen(Screen[None]):
         else:
             self.source_workers.fetch(event.article_id)
 
+    @on(HeadlineList.ArticleChosen)
+    def _article_chosen(self, event: HeadlineList.ArticleChosen) -> None:
+        self.view.focus()
+
     # Handlers by name, not @on: the workers' module is imported on first use only.
     def on_source_workers_article_fetched(self, event: SourceWorkers.ArticleFetched) -> None:
         article = event.article

@@ -87,6 +87,12 @@ class HeadlineList(OptionList):
 
         article_id: str
 
+    @dataclass
+    class ArticleChosen(Message):
+        """Enter (or a click) on an article: show it and read it (the article takes focus)."""
+
+        article_id: str
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         #: The rows loaded (a window of the source's list starting at ``window_start``),
@@ -252,8 +258,9 @@ class HeadlineList(OptionList):
             self.post_message(self.ArticleHighlighted(event.option.id))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        # Enter (or a click) shows the same article the cursor already shows.
+        # Enter (or a click) shows the same article the cursor already shows, to be read.
         event.stop()
         if event.option.id is not None:
             self.post_message(self.ArticleHighlighted(event.option.id))
+            self.post_message(self.ArticleChosen(event.option.id))
 
