@@ -9,6 +9,7 @@ from reader.model import Article
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.find_bar import FindBar
 from reader.ui.widgets.headline_list import HeadlineList
+from reader.ui.widgets.summary_panel import SummaryPanel
 from tests.helpers.apps import build_app
 
 pytestmark = pytest.mark.asyncio
@@ -60,3 +61,48 @@ async def test_capital_n_after_closing_goes_to_the_match_before(articles: list[A
         await pilot.press("slash", *"亿元", "escape")
         await pilot.press("N")  # from the top: wraps to the last match
         assert view.current_match == len(view.matches) - 1
+
+
+@pytest.mark.parametrize(
+    ("size", "keys"), [((80, 24), ("s",)), ((60, 20), ("b", "s")), ((40, 20), ("b",))]
+)
+async def test_a_panel_with_no_room_opens_over_the_article(
+    articles: list[Article], size: tuple[int, int], keys: tuple[str, ...]
+) -> None:
+    app = build_app(articles)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+            assert view.size.width >= 30  # never squeezed beside a panel
+        screen = app.screen
+        over = "-summary-over" if keys[-1] == "s" else "-sidebar-over"
+        panel = app.query_one(SummaryPanel if keys[-1] == "s" else HeadlineList)
+        assert screen.has_class(over) and panel.display
+        assert "esc" in str(panel.border_title)  # says how to go back
+        assert panel.region.width >= 30  # and is itself readable
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not panel.display and app.focused is view
+        assert not screen.has_class(over)
+
+
+async def test_panels_stay_beside_the_article_when_there_is_room(articles: list[Article]) -> None:
+    app = build_app(articles)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert not app.screen.has_class("-summary-over", "-sidebar-over")
+        view = app.query_one(ArticleView)
+        summary = app.query_one(SummaryPanel)
+        assert view.region.right <= summary.region.x  # side by side, nothing covered
+        await pilot.resize_terminal(80, 24)
+        await pilot.press("b", "b")  # the sidebar fits beside at 80
+        await pilot.pause()
+        assert not app.screen.has_class("-sidebar-over") and view.size.width >= 30
+        await pilot.resize_terminal(60, 20)
+        await pilot.press("s", "b")  # a panel opened closes the one over the article
+        await pilot.pause()
+        assert app.query_one(HeadlineList).display and not summary.display
+        assert view.size.width >= 30

@@ -87,6 +87,10 @@ class SummaryPanel(VerticalScroll, can_focus=False):
         yield Label("名称 names", classes="summary-heading")
         yield Static("", id="entities", markup=False)
 
+    def focus_key_figures(self) -> None:
+        """Focus the list of key numbers (the panel was opened over the article)."""
+        self.query_one(KeyFigureList).focus()
+
     def show_pending(self) -> None:
         """The article changed; its annotations are on their way."""
         self.key_figures, self.key_index = [], None
