@@ -277,8 +277,7 @@ class ReaderScreen(Screen[None]):
         cached = self.annotations.get(article.id)
         summary = self.query_one(SummaryPanel)
         if cached is not None:
-            self.view.show(article, cached.figures, position=position)
-            self.view.set_annotations(cached.figures, cached.entities)
+            self.view.show(article, cached.figures, position=position, entities=cached.entities)
             summary.show_annotations(cached)
         else:
             # The worker starts once the article is painted, so loading the NLP stack

@@ -128,6 +128,13 @@ class PieceView(ScrollView):
         self._painter.forget_styles()
         self._restyle()
 
+    def _repaint_highlights(self) -> None:
+        """New figures or names over the same lines."""
+        painter = self._painter
+        painter.pieces, painter.figures, painter.entities = self.pieces, self.figures, self.entities
+        painter.forget_highlights()
+        self._restyle()
+
     def _relayout(self, keep_position: bool) -> None:
         with self._quietly():
             self._relayout_now(keep_position)
