@@ -109,7 +109,7 @@ class Navigator:
         else:
             from reader.ui.screens.entities import EntitiesScreen
 
-            app.push_screen(EntitiesScreen(source), self.open_article_id)
+            app.push_screen(EntitiesScreen(source), self.open_naming)
 
     def open_hit(self, hit: SearchHit | None) -> None:
         """Show the article of a search hit, scrolled to the hit and marked."""
@@ -121,10 +121,15 @@ class Navigator:
         if row is not None:
             self.open_at(row.article_id, row.block, row.start, row.end)
 
-    def open_article_id(self, article_id: str | None) -> None:
-        """Show an article chosen in the entities view."""
-        if article_id is not None:
+    def open_naming(self, choice: tuple[str, str] | None) -> None:
+        """Show an article chosen in the names view at the first mention of the name,
+        marked like a search hit."""
+        if choice is not None:
+            article_id, name = choice
             self.open_at(article_id)
+            screen = self.screen
+            if screen.current is not None and screen.current.id == article_id:
+                screen.view.mark_first(name)
 
     def go_to(self, article_id: str) -> None:
         """Show an article by id (the command palette): the sidebar cursor goes to it."""

@@ -178,6 +178,17 @@ class ArticleView(PieceView, can_focus=True):
         self._reveal(piece, start)
         self._restyle()
 
+    def mark_first(self, text: str) -> bool:
+        """Mark the first mention of ``text`` (as find matches it) and scroll to it."""
+        found = find_matches(self.pieces, text)
+        if not found:
+            return False
+        first = found[0]
+        self.mark_span = (first.piece, first.start, first.end)
+        self._reveal(first.piece, first.start)
+        self._restyle()
+        return True
+
     # -- scrolling ------------------------------------------------------------------------------
 
     def action_half_page(self, direction: int) -> None:
