@@ -106,3 +106,58 @@ async def test_panels_stay_beside_the_article_when_there_is_room(articles: list[
         await pilot.pause()
         assert app.query_one(HeadlineList).display and not summary.display
         assert view.size.width >= 30
+
+
+async def test_bookmarked_and_unread_articles_are_listed_and_open(
+    articles: list[Article],
+) -> None:
+    from textual.widgets import OptionList
+
+    from reader.ui.screens.marked import MarkedScreen
+
+    app = build_app(articles)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.press("J", "J", "B")  # bookmark the third article
+        await pilot.press("L")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MarkedScreen)
+        assert [row.article_id for row in screen.rows] == [articles[2].id]
+        await pilot.press("u")  # the unread ones, in sidebar order
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        unread = [a.id for a in articles if not app.state.is_read(a.id)]
+        assert unread and [row.article_id for row in screen.rows] == unread
+        listing = screen.query_one(OptionList)
+        assert listing.option_count == len(unread)
+        await pilot.press("escape", "K", "K")  # back to the first article
+        await pilot.press("L")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        assert view.article is not None and view.article.id == articles[2].id
+        assert app.focused is view
+        assert app.query_one(HeadlineList).highlighted == 2
+
+
+async def test_the_palette_lists_the_unread_articles(articles: list[Article]) -> None:
+    from reader.ui.screens.marked import MarkedScreen
+
+    app = build_app(articles)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"Unread articles")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, MarkedScreen) and app.screen.which == "unread"

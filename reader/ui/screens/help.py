@@ -30,6 +30,7 @@ SECTION_TITLES = {
     "KeyFigureList": "Summary panel",
     "FiguresScreen": "Figures view",
     "EntitiesScreen": "Names view",
+    "MarkedScreen": "Bookmarks and unread",
 }
 
 

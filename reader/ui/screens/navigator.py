@@ -95,7 +95,9 @@ class Navigator:
             added = changes.added
             screen.notify(f"{added} new article{'s' if added != 1 else ''} in the folder.")
 
-    def open_view(self, view: Literal["search", "figures", "entities"]) -> None:
+    def open_view(
+        self, view: Literal["search", "figures", "entities", "bookmarked", "unread"]
+    ) -> None:
         """Open a view across the articles; the article chosen there is shown here."""
         app, source = self.screen.app, self.screen.source
         if view == "search":
@@ -106,6 +108,10 @@ class Navigator:
             from reader.ui.screens.figures import FiguresScreen
 
             app.push_screen(FiguresScreen(source), self.open_figure)
+        elif view in ("bookmarked", "unread"):
+            from reader.ui.screens.marked import MarkedScreen
+
+            app.push_screen(MarkedScreen(source, view), self.open_listed)
         else:
             from reader.ui.screens.entities import EntitiesScreen
 
@@ -120,6 +126,12 @@ class Navigator:
         """Show the article of a figure chosen in the figures view, at the figure, marked."""
         if row is not None:
             self.open_at(row.article_id, row.block, row.start, row.end)
+
+    def open_listed(self, article_id: str | None) -> None:
+        """Show an article chosen from the bookmarked or unread ones, and read it there."""
+        if article_id is not None:
+            self.go_to(article_id)
+            self.screen.view.focus()
 
     def open_naming(self, choice: tuple[str, str] | None) -> None:
         """Show an article chosen in the names view at the first mention of the name,

@@ -1,12 +1,12 @@
 """The main screen: sidebar, article pane and summary panel, and the mediator between them.
 
 Widgets post messages up; this screen calls down into the others (siblings never talk).
-Everything it shows comes from one :class:`~reader.library.source.ArticleSource`, whatever
-the articles come from. It owns the pane visibility (reactives whose watchers set
-``-no-summary``/``-no-sidebar``; the stylesheet does the rest) and what is shown: figures
-are highlighted from the source's fast pass at once, the full annotations follow from
-:class:`~reader.ui.screens.source_workers.SourceWorkers`, and a result for an article no
-longer shown is kept but not painted. An article not at hand is fetched there too.
+Everything it shows comes from one :class:`~reader.library.source.ArticleSource`. It owns
+the pane visibility (reactives whose watchers set ``-no-summary``/``-no-sidebar`` and, with
+no room beside the article, ``-summary-over``/``-sidebar-over``) and what is shown: fast
+figures at once, the full annotations from
+:class:`~reader.ui.screens.source_workers.SourceWorkers` (a result for an article no longer
+shown is kept, not painted; an article not at hand is fetched there too).
 
 It keeps the reader's place: leaving an article (for another, or by quitting) stores the
 text at the top of the pane as (block, offset) in the state, and showing it again opens it
@@ -17,7 +17,7 @@ decide; this screen only runs the timer it asks for.
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual import on
 from textual.app import ComposeResult
@@ -194,8 +194,7 @@ class ReaderScreen(Screen[None]):
 
     def action_toggle_summary(self) -> None:
         """Show or hide the summary panel (over the article when there is no room)."""
-        if self.show_summary and self.summary_over:
-            self.close_overlay()
+        if self.show_summary and self.summary_over and self.close_overlay():
             return
         self.show_summary = not self.show_summary
         if self.show_summary and self.sidebar_over:
@@ -205,8 +204,7 @@ class ReaderScreen(Screen[None]):
 
     def action_toggle_sidebar(self) -> None:
         """Show or hide the headline sidebar (over the article when there is no room)."""
-        if self.show_sidebar and self.sidebar_over:
-            self.close_overlay()
+        if self.show_sidebar and self.sidebar_over and self.close_overlay():
             return
         self.show_sidebar = not self.show_sidebar
         if self.show_sidebar and self.summary_over:
@@ -247,8 +245,7 @@ class ReaderScreen(Screen[None]):
 
     @on(HeadlineList.ArticleChosen)
     def _article_chosen(self, event: HeadlineList.ArticleChosen) -> None:
-        if self.sidebar_over:
-            self.show_sidebar = False  # chosen: the article comes back from under it
+        self.show_sidebar = self.show_sidebar and not self.sidebar_over  # not over it now
         self.view.focus()
 
     # Handlers by name, not @on: the workers' module is imported on first use only.
@@ -393,6 +390,10 @@ class ReaderScreen(Screen[None]):
     def action_entities(self) -> None:
         """Every person, place and organisation with the articles naming them (E)."""
         self.navigator.open_view("entities")
+
+    def action_marked(self, which: Literal["bookmarked", "unread"]) -> None:
+        """The bookmarked (L) or unread (U) articles in a list; enter opens one."""
+        self.navigator.open_view(which)
 
     def open_hit(self, hit: SearchHit | None) -> None:
         """Show the article of a search hit, scrolled to the hit and marked."""
