@@ -98,10 +98,10 @@ class MarkedScreen(ModalScreen["str | None"]):
         count = len(self.rows)
         noun = "article" if count == 1 else "articles"
         amount = f"the first {ROW_LIMIT}" if more else f"{count} {noun}"
-        hint = "B bookmarks the article shown" if self.which == "bookmarked" else "m marks read"
-        self.query_one("#marked-status", Label).update(
-            f"{amount}; enter opens one; b bookmarked, u unread ({hint})"
-        )
+        if not count:
+            amount = "none yet (B bookmarks)" if self.which == "bookmarked" else "none"
+        # Short: it must fit a 60-column terminal whole.
+        self.query_one("#marked-status", Label).update(f"{amount}; b bookmarked, u unread")
 
     @on(OptionList.OptionSelected, "#marked-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
