@@ -19,6 +19,8 @@ _RECT = re.compile(
 _TEXT = re.compile(
     r'<text class="([\w-]+)" x="([\d.]+)" y="([\d.]+)" textLength="([\d.]+)"[^>]*>(.*?)</text>'
 )
+#: Width of one cell in Rich's SVG export.
+CELL_WIDTH = 12.2
 #: Box drawing, blocks and scrollbar glyphs: lines, not text to read.
 _NOT_TEXT = re.compile(r"[\s\u2500-\u259f\u00a0]")
 
@@ -47,6 +49,9 @@ class Run:
     fill: str
     background: str
     ratio: float
+    row: int = 0
+    """The screen row (0 on top) and the column the run starts at."""
+    column: int = 0
 
 
 def text_runs(svg: str) -> list[Run]:
@@ -69,5 +74,6 @@ def text_runs(svg: str) -> list[Run]:
         start, end = float(x), float(x) + float(length)
         for left, right, background in rows[top]:
             if left < end - 0.1 and right > start + 0.1:
-                runs.append(Run(text, fill, background, contrast(fill, background)))
+                where = (tops.index(top), round(start / CELL_WIDTH))
+                runs.append(Run(text, fill, background, contrast(fill, background), *where))
     return runs

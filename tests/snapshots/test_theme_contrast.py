@@ -58,3 +58,36 @@ def test_contrast_of_known_colours() -> None:
     )
     ratios = sorted(round(run.ratio, 1) for run in text_runs(svg))
     assert ratios == [1.0, 21.0]
+
+
+VIEWS = [("F",), ("E", "down", "enter"), ("U",), ("ctrl+f", "产", "业"), ("question_mark",)]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("keys", VIEWS, ids=["figures", "names", "unread", "search", "help"])
+async def test_every_builtin_theme_keeps_the_views_legible(keys: tuple[str, ...]) -> None:
+    """The box of each view over the reader (the reader dimmed behind it is not read)."""
+    app = build_sample_page_app()
+    failures: dict[str, list[str]] = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        for key in keys:
+            await pilot.press(key)
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        box = app.screen.query_one(".library-box, #search-box, #help-box").region
+        for theme in THEMES:
+            app.theme = theme
+            await pilot.pause()
+            runs = [
+                run for run in text_runs(app.export_screenshot())
+                if box.contains(run.column, run.row)
+            ]
+            assert len(runs) > 5, theme
+            bad = [f"{r.text[:16]!r} {r.fill} on {r.background}: {r.ratio:.2f}"
+                   for r in runs if r.ratio < 3]
+            if bad:
+                failures[theme] = bad[:5]
+    assert failures == {}

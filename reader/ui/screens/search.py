@@ -31,10 +31,10 @@ def hit_prompt(hit: SearchHit) -> Text:
     """A hit: the headline in bold with the hit count, then the snippet with hits marked."""
     text = Text(end="")
     text.append(sanitize_for_display(hit.title), style="bold")
-    text.append(f"  {hit.hits}×", style="dim")
-    snippet = Text(sanitize_for_display(hit.snippet), style="dim")
+    text.append(f"  {hit.hits}×", style="italic")
+    snippet = Text(sanitize_for_display(hit.snippet), style="italic")
     for start, end in hit.snippet_spans:
-        snippet.stylize("reverse not dim", start, end)
+        snippet.stylize("reverse not italic", start, end)
     text.append("\n  ")
     text.append_text(snippet)
     return text
