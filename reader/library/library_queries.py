@@ -15,8 +15,10 @@ figures of a million cost what the first page does:
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from array import array
+from collections.abc import Iterable
 
 from reader.model.rows import EntityRow, FigureRow, HeadlineRow
 from reader.search.figure_filter import ORDERS, FigureQuery
@@ -79,6 +81,21 @@ class HeadlineOrder:
                 f" ({','.join('?' * len(wanted))})", wanted)
         }
         return [found[r] for r in wanted if r in found]
+
+
+def headlines_among(
+    conn: sqlite3.Connection, ids: Iterable[str], inside: bool = True, limit: int | None = None
+) -> list[HeadlineRow]:
+    """The headlines of the articles in ``ids`` (or, ``inside=False``, of those not in
+    them), in sidebar order: the bookmarked or the unread articles. The ids go in as one
+    JSON array, however many the user marked."""
+    keep = "IN" if inside else "NOT IN"
+    rows = conn.execute(
+        f"SELECT {_HEADLINE} FROM articles WHERE id {keep} (SELECT value FROM json_each(?))"
+        f" ORDER BY {SIDEBAR_ORDER} LIMIT ?",
+        (json.dumps(sorted(ids)), -1 if limit is None else limit),
+    )
+    return [HeadlineRow(*row) for row in rows]
 
 
 def figures(

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.library.source import Notice, Refreshed
+from reader.library.source import Marked, Notice, Refreshed
 from reader.model import Annotations, Article, Figure, Located
 from reader.model.rows import EntityRow, FigureRow, HeadlineRow
 from reader.state.user import State
@@ -135,6 +135,13 @@ class MemorySource:
     def headlines(self, offset: int, limit: int) -> list[HeadlineRow]:
         return [sidebar_row(a, a.id in self._lookalikes)
                 for a in self.articles[max(0, offset) : max(0, offset + limit)]]
+
+    def marked_headlines(self, which: Marked, limit: int | None = None) -> list[HeadlineRow]:
+        state = self.state
+        ids = set(state.bookmarks if which == "bookmarked" else state.read)  # a copy
+        inside = which == "bookmarked"
+        rows = [sidebar_row(a) for a in self.articles if (a.id in ids) == inside]
+        return rows if limit is None else rows[:limit]
 
     def article_at_hand(self, article_id: str) -> Article | None:
         return self._by_id.get(article_id)

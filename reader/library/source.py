@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from reader.state.user import State
 
 Severity = Literal["information", "warning", "error"]
+#: Which of the user's articles :meth:`ArticleSource.marked_headlines` lists.
+Marked = Literal["bookmarked", "unread"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +84,11 @@ class ArticleSource(Protocol):
     def headlines(self, offset: int, limit: int) -> list[HeadlineRow]:
         """Rows ``offset`` to ``offset + limit`` of the list (worker for big sources; the
         sidebar asks for a page on the UI thread, as an indexed query is cheap)."""
+        ...
+
+    def marked_headlines(self, which: Marked, limit: int | None = None) -> list[HeadlineRow]:
+        """The headlines of the bookmarked articles, or of those not read yet (by the
+        state's marks), in sidebar order, at most ``limit`` (worker)."""
         ...
 
     def article_at_hand(self, article_id: str) -> Article | None:

@@ -220,6 +220,13 @@ class Library:
         """
         return self._order.page(offset, limit)
 
+    def headlines_among(
+        self, ids: Iterable[str], inside: bool = True, limit: int | None = None
+    ) -> list[HeadlineRow]:
+        """Headlines of the articles in ``ids`` (``inside=False``: not in them), in sidebar
+        order (see :func:`reader.library.library_queries.headlines_among`)."""
+        return library_queries.headlines_among(self.conn, ids, inside, limit)
+
     def get(self, article_id: str) -> Article | None:
         """The article with ``article_id``, or None."""
         row = self.conn.execute(

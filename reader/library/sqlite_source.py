@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, ClassVar
 
-from reader.library.source import Notice, Refreshed
+from reader.library.source import Marked, Notice, Refreshed
 from reader.model import Annotations, Article, Figure, Located
 from reader.model.rows import EntityRow, FigureRow, HeadlineRow
 from reader.state.user import State
@@ -86,6 +86,12 @@ class SqliteSource:
     def headlines(self, offset: int, limit: int) -> list[HeadlineRow]:
         with self.lock:
             return self.library.headlines(offset, limit)
+
+    def marked_headlines(self, which: Marked, limit: int | None = None) -> list[HeadlineRow]:
+        state = self.state
+        ids = set(state.bookmarks if which == "bookmarked" else state.read)  # a copy
+        with self.lock:
+            return self.library.headlines_among(ids, which == "bookmarked", limit)
 
     def article_at_hand(self, article_id: str) -> Article | None:
         return self._fetched.get(article_id)

@@ -165,6 +165,14 @@ class ReaderApp(App[None]):
             "Every person, place and organisation, and the articles naming them (E)",
             reader.action_entities,
         )
+        yield SystemCommand(
+            "Bookmarked articles", "A list of the articles bookmarked with B (L)",
+            partial(reader.action_marked, "bookmarked"),
+        )
+        yield SystemCommand(
+            "Unread articles", "A list of the articles not read yet (U)",
+            partial(reader.action_marked, "unread"),
+        )
         yield SystemCommand("Help", "Every key", self.action_help)
         for name, label in (("textual-light", "light"), ("textual-dark", "dark")):
             yield SystemCommand(
@@ -181,6 +189,7 @@ def binding_owners() -> tuple[type, ...]:
     from reader.ui.screens.entities import EntitiesScreen
     from reader.ui.screens.figures import FiguresScreen
     from reader.ui.screens.help import HelpScreen
+    from reader.ui.screens.marked import MarkedScreen
     from reader.ui.screens.search import SearchScreen
     from reader.ui.widgets.article_view import ArticleView
     from reader.ui.widgets.find_bar import FindBar, FindInput
@@ -201,6 +210,7 @@ def binding_owners() -> tuple[type, ...]:
         FiguresScreen,
         MoneyChart,
         EntitiesScreen,
+        MarkedScreen,
     )
 
 

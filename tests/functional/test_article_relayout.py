@@ -71,3 +71,34 @@ async def test_names_arriving_mid_article_keep_the_line_at_the_top() -> None:
         view.set_annotations(full.figures, full.entities)
         await pilot.pause()
         assert view.top_position() == top
+
+
+async def test_names_arriving_leave_every_line_where_it_was() -> None:
+    """Cold start: the names come seconds after the text is read; keeping them whole
+    then would pull words to the next line under the reader's eyes."""
+    from reader.model import Entity, Located
+
+    article = long_article()
+    app = build_app([article], annotator=lambda a: plain_annotator(a).__class__())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        view.action_scroll_end()
+        await pilot.wait_for_scheduled_animations()
+        before = [(line.piece, line.start, line.end) for line in view.lines]
+        # A three-hanzi name across each break between two lines of one paragraph.
+        names = []
+        for line, after in zip(view.lines, view.lines[1:], strict=False):
+            piece = view.pieces[line.piece]
+            if line.piece == after.piece and piece.block is not None and line.end >= 2:
+                text = piece.text[line.end - 2 : line.end + 1]
+                name = Entity(line.end - 2, line.end + 1, text, "person")
+                names.append(Located(piece.block, name))
+        assert len(names) > 20
+        y = view.scroll_offset.y
+        view.set_annotations(view.figures, names)
+        await pilot.pause()
+        assert view.entities == names  # shown...
+        assert [(line.piece, line.start, line.end) for line in view.lines] == before
+        assert view.scroll_offset.y == y  # ...and nothing moved

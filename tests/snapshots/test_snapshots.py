@@ -92,3 +92,12 @@ def test_entities_view(snap_compare) -> None:
     assert snap_compare(
         build_sample_page_app(), terminal_size=(120, 40), run_before=settle_then(*keys)
     )
+
+
+def test_main_screen_light_theme(snap_compare) -> None:
+    """At 120×40 in textual-light: the same screen as the wide one, every line dark on
+    light; the lines holding figures and names are drawn in the body's dark colour (not
+    white on grey), figures coloured by kind, names on pale shades, headline kickers and
+    summary labels in italics."""
+    app = build_sample_page_app(theme="textual-light")
+    assert snap_compare(app, terminal_size=(120, 40), run_before=settle_then())

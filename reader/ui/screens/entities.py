@@ -3,14 +3,18 @@
 A filter line (a type — ``person``, ``place``, ``org`` or 人物/地点/机构 — and any text the
 name must contain), a table of names with the number of articles naming each, most named
 first, and beside it the articles naming the chosen name. Enter on a name lists its articles
-and moves there; enter on an article dismisses the screen with its id and the reader opens
-it. Rows come from a :class:`~reader.library.source.ArticleSource` in thread workers.
+beside the table (the list is not there before: no empty panel) and moves there; enter on
+an article dismisses the screen with its id and the name, and the reader opens it at the
+first mention, marked. The name column gets the width the longest name needs before the
+type and count columns are cut. Rows come from a
+:class:`~reader.library.source.ArticleSource` in thread workers.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -62,8 +66,20 @@ def parse_entity_filter(text: str) -> tuple[str | None, str]:
     return kind, " ".join(words)
 
 
-class EntitiesScreen(ModalScreen["str | None"]):
-    """Names across everything open; dismisses with the id of the article chosen."""
+#: Cells of the type and count columns, DataTable's padding of each cell and its scrollbar.
+TYPE_CELLS, COUNT_CELLS, CELL_PADDING, SCROLLBAR = 4, 8, 2, 2
+NAME_MIN = 8
+
+
+def name_width(rows: list[EntityRow], table_width: int) -> int:
+    """The name column: as wide as the longest name, within what the table leaves it."""
+    room = table_width - SCROLLBAR - TYPE_CELLS - COUNT_CELLS - 3 * CELL_PADDING
+    longest = max((cell_len(sanitize_for_display(entity_label(row))) for row in rows), default=4)
+    return max(NAME_MIN, min(room, longest))
+
+
+class EntitiesScreen(ModalScreen["tuple[str, str] | None"]):
+    """Names across everything open; dismisses with (article id, name) of the choice."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Close names", id="entities.close"),
@@ -80,6 +96,7 @@ class EntitiesScreen(ModalScreen["str | None"]):
         self.rows: list[EntityRow] = []
         self.chosen: EntityRow | None = None
         self.articles: list[HeadlineRow] = []
+        self._name_cells = 0
 
     def compose(self) -> ComposeResult:
         with Vertical(id="entities-box", classes="library-box"):
@@ -98,12 +115,11 @@ class EntitiesScreen(ModalScreen["str | None"]):
                 yield OptionList(id="entities-articles", markup=False)
 
     def on_mount(self) -> None:
-        table = self.table
-        table.add_column("name", width=20)
-        table.add_column("type")
-        table.add_column("articles")
         self.query_one(Input).focus()
         self.reload()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fill_table)
 
     @property
     def table(self) -> DataTable[Text]:
@@ -167,19 +183,36 @@ class EntitiesScreen(ModalScreen["str | None"]):
         matching = [r for r in self.all_rows
                     if not needle or any(needle in fold(t).text for t in (r.text, *r.aliases))]
         self.rows = matching[:ROW_LIMIT]
-        table = self.table
-        table.clear()
-        for index, row in enumerate(self.rows):
-            table.add_row(
-                clipped(entity_label(row), 20),
-                Text(entity_kind(row), style="dim"),
-                Text(str(row.articles), justify="right"),
-                key=str(index),
-            )
+        self._fill_table(new_rows=True)
         shown = f", the first {ROW_LIMIT}" if len(matching) > ROW_LIMIT else ""
         self.query_one("#entities-status", Label).update(
             f"{plural(len(matching), 'name')}{shown}; enter lists the articles naming one"
         )
+
+    def _fill_table(self, new_rows: bool = False) -> None:
+        """The names in columns sized to the table (again after a resize)."""
+        table = self.table
+        # From the box, not the table: the table narrows to 3/5 as the list appears, and
+        # its own new size is not known until the next layout.
+        box = self.query_one("#entities-box")
+        room = box.content_size.width or self.size.width
+        if box.has_class("-articles"):
+            room = room * 3 // 5
+        width = name_width(self.rows, room)
+        if not new_rows and width == self._name_cells:
+            return
+        self._name_cells = width
+        table.clear(columns=True)
+        table.add_column("name", width=width)
+        table.add_column("type", width=TYPE_CELLS)
+        table.add_column("articles", width=COUNT_CELLS)
+        for index, row in enumerate(self.rows):
+            table.add_row(
+                clipped(entity_label(row), width),
+                Text(entity_kind(row), style="italic"),
+                Text(str(row.articles), justify="right"),
+                key=str(index),
+            )
 
     def show_articles(self, articles: list[HeadlineRow]) -> None:
         """List the articles naming the chosen name and move there."""
@@ -189,10 +222,12 @@ class EntitiesScreen(ModalScreen["str | None"]):
             prompt = Text(no_wrap=True, overflow="ellipsis", end="")
             prompt.append(sanitize_for_display(row.headline), style="bold")
             if row.date:
-                prompt.append(f"  {row.date}", style="dim")
+                prompt.append(f"  {row.date}", style="italic")
             options.append(Option(prompt, id=row.article_id))
         listing = self.article_list
         listing.set_options(options)
+        self.query_one("#entities-box").add_class("-articles")
+        self._fill_table()  # the table is narrower beside the list
         if options:
             listing.highlighted = 0
             listing.focus()
@@ -220,5 +255,5 @@ class EntitiesScreen(ModalScreen["str | None"]):
 
     @on(OptionList.OptionSelected, "#entities-articles")
     def _article_chosen(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id is not None:
-            self.dismiss(event.option.id)
+        if event.option.id is not None and self.chosen is not None:
+            self.dismiss((event.option.id, self.chosen.text))

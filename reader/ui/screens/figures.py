@@ -41,9 +41,15 @@ if TYPE_CHECKING:
 ROW_LIMIT = 1000
 ORDER_NAMES = {"value": "largest value first", "date": "newest article first"}
 #: Column widths in cells for the free-text columns, so one long label cannot push the
-#: article off screen.
+#: article off screen; a narrow screen shrinks the label to LABEL_MIN and drops the article.
 LABEL_CELLS = 30
+LABEL_MIN = 6
 TITLE_CELLS = 24
+TITLE_MIN = 8
+WRITTEN_CELLS = 16
+#: DataTable pads each cell by one on either side; the vertical scrollbar takes two.
+CELL_PADDING = 2
+SCROLLBAR = 2
 
 
 def clipped(text: str, cells: int, style: str = "") -> Text:
@@ -59,16 +65,54 @@ def clipped(text: str, cells: int, style: str = "") -> Text:
     return Text(text, style=style, no_wrap=True, end="")
 
 
-def figure_cells(row: FigureRow) -> tuple[Text, ...]:
-    """The table cells of one figure (Text, never markup: article text is not Rich markup)."""
-    return (
+def kind_name(kind: str, short: bool = False) -> str:
+    """A figure kind as shown: ``金额 money``, or ``金额`` alone on a narrow screen."""
+    return kind_label(kind) if short else f"{kind_label(kind)} {kind}"
+
+
+def figure_cells(
+    row: FigureRow, label: int = LABEL_CELLS, title: int = TITLE_CELLS, short: bool = False
+) -> tuple[Text, ...]:
+    """The table cells of one figure (Text, never markup: article text is not Rich markup);
+    ``title`` 0 leaves the article out. Numbers and dates are never cut."""
+    cells = (
         Text(format_value(row.value, row.unit), style="bold", justify="right"),
-        clipped(row.text, 16),
-        Text(f"{kind_label(row.kind)} {row.kind}", style="dim"),
-        clipped(row.label, LABEL_CELLS),
-        clipped(row.title, TITLE_CELLS),
-        Text(row.date or "", style="dim"),
+        Text(sanitize_for_display(row.text), no_wrap=True, end=""),
+        Text(kind_name(row.kind, short), style="italic"),
+        clipped(row.label, label),
+        clipped(row.title, title),
+        Text(row.date or "", style="italic"),
     )
+    return cells if title else cells[:4] + cells[5:]
+
+
+def column_widths(rows: list[FigureRow], width: int) -> list[tuple[str, int]]:
+    """The columns and their widths for a table ``width`` cells wide, by priority: the
+    value, the figure as written, its kind and the date whole (the kind in hanzi alone if
+    need be); then the label (down to LABEL_MIN), then the article (left out below
+    TITLE_MIN)."""
+
+    def natural(header: str, texts: list[str], cap: int | None = None) -> int:
+        most = max([cell_len(header), *(cell_len(sanitize_for_display(t)) for t in texts)])
+        return most if cap is None else min(cap, most)
+
+    value = natural("value", [format_value(r.value, r.unit) for r in rows])
+    written = natural("as written", [r.text for r in rows])
+    date = natural("date", [r.date or "" for r in rows])
+    room = width - SCROLLBAR - value - written - date - 5 * CELL_PADDING
+    kind = natural("kind", [kind_name(r.kind) for r in rows])
+    kind_column = "kind"
+    if room - kind < LABEL_MIN:
+        kind, kind_column = natural("kind", [kind_name(r.kind, short=True) for r in rows]), "kind "
+    room -= kind
+    label = max(LABEL_MIN, min(room, natural("label", [r.label for r in rows], LABEL_CELLS)))
+    title = min(
+        room - label - CELL_PADDING, natural("article", [r.title for r in rows], TITLE_CELLS)
+    )
+    columns = [("value", value), ("as written", written), (kind_column, kind), ("label", label)]
+    if title >= TITLE_MIN:
+        columns.append(("article", title))
+    return [*columns, ("date", date)]
 
 
 class FiguresScreen(ModalScreen["FigureRow | None"]):
@@ -88,6 +132,7 @@ class FiguresScreen(ModalScreen["FigureRow | None"]):
         self.initial_query = query
         self.order = "value"
         self.rows: list[FigureRow] = []
+        self._columns: list[tuple[str, int]] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="figures-box", classes="library-box"):
@@ -104,12 +149,11 @@ class FiguresScreen(ModalScreen["FigureRow | None"]):
             yield table
 
     def on_mount(self) -> None:
-        table = self.table
-        for label, width in (("value", None), ("as written", 16), ("kind", None),
-                             ("label", LABEL_CELLS), ("article", TITLE_CELLS), ("date", 10)):
-            table.add_column(label, width=width)
         self.query_one(Input).focus()
         self.reload()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fill_table)
 
     @property
     def table(self) -> DataTable[Text]:
@@ -161,13 +205,12 @@ class FiguresScreen(ModalScreen["FigureRow | None"]):
         """Fill the table and say how many figures there are."""
         more = len(rows) > ROW_LIMIT
         self.rows = rows[:ROW_LIMIT]
-        table = self.table
-        table.clear()
-        for index, row in enumerate(self.rows):
-            table.add_row(*figure_cells(row), key=str(index))
+        self._fill_table(new_rows=True)
         wanted = self.current_filter
-        count = f"more than {ROW_LIMIT} figures, the first {ROW_LIMIT}" if more else (
-            f"{len(self.rows)} figures"
+        count = (
+            f"more than {ROW_LIMIT} figures, the first {ROW_LIMIT}"
+            if more
+            else (f"{len(self.rows)} figures")
         )
         status = f"{count}, {ORDER_NAMES[self.order]} (ctrl+o)"
         if wanted.bar:
@@ -175,6 +218,23 @@ class FiguresScreen(ModalScreen["FigureRow | None"]):
         if wanted.unknown:
             status += f"; not understood: {' '.join(wanted.unknown)}"
         self.query_one("#figures-status", Label).update(Content(status))  # typed text: not markup
+
+    def _fill_table(self, new_rows: bool = False) -> None:
+        """The rows in columns sized to the table's width (again after a resize)."""
+        table = self.table
+        width = table.size.width or self.size.width
+        columns = column_widths(self.rows, width)
+        if self._columns == columns and not new_rows:
+            return
+        self._columns = columns
+        table.clear(columns=True)
+        for name, cells in columns:
+            table.add_column(name, width=cells)
+        names = dict(columns)
+        for index, row in enumerate(self.rows):
+            short = "kind " in names  # the narrow kind column: hanzi alone
+            cells = figure_cells(row, names["label"], names.get("article", 0), short)
+            table.add_row(*cells, key=str(index))
 
     def action_toggle_order(self) -> None:
         """Sort by value (largest first) or by date (newest first)."""

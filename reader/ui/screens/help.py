@@ -30,6 +30,7 @@ SECTION_TITLES = {
     "KeyFigureList": "Summary panel",
     "FiguresScreen": "Figures view",
     "EntitiesScreen": "Names view",
+    "MarkedScreen": "Bookmarks and unread",
 }
 
 
@@ -77,7 +78,8 @@ def binding_sections(
 
 def help_text(sections: list[tuple[str, list[tuple[str, str, str]]]]) -> Text:
     """The sections as one Text (plain strings, no markup); each binding's id, which
-    ``keymap.toml`` rebinds, is shown dimmed after its description."""
+    ``keymap.toml`` rebinds, is shown in italics after its description (dim falls below 3:1
+    in some themes)."""
     text = Text(end="")
     for title, rows in sections:
         if text:
@@ -91,7 +93,7 @@ def help_text(sections: list[tuple[str, list[tuple[str, str, str]]]]) -> Text:
             text.append(description)
             if binding_id:
                 padding = " " * (described - cell_len(description) + 3)
-                text.append(f"{padding}{binding_id}", style="dim")
+                text.append(f"{padding}{binding_id}", style="italic")
     return text
 
 

@@ -95,7 +95,9 @@ class Navigator:
             added = changes.added
             screen.notify(f"{added} new article{'s' if added != 1 else ''} in the folder.")
 
-    def open_view(self, view: Literal["search", "figures", "entities"]) -> None:
+    def open_view(
+        self, view: Literal["search", "figures", "entities", "bookmarked", "unread"]
+    ) -> None:
         """Open a view across the articles; the article chosen there is shown here."""
         app, source = self.screen.app, self.screen.source
         if view == "search":
@@ -106,10 +108,14 @@ class Navigator:
             from reader.ui.screens.figures import FiguresScreen
 
             app.push_screen(FiguresScreen(source), self.open_figure)
+        elif view in ("bookmarked", "unread"):
+            from reader.ui.screens.marked import MarkedScreen
+
+            app.push_screen(MarkedScreen(source, view), self.open_listed)
         else:
             from reader.ui.screens.entities import EntitiesScreen
 
-            app.push_screen(EntitiesScreen(source), self.open_article_id)
+            app.push_screen(EntitiesScreen(source), self.open_naming)
 
     def open_hit(self, hit: SearchHit | None) -> None:
         """Show the article of a search hit, scrolled to the hit and marked."""
@@ -121,10 +127,21 @@ class Navigator:
         if row is not None:
             self.open_at(row.article_id, row.block, row.start, row.end)
 
-    def open_article_id(self, article_id: str | None) -> None:
-        """Show an article chosen in the entities view."""
+    def open_listed(self, article_id: str | None) -> None:
+        """Show an article chosen from the bookmarked or unread ones, and read it there."""
         if article_id is not None:
+            self.go_to(article_id)
+            self.screen.view.focus()
+
+    def open_naming(self, choice: tuple[str, str] | None) -> None:
+        """Show an article chosen in the names view at the first mention of the name,
+        marked like a search hit."""
+        if choice is not None:
+            article_id, name = choice
             self.open_at(article_id)
+            screen = self.screen
+            if screen.current is not None and screen.current.id == article_id:
+                screen.view.mark_first(name)
 
     def go_to(self, article_id: str) -> None:
         """Show an article by id (the command palette): the sidebar cursor goes to it."""

@@ -1,12 +1,12 @@
 """The main screen: sidebar, article pane and summary panel, and the mediator between them.
 
 Widgets post messages up; this screen calls down into the others (siblings never talk).
-Everything it shows comes from one :class:`~reader.library.source.ArticleSource`, whatever
-the articles come from. It owns the pane visibility (reactives whose watchers set
-``-no-summary``/``-no-sidebar``; the stylesheet does the rest) and what is shown: figures
-are highlighted from the source's fast pass at once, the full annotations follow from
-:class:`~reader.ui.screens.source_workers.SourceWorkers`, and a result for an article no
-longer shown is kept but not painted. An article not at hand is fetched there too.
+Everything it shows comes from one :class:`~reader.library.source.ArticleSource`. It owns
+the pane visibility (reactives whose watchers set ``-no-summary``/``-no-sidebar`` and, with
+no room beside the article, ``-summary-over``/``-sidebar-over``) and what is shown: fast
+figures at once, the full annotations from
+:class:`~reader.ui.screens.source_workers.SourceWorkers` (a result for an article no longer
+shown is kept, not painted; an article not at hand is fetched there too).
 
 It keeps the reader's place: leaving an article (for another, or by quitting) stores the
 text at the top of the pane as (block, offset) in the state, and showing it again opens it
@@ -17,7 +17,7 @@ decide; this screen only runs the timer it asks for.
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual import on
 from textual.app import ComposeResult
@@ -31,6 +31,7 @@ from textual.worker import Worker
 from reader.model import Annotations, Article
 from reader.state.reading import ReadingRule
 from reader.ui.screens.navigator import Navigator
+from reader.ui.screens.pane_fit import fit
 from reader.ui.screens.read_marks import ReadMarks
 from reader.ui.screens.reader_bindings import READER_BINDINGS
 from reader.ui.widgets.article_pane import ArticlePane
@@ -60,6 +61,9 @@ class ReaderScreen(Screen[None]):
     """Whether the summary panel is shown (folds away on narrow terminals)."""
     show_sidebar: reactive[bool] = reactive(True)
     """Whether the headline sidebar is shown (folds away on very narrow terminals)."""
+    sidebar_over: reactive[bool] = reactive(False)
+    """The sidebar (``summary_over``: the summary) is over the article: see pane_fit."""
+    summary_over: reactive[bool] = reactive(False)
     highlights: reactive[bool] = reactive(True, init=False)
     """Whether figures and names are highlighted (the legend goes with them)."""
 
@@ -122,6 +126,9 @@ class ReaderScreen(Screen[None]):
         for notice in state.notices:
             self.notify(notice, title="Reading state", severity="warning", timeout=10)
         self.fill_sidebar()
+        # Shown only when a panel opens over the article (the stylesheet gives it a border).
+        self.headlines.border_title = "b or esc: back to the article"
+        self.query_one(SummaryPanel).border_title = "s or esc: back"
         self.navigator.open_first()
         self.headlines.focus()
         if self.source.refresh_every is not None:
@@ -162,20 +169,59 @@ class ReaderScreen(Screen[None]):
         if size_class != self._size_class:
             self._size_class = size_class
             self.show_summary, self.show_sidebar = size_class
+        self._fit()
+
+    def _fit(self) -> None:
+        """Panels beside the article while it keeps a readable width, else over it."""
+        if self.size.width:
+            placed = fit(self.size.width, self.show_sidebar, self.show_summary)
+            self.sidebar_over = not placed.sidebar_beside
+            self.summary_over = not placed.summary_beside
 
     def watch_show_summary(self, show: bool) -> None:
         self.set_class(not show, "-no-summary")
+        self._fit()
 
     def watch_show_sidebar(self, show: bool) -> None:
         self.set_class(not show, "-no-sidebar")
+        self._fit()
+
+    def watch_sidebar_over(self, over: bool) -> None:
+        self.set_class(over, "-sidebar-over")
+
+    def watch_summary_over(self, over: bool) -> None:
+        self.set_class(over, "-summary-over")
 
     def action_toggle_summary(self) -> None:
-        """Show or hide the summary panel."""
+        """Show or hide the summary panel (over the article when there is no room)."""
+        if self.show_summary and self.summary_over and self.close_overlay():
+            return
         self.show_summary = not self.show_summary
+        if self.show_summary and self.sidebar_over:
+            self.show_sidebar = False  # one panel over the article at a time
+        if self.show_summary and self.summary_over:
+            self.query_one(SummaryPanel).focus_key_figures()
 
     def action_toggle_sidebar(self) -> None:
-        """Show or hide the headline sidebar."""
+        """Show or hide the headline sidebar (over the article when there is no room)."""
+        if self.show_sidebar and self.sidebar_over and self.close_overlay():
+            return
         self.show_sidebar = not self.show_sidebar
+        if self.show_sidebar and self.summary_over:
+            self.show_summary = False  # one panel over the article at a time
+        if self.show_sidebar and self.sidebar_over:
+            self.headlines.focus()
+
+    def close_overlay(self) -> bool:
+        """Close a panel shown over the article; whether there was one."""
+        if self.show_summary and self.summary_over:
+            self.show_summary = False
+        elif self.show_sidebar and self.sidebar_over:
+            self.show_sidebar = False
+        else:
+            return False
+        self.view.focus()
+        return True
 
     def watch_highlights(self, highlights: bool) -> None:
         self.set_class(not highlights, "-plain")
@@ -196,6 +242,11 @@ class ReaderScreen(Screen[None]):
             self.show_article(article)
         else:
             self.source_workers.fetch(event.article_id)
+
+    @on(HeadlineList.ArticleChosen)
+    def _article_chosen(self, event: HeadlineList.ArticleChosen) -> None:
+        self.show_sidebar = self.show_sidebar and not self.sidebar_over  # not over it now
+        self.view.focus()
 
     # Handlers by name, not @on: the workers' module is imported on first use only.
     def on_source_workers_article_fetched(self, event: SourceWorkers.ArticleFetched) -> None:
@@ -223,8 +274,7 @@ class ReaderScreen(Screen[None]):
         cached = self.annotations.get(article.id)
         summary = self.query_one(SummaryPanel)
         if cached is not None:
-            self.view.show(article, cached.figures, position=position)
-            self.view.set_annotations(cached.figures, cached.entities)
+            self.view.show(article, cached.figures, position=position, entities=cached.entities)
             summary.show_annotations(cached)
         else:
             # The worker starts once the article is painted, so loading the NLP stack
@@ -309,8 +359,9 @@ class ReaderScreen(Screen[None]):
         self.pane.step_match(step)
 
     def action_close_find(self) -> None:
-        """Close the find bar from any pane (its matches go with it)."""
-        self.pane.close_find()
+        """Close a panel shown over the article, else the find bar (its matches hide)."""
+        if not self.close_overlay():
+            self.pane.close_find()
 
     def action_key_figure(self, step: int) -> None:
         """Jump to the next (1) or previous (-1) key figure in the article."""
@@ -339,6 +390,10 @@ class ReaderScreen(Screen[None]):
     def action_entities(self) -> None:
         """Every person, place and organisation with the articles naming them (E)."""
         self.navigator.open_view("entities")
+
+    def action_marked(self, which: Literal["bookmarked", "unread"]) -> None:
+        """The bookmarked (L) or unread (U) articles in a list; enter opens one."""
+        self.navigator.open_view(which)
 
     def open_hit(self, hit: SearchHit | None) -> None:
         """Show the article of a search hit, scrolled to the hit and marked."""

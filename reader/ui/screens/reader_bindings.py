@@ -40,4 +40,6 @@ READER_BINDINGS: list[BindingType] = [
     Binding("B", "toggle_bookmark", "Bookmark", show=False, id="reader.toggle-bookmark"),
     Binding("F", "figures", "Figures", show=False, id="reader.figures"),
     Binding("E", "entities", "Names", show=False, id="reader.entities"),
+    Binding("L", "marked('bookmarked')", "Bookmarks", show=False, id="reader.bookmarks"),
+    Binding("U", "marked('unread')", "Unread", show=False, id="reader.unread"),
 ]

@@ -32,12 +32,12 @@ def hit_prompt(hit: SearchHit, note: str = "") -> Text:
     hit that would look like another), then the snippet with hits marked."""
     text = Text(end="")
     text.append(sanitize_for_display(hit.title), style="bold")
-    text.append(f"  {hit.hits}×", style="dim")
+    text.append(f"  {hit.hits}×", style="italic")
     if note:
-        text.append(f"  {sanitize_for_display(note)}", style="dim")
-    snippet = Text(sanitize_for_display(hit.snippet), style="dim")
+        text.append(f"  {sanitize_for_display(note)}", style="italic")
+    snippet = Text(sanitize_for_display(hit.snippet), style="italic")
     for start, end in hit.snippet_spans:
-        snippet.stylize("reverse not dim", start, end)
+        snippet.stylize("reverse not italic", start, end)
     text.append("\n  ")
     text.append_text(snippet)
     return text

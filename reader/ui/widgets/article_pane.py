@@ -61,12 +61,23 @@ class ArticlePane(Vertical):
             self.find_bar.set_counter(*self.view.set_query(query))
 
     def step_match(self, step: int) -> None:
-        """Move to the next (1) or previous (-1) match."""
-        if self.find_bar is not None:
-            self.find_bar.set_counter(*self.view.step_match(step))
+        """Move to the next (1) or previous (-1) match; with the bar closed, the last
+        query is found again first (as ``n`` in less and vim)."""
+        bar = self.find_bar
+        if bar is None:
+            return
+        query = bar.input.value
+        if not bar.display and query and not self.view.matches:
+            # The first match from the top of the screen on is the "next" one.
+            current, total = self.view.set_query(query)
+            if step < 0 and total:
+                current, total = self.view.step_match(step)
+            bar.set_counter(current, total)
+            return
+        bar.set_counter(*self.view.step_match(step))
 
     def close_find(self) -> None:
-        """Close the find bar (its matches go with it)."""
+        """Close the find bar (its matches are hidden; the query is kept for ``n``)."""
         bar = self.find_bar
         if bar is not None and bar.display:
             bar.action_close()

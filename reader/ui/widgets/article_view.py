@@ -79,9 +79,11 @@ class ArticleView(PieceView, can_focus=True):
         figures: Sequence[Located[Figure]] = (),
         after_paint: Callable[[], object] | None = None,
         position: tuple[int, int] | None = None,
+        entities: Sequence[Located[Entity]] = (),
     ) -> None:
-        """Show ``article`` with its figures highlighted (names come later), from its top
-        or from ``position`` (a :meth:`reading_position` kept from an earlier visit).
+        """Show ``article`` with its figures highlighted (and its names when they are known
+        already, else they come later), from its top or from ``position`` (a
+        :meth:`reading_position` kept from an earlier visit).
 
         ``after_paint`` is called once the article has been laid out and painted (on the
         first resize if the pane has no size yet): slow work waits for it.
@@ -90,7 +92,7 @@ class ArticleView(PieceView, can_focus=True):
         self.article = article
         self.pieces = article_pieces(article)
         self.figures = list(figures)
-        self.entities = []
+        self.entities = list(entities)
         self.matches, self.current_match = [], None
         self.key_span = self.mark_span = None
         self._pending = piece_position(self.pieces, *position) if position is not None else None
@@ -102,10 +104,17 @@ class ArticleView(PieceView, can_focus=True):
     def set_annotations(
         self, figures: Sequence[Located[Figure]], entities: Sequence[Located[Entity]]
     ) -> None:
-        """Add the full annotations; the reading position stays where it is."""
+        """Add the full annotations over the text as it is laid out.
+
+        The lines are not broken again (names would pull words to the next line under the
+        reader's eyes); the names are kept whole from the next layout on (a new width).
+        """
         self.figures = list(figures)
         self.entities = list(entities)
-        self._relayout(keep_position=True)
+        if self.lines:
+            self._repaint_highlights()
+        else:
+            self._relayout(keep_position=True)  # not laid out yet: lay out with them
 
     # -- find --------------------------------------------------------------------------------
 
@@ -168,6 +177,17 @@ class ArticleView(PieceView, can_focus=True):
         self.mark_span = (piece, start, end)
         self._reveal(piece, start)
         self._restyle()
+
+    def mark_first(self, text: str) -> bool:
+        """Mark the first mention of ``text`` (as find matches it) and scroll to it."""
+        found = find_matches(self.pieces, text)
+        if not found:
+            return False
+        first = found[0]
+        self.mark_span = (first.piece, first.start, first.end)
+        self._reveal(first.piece, first.start)
+        self._restyle()
+        return True
 
     # -- scrolling ------------------------------------------------------------------------------
 

@@ -41,7 +41,8 @@ PAGE_MARGIN = 30
 
 
 def _prompt(read: bool, bookmarked: bool, kind: str, headline: str, second: str) -> Text:
-    """Two lines: unread marker, bookmark, kind badge and headline; then ``second``, dimmed."""
+    """Two lines: unread marker, bookmark, kind badge and headline; then ``second`` in
+    italics (dim falls below 3:1 contrast on the cursor row)."""
     title = Text(no_wrap=True, overflow="ellipsis", end="")
     title.append("  " if read else "● ", style="" if read else "bold")
     if bookmarked:
@@ -51,12 +52,12 @@ def _prompt(read: bool, bookmarked: bool, kind: str, headline: str, second: str)
         title.append(f"{badge} ", style="reverse")
     title.append(sanitize_for_display(headline), style="" if read else "bold")
     title.append("\n  ")
-    title.append(sanitize_for_display(second), style="dim")
+    title.append(sanitize_for_display(second), style="italic")
     return title
 
 
 def row_prompt(row: HeadlineRow, read: bool, bookmarked: bool = False) -> Text:
-    """The two-line prompt of a row: marker and title, then dimmed the kicker or where
+    """The two-line prompt of a row: marker and title, then in italics the kicker or where
     the article is in its file when the source knows them, else the date and the file."""
     stem = Path(row.source_path).stem
     if row.kicker or row.first_line is not None:
@@ -83,6 +84,12 @@ class HeadlineList(OptionList):
     @dataclass
     class ArticleHighlighted(Message):
         """The cursor moved to an article: show it."""
+
+        article_id: str
+
+    @dataclass
+    class ArticleChosen(Message):
+        """Enter (or a click) on an article: show it and read it (the article takes focus)."""
 
         article_id: str
 
@@ -251,8 +258,9 @@ class HeadlineList(OptionList):
             self.post_message(self.ArticleHighlighted(event.option.id))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        # Enter (or a click) shows the same article the cursor already shows.
+        # Enter (or a click) shows the same article the cursor already shows, to be read.
         event.stop()
         if event.option.id is not None:
             self.post_message(self.ArticleHighlighted(event.option.id))
+            self.post_message(self.ArticleChosen(event.option.id))
 

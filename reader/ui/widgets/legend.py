@@ -11,6 +11,8 @@ from typing import ClassVar
 from rich.text import Text
 from textual.widget import Widget
 
+from reader.ui.widgets.theme_style import component_style
+
 #: (kind, label) in the order shown: figure kinds, then name types.
 LEGEND_ENTRIES: tuple[tuple[str, str], ...] = (
     ("figure-money", "金额"),
@@ -34,6 +36,6 @@ class Legend(Widget):
     def render(self) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         for kind, label in LEGEND_ENTRIES:
-            text.append(label, style=self.get_component_rich_style(f"legend--{kind}"))
+            text.append(label, style=component_style(self, f"legend--{kind}"))
             text.append(" ")
         return text

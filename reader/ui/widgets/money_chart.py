@@ -118,7 +118,7 @@ class MoneyChart(Widget, can_focus=True):
             return Content("summing…")
         lines = [Content.styled(TITLES[chart.by] + " (元)", "bold")]
         if not chart.bars:
-            lines.append(Content.styled("no amounts in 元 for this filter", "dim"))
+            lines.append(Content.styled("no amounts in 元 for this filter", "italic"))
         focused = self.has_focus
         for index, line in enumerate(chart_lines(chart, max(self.size.width - 2, 20))):
             here = index == self.cursor
@@ -131,7 +131,7 @@ class MoneyChart(Widget, can_focus=True):
                 ("░" * line.target_cells, "$warning"),
                 " ", (line.value, "bold" if here else ""),
             ))
-        lines += [Content(""), Content.styled(chart.note(), "dim"),
+        lines += [Content(""), Content.styled(chart.note(), "italic"),
                   Content.styled(chart.legend() + "   enter: filter to a bar   c: month/place/org",
-                                 "dim")]
+                                 "italic")]
         return Content("\n").join(lines)

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from time import monotonic
 
+from rich.style import Style
 from textual.actions import SkipAction
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
@@ -26,6 +27,7 @@ from textual.strip import Strip
 from reader.model import Entity, Figure, Located
 from reader.ui.widgets.article_layout import Layout, Line, Piece, line_of, reading_position
 from reader.ui.widgets.article_paint import Match, Painter, PieceSpan, keep_spans
+from reader.ui.widgets.theme_style import ACCENT_CONTRAST, BODY_CONTRAST, component_style
 
 #: Lines laid out past the screen before the first paint (the rest of a long text
 #: follows in slices of LAYOUT_SLICE seconds between events).
@@ -33,6 +35,8 @@ LAYOUT_AHEAD = 100
 LAYOUT_SLICE = 0.03
 #: Seconds between growths of the scrollable size while a long text is laid out.
 LAYOUT_RESIZE_EVERY = 0.5
+#: Pieces read as running text (held to body-text contrast).
+BODY_ROLES = frozenset({"paragraph", "title", "byline"})
 
 
 class PieceView(ScrollView):
@@ -49,11 +53,16 @@ class PieceView(ScrollView):
         self.key_span: PieceSpan | None = None
         self.mark_span: PieceSpan | None = None
         self._width = 0
-        self._painter = Painter(lambda name: self.get_component_rich_style(name, partial=True))
+        self._painter = Painter(self._component_style)
         self._strips: dict[int, Strip] = {}
         self._after_paint: Callable[[], object] | None = None
         self._pending: tuple[int, int] | None = None
         self._quiet = False
+
+    def _component_style(self, name: str) -> Style:
+        # Body text needs 4.5:1; figures are bold and names shaded, 3:1 is the WCAG floor.
+        plain = name.removeprefix("article--") in BODY_ROLES
+        return component_style(self, name, BODY_CONTRAST if plain else ACCENT_CONTRAST)
 
     # -- where the reader is -------------------------------------------------------------
 
@@ -117,6 +126,13 @@ class PieceView(ScrollView):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._painter.forget_styles()
+        self._restyle()
+
+    def _repaint_highlights(self) -> None:
+        """New figures or names over the same lines."""
+        painter = self._painter
+        painter.pieces, painter.figures, painter.entities = self.pieces, self.figures, self.entities
+        painter.forget_highlights()
         self._restyle()
 
     def _relayout(self, keep_position: bool) -> None:

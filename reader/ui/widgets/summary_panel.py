@@ -28,12 +28,13 @@ ENTITY_HEADINGS = {"person": "人物 people", "place": "地点 places", "org": "
 
 
 def key_figure_prompt(key: KeyFigure) -> Text:
-    """One key number on one line: the figure in bold, then its label dimmed."""
+    """One key number on one line: the figure in bold, then its label in italics (dim text
+    falls below 3:1 contrast in some themes)."""
     text = Text(end="")
     text.append(sanitize_for_display(key.figure.text), style="bold")
     if key.label:
         text.append("  ")
-        text.append(sanitize_for_display(key.label), style="dim")
+        text.append(sanitize_for_display(key.label), style="italic")
     return text
 
 
@@ -51,7 +52,7 @@ def entity_summary(entities: Sequence[Located[Entity]]) -> Text:
         for name, count in sorted(names.items(), key=lambda item: (-item[1], item[0])):
             text.append("\n  ")
             text.append(sanitize_for_display(name))
-            text.append(f" ×{count}", style="dim")
+            text.append(f" ×{count}", style="italic")
     return text
 
 
@@ -86,18 +87,23 @@ class SummaryPanel(VerticalScroll, can_focus=False):
         yield Label("名称 names", classes="summary-heading")
         yield Static("", id="entities", markup=False)
 
+    def focus_key_figures(self) -> None:
+        """Focus the list of key numbers (the panel was opened over the article)."""
+        self.query_one(KeyFigureList).focus()
+
     def show_pending(self) -> None:
         """The article changed; its annotations are on their way."""
         self.key_figures, self.key_index = [], None
-        self.query_one(KeyFigureList).set_options([Option(Text("…", style="dim"), disabled=True)])
-        self.query_one("#entities", Static).update(Text("…", style="dim"))
+        waiting = Option(Text("…", style="italic"), disabled=True)
+        self.query_one(KeyFigureList).set_options([waiting])
+        self.query_one("#entities", Static).update(Text("…", style="italic"))
 
     def show_annotations(self, annotations: Annotations) -> None:
         """Fill the panel from the full annotations of the article shown."""
         self.key_figures, self.key_index = list(annotations.key_figures), None
         options = [Option(key_figure_prompt(key)) for key in self.key_figures]
         if not options:
-            options = [Option(Text("(none)", style="dim"), disabled=True)]
+            options = [Option(Text("(none)", style="italic"), disabled=True)]
         self.query_one(KeyFigureList).set_options(options)
         self.query_one("#entities", Static).update(entity_summary(annotations.entities))
 

@@ -229,3 +229,28 @@ def test_memory_figures_go_through_figure_query(monkeypatch: pytest.MonkeyPatch)
                       blocks=[Block("paragraph", "投资 8 亿元，面积 3 万平方米。")])
     rows = catalogue.figure_rows([article], annotate, kind="area")
     assert len(rows) == len(asked) == 2  # the patched query let the money figure through
+
+
+def test_bookmarked_and_unread_headlines_alike(source: ArticleSource) -> None:
+    whole = source.headlines(0, TOTAL)
+    by_title = {row.headline: row.article_id for row in whole}
+    assert source.marked_headlines("bookmarked") == []
+    assert source.marked_headlines("unread") == whole  # nothing read yet, in sidebar order
+    state = source.state
+    state.set_bookmark(by_title["短讯"])
+    state.set_bookmark(by_title["苏州高新区项目集中签约"])
+    state.set_read(by_title["短讯"])
+    state.set_read(by_title["园区新增企业"])
+    bookmarked = source.marked_headlines("bookmarked")
+    assert [row.headline for row in bookmarked] == [
+        row.headline for row in whole if row.headline in {"短讯", "苏州高新区项目集中签约"}
+    ]
+    unread = [row.headline for row in source.marked_headlines("unread")]
+    assert unread == [
+        row.headline for row in whole if row.headline not in {"短讯", "园区新增企业"}
+    ]
+    assert len(source.marked_headlines("unread", limit=2)) == 2
+    state.set_bookmark(by_title["短讯"], False)
+    assert [row.headline for row in source.marked_headlines("bookmarked")] == [
+        "苏州高新区项目集中签约"
+    ]
