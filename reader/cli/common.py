@@ -1,10 +1,13 @@
-"""What the command modules share: the subparsers type, messages, plurals, the library."""
+"""What the command modules share: the subparsers type, messages, the library (and
+:func:`reader.model.labels.plural`, re-exported for them)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from typing import TYPE_CHECKING, Any, Protocol
+
+from reader.model.labels import plural
 
 if TYPE_CHECKING:
     from reader.library import Library
@@ -19,11 +22,6 @@ class Subparsers(Protocol):
 def say(message: str) -> None:
     """One line on stderr, prefixed with the program name."""
     print(f"hitech-reader: {message}", file=sys.stderr)
-
-
-def plural(count: int, noun: str, nouns: str | None = None) -> str:
-    """``1 figure``, ``2 figures``, ``1 hit``, ``3 articles``."""
-    return f"{count:,} {noun if count == 1 else (nouns or noun + 's')}"
 
 
 def open_library(import_if_empty: bool) -> Library | None:
@@ -48,3 +46,6 @@ def open_library(import_if_empty: bool) -> Library | None:
         if result.stopped:
             say(result.stopped)
     return library
+
+
+__all__ = ["Subparsers", "open_library", "plural", "say"]

@@ -83,9 +83,11 @@ def run_import(args: argparse.Namespace) -> int:
     copies = (f", {plural(result.copies_added, 'copy', 'copies')} of articles already in"
               if result.copies_added else "")
     say(
-        f"imported {result.articles_added} articles from {result.files_imported} files"
-        f" ({result.files_unchanged} unchanged, {len(result.errors)} failed{copies})"
-        f" in {result.seconds:.1f} s, {rate:,.0f} articles/s; library: {library.count()}"
+        f"imported {plural(result.articles_added, 'article')} from "
+        f"{plural(result.files_imported, 'file')}"
+        f" ({result.files_unchanged:,} unchanged, {len(result.errors):,} failed{copies})"
+        f" in {result.seconds:.1f} s, {rate:,.0f} articles/s; "
+        f"library: {plural(library.count(), 'article')}"
     )
     library.close()
     if result.stopped:

@@ -22,6 +22,7 @@ from reader.library import schema
 from reader.library.importer import Annotator, Prepared, expand, prepare_all
 from reader.library.rows import ArticleRow
 from reader.model.codec import article_from_json, article_to_json
+from reader.model.labels import plural
 from reader.search.fts import bigram_tokens
 from reader.search.match import fold_text
 
@@ -146,7 +147,7 @@ def import_files(
         # Each batch is one transaction: the files written before this one are whole,
         # and the next import skips them and writes the rest.
         result.stopped = (
-            f"import stopped after {result.files_imported} files: could not write to"
+            f"import stopped after {plural(result.files_imported, 'file')}: could not write to"
             f" {directory} ({trouble}); import again once that is fixed"
         )
     finally:

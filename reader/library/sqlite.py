@@ -23,6 +23,7 @@ from reader.library.library_import import ImportProgress, ImportResult
 from reader.library.user_state import UserState
 from reader.model import Annotations, Article
 from reader.model.codec import annotations_from_json, article_from_json
+from reader.model.labels import plural
 from reader.model.rows import EntityRow, FigureRow, HeadlineRow
 from reader.search.figure_filter import FigureQuery
 from reader.search.match import SearchHit
@@ -135,7 +136,7 @@ class Library:
                 self.state.add_sources(lost)
                 self.state.back_up()
             self.notices.append(f"the list of imported files was restored from the library"
-                                f" ({len(lost)} files)")
+                                f" ({plural(len(lost), 'file')})")
         if reason is None:
             with contextlib.suppress(sqlite3.Error):
                 mine = set(own)
@@ -150,10 +151,10 @@ class Library:
         with contextlib.suppress(sqlite3.Error):
             library_import.record_sources(self.conn, kept)
         missing = sum(1 for p in kept if not os.path.exists(p))
-        note = f"library database {reason}: rebuilt from {len(kept) - missing} files"
+        note = f"library database {reason}: rebuilt from {plural(len(kept) - missing, 'file')}"
         if missing:
-            note += f" ({missing} no longer exist)"
-        self.notices.append(note + f", {result.articles_added} articles")
+            note += f" ({missing} no longer {'exists' if missing == 1 else 'exist'})"
+        self.notices.append(note + f", {plural(result.articles_added, 'article')}")
         self.notices.extend(result.errors)
         if result.stopped:
             self.notices.append(result.stopped)

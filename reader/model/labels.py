@@ -31,3 +31,8 @@ def kind_from_word(word: str) -> str | None:
     by_label = {label: kind for kind, label in FIGURE_KIND_LABELS.items()}
     by_label |= {label: kind for kind, label in ENTITY_TYPE_LABELS.items()}
     return by_label.get(word) or SYNONYMS.get(word)
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """``1 figure``, ``2 figures``, ``1 copy``/``3 copies``: every count a message says."""
+    return f"{count:,} {noun if count == 1 else (nouns or noun + 's')}"

@@ -26,6 +26,7 @@ from textual.widgets import DataTable, Input, Label, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
+from reader.model.labels import plural
 from reader.text.fold import fold, sanitize_for_display
 from reader.ui.screens.figures import clipped
 
@@ -47,11 +48,6 @@ def entity_kind(row: EntityRow) -> str:
 def entity_label(row: EntityRow) -> str:
     """The name column: the full name, then the short forms articles use for it."""
     return f"{row.text}（{'、'.join(row.aliases)}）" if row.aliases else row.text
-
-
-def plural(count: int, noun: str) -> str:
-    """``1 article``, ``2 articles``."""
-    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def parse_entity_filter(text: str) -> tuple[str | None, str]:

@@ -29,7 +29,7 @@ from textual.widgets import DataTable, Input, Label
 from textual.worker import Worker, WorkerState
 
 from reader.library.charts import selected_rows
-from reader.model.labels import kind_label
+from reader.model.labels import kind_label, plural
 from reader.search.figure_filter import FigureFilter, format_value, parse_filter
 from reader.text.fold import sanitize_for_display
 from reader.ui.widgets.money_chart import MoneyChart
@@ -210,7 +210,7 @@ class FiguresScreen(ModalScreen["FigureRow | None"]):
         count = (
             f"more than {ROW_LIMIT} figures, the first {ROW_LIMIT}"
             if more
-            else (f"{len(self.rows)} figures")
+            else plural(len(self.rows), "figure")
         )
         status = f"{count}, {ORDER_NAMES[self.order]} (ctrl+o)"
         if wanted.bar:

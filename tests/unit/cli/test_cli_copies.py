@@ -28,7 +28,7 @@ def test_import_two_copies_then_search_once(
 ) -> None:
     assert main(["import", str(folder)]) == 0
     err = capsys.readouterr().err
-    assert "imported 1 articles from 2 files" in err and "1 copy of articles already in" in err
+    assert "imported 1 article from 2 files" in err and "1 copy of articles already in" in err
     assert main(["search", "硬科技"]) == 0
     out = capsys.readouterr().out
     assert out.count("西安高新区硬科技企业集聚") == 1

@@ -215,7 +215,7 @@ def test_import_of_a_file_over_the_limit_names_it(tmp_path: Path, capsys) -> Non
     lines = error_lines(capsys.readouterr().err)
     refused = [line for line in lines if "big.txt" in line]
     assert len(refused) == 1 and f"{MAX_BYTES // 2**20} MB" in refused[0]
-    assert any("from 1 files" in line for line in lines)
+    assert any("from 1 file " in line for line in lines)
 
 
 def test_import_survives_symlink_loops_and_odd_names(tmp_path: Path, capsys) -> None:
@@ -225,7 +225,7 @@ def test_import_survives_symlink_loops_and_odd_names(tmp_path: Path, capsys) -> 
     (folder / "loop").symlink_to(tmp_path, target_is_directory=True)
     assert main(["import", str(tmp_path)]) == 0
     err = capsys.readouterr().err
-    assert "Traceback" not in err and any("from 1 files" in line for line in error_lines(err))
+    assert "Traceback" not in err and any("from 1 file " in line for line in error_lines(err))
     assert main(["search", "科技园区", "--format", "json"]) == 0
     hits = json.loads(capsys.readouterr().out)
     assert [Path(h["article_id"].split("#")[0]).name for h in hits] == ["第 1 页.txt"]

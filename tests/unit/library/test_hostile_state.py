@@ -141,7 +141,7 @@ def test_a_newer_library_is_rebuilt_with_one_notice_keeping_marks(tmp_path: Path
     _from_newer_library(data / LIBRARY_FILE)
     with open_lib(data) as lib:
         assert len(lib.notices) == 1
-        assert "newer hitech-reader" in lib.notices[0] and "rebuilt from 1 files" in lib.notices[0]
+        assert "newer hitech-reader" in lib.notices[0] and "rebuilt from 1 file" in lib.notices[0]
         assert lib.count() == 2 and lib.search("正文二")
         assert lib.read_ids() == {first} and lib.bookmarks() == [(first, "稍后")]
         assert_consistent(lib)
@@ -192,7 +192,7 @@ def test_a_newer_state_file_still_drives_a_rebuild(tmp_path: Path, data: Path) -
     (data / LIBRARY_FILE).write_bytes(b"garbage" * 2000)
     with open_lib(data) as lib:
         assert lib.count() == 2 and lib.read_ids() == {first}
-        assert any("rebuilt from 1 files, 2 articles" in n for n in lib.notices)
+        assert any("rebuilt from 1 file, 2 articles" in n for n in lib.notices)
 
 
 def test_cli_with_a_newer_state_file_says_so_once_and_leaves_it(
@@ -205,7 +205,7 @@ def test_cli_with_a_newer_state_file_says_so_once_and_leaves_it(
     code, _out, err = cli("import", str(page), str(other), capsys=capsys)
     lines = error_lines(err)
     assert code == 0 and len(lines) == 2, lines
-    assert "newer hitech-reader" in lines[0] and "imported 1 articles" in lines[1]
+    assert "newer hitech-reader" in lines[0] and "imported 1 article " in lines[1]
     code, out, err = cli("search", "新的", "--format", "json", capsys=capsys)
     assert code == 0 and [h["title"] for h in json.loads(out)] == ["另一篇"]
     assert len(error_lines(err)) == 1

@@ -230,7 +230,7 @@ def _missing(path: Path) -> None:
 @pytest.mark.parametrize("damage", [_garbage, _truncate, _old_schema, _missing])
 def test_unusable_library_is_rebuilt_keeping_user_state(tmp_path: Path, damage: object) -> None:
     lib = _state_roundtrip(tmp_path, damage)
-    assert len(lib.notices) == 1 and "rebuilt from 1 files, 2 articles" in lib.notices[0]
+    assert len(lib.notices) == 1 and "rebuilt from 1 file, 2 articles" in lib.notices[0]
 
 
 def test_damaged_state_file_is_set_aside_not_fatal(tmp_path: Path) -> None:
@@ -368,7 +368,7 @@ def test_cli_import_reports_bad_files_and_still_imports(
     page = write_md(tmp_path / "p.md", {"title": "命令行导入", "paragraphs": ["投资 5 亿元。"]})
     assert cli(["import", str(page), str(tmp_path / "missing.txt")]) == 0
     err = capsys.readouterr().err
-    assert "missing.txt" in err and "imported 1 articles from 1 files" in err
+    assert "missing.txt" in err and "imported 1 article from 1 file" in err
     assert cli(["import", str(tmp_path / "missing.txt")]) == 1
     assert cli(["import", str(page)]) == 0  # unchanged: nothing to do is not a failure
     assert "1 unchanged" in capsys.readouterr().err
