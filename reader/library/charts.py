@@ -22,7 +22,7 @@ here with no UI. The sums are meant to be honest rather than big:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -31,7 +31,7 @@ from rich.cells import cell_len
 from reader.annotate.labels import clause_label
 from reader.model import Annotations, Article, Entity, Figure, Located
 from reader.model.rows import FigureRow
-from reader.search.figure_filter import FigureFilter, format_value
+from reader.search.figure_filter import FigureFilter, format_value, money_query
 
 if TYPE_CHECKING:
     from reader.library.source import ArticleSource
@@ -152,13 +152,9 @@ def _most_named(entities: list[Located[Entity]], kind: str) -> str | None:
 
 
 def _wanted(fig: Figure, wanted: FigureFilter) -> bool:
-    if fig.kind != "money" or fig.unit != "元" or fig.value is None:
-        return False
     if wanted.kind not in (None, "money") or wanted.unit not in (None, "元"):
         return False
-    if wanted.min_value is not None and fig.value < wanted.min_value:
-        return False
-    return wanted.max_value is None or fig.value <= wanted.max_value
+    return fig.value is not None and money_query(wanted.min_value, wanted.max_value).matches(fig)
 
 
 def article_amounts(
@@ -305,23 +301,23 @@ def _value_text(bar: Bar) -> str:
     return text
 
 
-def catalogue_pairs(
+def source_pairs(
     source: ArticleSource, wanted: FigureFilter
-) -> Iterator[tuple[Article, Annotations]]:
-    """The articles (with annotations) that hold a money figure the filter may select."""
-    yield from source.money_articles(wanted.min_value, wanted.max_value, wanted.date)
+) -> list[tuple[Article, Annotations]]:
+    """The articles (with annotations) holding an amount the filter may select."""
+    return source.money_articles(wanted.min_value, wanted.max_value, wanted.date)
 
 
 def chart_of(catalogue: ArticleSource, wanted: FigureFilter, by: str) -> Chart:
     """The chart of what ``wanted`` selects in ``catalogue`` (slow: call from a worker)."""
-    amounts, repeats = collect(catalogue_pairs(catalogue, wanted), wanted)
+    amounts, repeats = collect(source_pairs(catalogue, wanted), wanted)
     return build_chart(amounts, by, repeats)
 
 
 def selected_rows(catalogue: ArticleSource, wanted: FigureFilter, order: str,
                   limit: int | None = None) -> list[FigureRow]:
     """The amounts a chart bar stands for, as table rows (the filter has a bar's word)."""
-    amounts, _repeats = collect(catalogue_pairs(catalogue, wanted), wanted)
+    amounts, _repeats = collect(source_pairs(catalogue, wanted), wanted)
     rows = [a.row for a in amounts]
     if order == "date":
         rows.sort(key=lambda row: row.date or "", reverse=True)

@@ -21,7 +21,7 @@ from array import array
 from collections.abc import Iterable
 
 from reader.model.rows import EntityRow, FigureRow, HeadlineRow
-from reader.search.figure_filter import ORDERS, FigureQuery
+from reader.search.figure_filter import ORDERS, FigureQuery, money_query
 
 #: The sidebar order (newest date first, then page and position order).
 SIDEBAR_ORDER = "sortkey DESC, source_path, position"
@@ -197,16 +197,9 @@ def money_articles(
 ) -> list[tuple[str, str]]:
     """(article JSON, annotations JSON) of the articles holding an amount in 元 within the
     bounds, dated ``date…`` if given, in sidebar order (what a money chart sums)."""
+    where, args = money_query(min_value, max_value).sql()
     sql = ("SELECT a.article, a.annotations FROM articles a WHERE a.rowid IN"
-           " (SELECT article FROM figures WHERE kind = 'money' AND unit = '元'")
-    args: list[object] = []
-    if min_value is not None:
-        sql += " AND value >= ?"
-        args.append(min_value)
-    if max_value is not None:
-        sql += " AND value <= ?"
-        args.append(max_value)
-    sql += ")"
+           f" (SELECT article FROM figures f WHERE {where})")
     if date:
         sql += " AND a.date LIKE ? ESCAPE '\\'"
         args.append(date.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")

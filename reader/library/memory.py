@@ -214,17 +214,15 @@ class MemorySource:
         self, min_value: float | None = None, max_value: float | None = None,
         date: str | None = None,
     ) -> list[tuple[Article, Annotations]]:
+        from reader.search.figure_filter import money_query
+
+        wanted = money_query(min_value, max_value)
         found = []
         for article in self.articles:
             if date and not (article.date or "").startswith(date):
                 continue
             annotations = self.annotations(article)
-            if any(
-                f.span.kind == "money" and f.span.unit == "元" and f.span.value is not None
-                and (min_value is None or f.span.value >= min_value)
-                and (max_value is None or f.span.value <= max_value)
-                for f in annotations.figures
-            ):
+            if any(wanted.matches(f.span) for f in annotations.figures):
                 found.append((article, annotations))
         return found
 

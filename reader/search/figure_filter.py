@@ -86,6 +86,11 @@ class FigureQuery:
         return " AND ".join(conds) or "1", args
 
 
+def money_query(min_value: float | None = None, max_value: float | None = None) -> FigureQuery:
+    """Amounts in 元 within the bounds: what a money chart sums."""
+    return FigureQuery("money", "元", min_value, max_value)
+
+
 @dataclass(frozen=True, slots=True)
 class FigureFilter(FigureQuery):
     """A filter line as read by :func:`parse_filter`: the query and what was not understood."""
