@@ -45,6 +45,8 @@ from reader.annotate.ner_common import (
     join_bracketed_places,
     shown_name,
 )
+from reader.annotate.ner_lists import ListRules
+from reader.annotate.ner_media import MediaRules
 from reader.annotate.ner_orgs import ACADEMIES, OrgRules
 from reader.annotate.ner_persons import PersonRules
 from reader.annotate.ner_places import PlaceRules
@@ -90,7 +92,7 @@ def _grammar_words(gaz: Gazetteer) -> frozenset[str]:
     return found
 
 
-class _Finder(PersonRules, PlaceRules, OrgRules):
+class _Finder(PersonRules, PlaceRules, OrgRules, ListRules, MediaRules):
     """The rules, run over one text's tokens."""
 
     def __init__(self, nlp: Nlp, text: str, persons: Iterable[str]) -> None:
@@ -150,6 +152,8 @@ class _Finder(PersonRules, PlaceRules, OrgRules):
                 continue
             if kind == "place":
                 self.place_rule(i)
+            elif kind == "org":
+                self.org_token(i)
             elif kind is not None:
                 self.add(P_RULE, self.starts[i], self.starts[i] + len(tok), kind)  # type: ignore[arg-type]
             elif first in openers or tags.get(tok) in _NAME_TAGS:
@@ -166,6 +170,7 @@ class _Finder(PersonRules, PlaceRules, OrgRules):
                     continue
             if len(tok) >= 4 and last in title_ends:
                 self.suffix_title_rule(i)
+        self.media_rule()
         self.list_rule()
         return self.resolve()
 

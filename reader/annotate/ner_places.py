@@ -26,6 +26,15 @@ from reader.annotate.ner_common import (
 
 #: Short zone words that open or sit inside a body's name (某高新集团, 某经开投资公司).
 _ZONE_WORDS = frozenset({"高新", "经开", "高新区", "经开区", "新区", "开发区"})
+#: Words after which a new name starts: 某某金控旗下基金 is the holding's fund, not one name.
+_OWNER_WORDS = frozenset({"旗下", "下属", "所属", "名下", "麾下", "属下"})
+#: A party body right after a company's or a university's name, before a title: the person
+#: holds the title in the company (某某有限公司党委书记), which is the name a reader wants.
+_INNER_BODIES = frozenset({"党委", "党组", "党工委", "纪委", "工会", "团委", "党总支", "党支部"})
+#: How the names of the state's ministries and commissions end (中国 + 某某部).
+_STATE_BODY_ENDS = ("部", "委员会", "总局", "署", "局", "办公室")
+#: A word this frequent before a （place） bracket is the sentence, not the brand's.
+BRAND_WORD_FREQ = 1000
 #: Endings of a zone's own name (天府新区, 中关村科技园区) that a city before it joins.
 _ZONE_ENDS = ("新区", "高新区", "经开区", "开发区", "科技园区", "科技城", "科学城", "自贸区")
 
@@ -42,6 +51,10 @@ class PlaceRules(RuleBase):
             return True  # 中国驻南非大使馆, 省公安厅, 第一中级人民法院
         if tok in _ZONE_WORDS:
             return True  # 昆高新集团: jieba files 高新 among the function words
+        if tok in _OWNER_WORDS:
+            return False
+        if self.nlp.tags.get(tok) == "X" and len(tok) == 2 and self.verb_in_name(i):
+            return True  # 某科 未来 投资公司: an adverb-like word inside a brand
         if self.nlp.tags.get(tok) == "X" or (len(tok) == 1 and self.nlp.tags.get(tok) == "V"):
             return False
         ch = tok[0]
@@ -138,7 +151,9 @@ class PlaceRules(RuleBase):
             if head and self.is_place_token(head):
                 self.add(P_RULE, start, start + len(head), "place")
                 return
-        self.add(P_RULE, start, start + len(tok), "org")
+        if i and self.tokens[i - 1] == "中国" and tok.endswith(_STATE_BODY_ENDS):
+            start -= 2  # 中国 工业和信息化部: the country's name opens a ministry's full name
+        self.add(P_RULE, start, self.starts[i] + len(tok), "org")
 
     def verb_in_name(self, k: int) -> bool:
         """大禹 防水 科技: a verb between a brand and an industry word is part of the name."""
@@ -199,6 +214,11 @@ class PlaceRules(RuleBase):
         end = self.starts[i] + len(tok)
         if tok.endswith("政府") and not tok.endswith("人民政府"):
             return  # 美国政府, 两国政府: the news means the country
+        if tok in _INNER_BODIES and i > 0 and (cut or self._title_after(i)):
+            before = self.org_suffix(toks[i - 1])
+            if before in self.gaz.org_suffixes:  # 某某有限公司 | 党委书记
+                self.org_rule(i - 1, gov=False, whole=before != toks[i - 1])
+                return
         j = i
         # 房地产开发有限公司, 科技创新局: a verb may stand right before a bare suffix.
         verbs_ok = not whole
@@ -212,7 +232,20 @@ class PlaceRules(RuleBase):
         nouns = 1 if whole else 0
         while j > 0 and end - self.starts[j - 1] <= ORG_MAX and self.can_be_in_org(j - 1):
             verb = self.nlp.tags.get(toks[j - 1]) == "V"
-            if verb and not (verbs_ok and j == i) and not self.verb_in_name(j - 1):
+            if (
+                verb
+                and not (verbs_ok and j == i)
+                and not self.verb_in_name(j - 1)
+                and not self._before_bracket(j - 1)
+            ):
+                break
+            if (
+                gov
+                and toks[j - 1] in LEVEL_CHARS
+                and j >= 2
+                and self.org_suffix(toks[j - 2]) in self.gaz.gov_suffixes
+            ):
+                j -= 1  # 某市科技局 | 市发展改革委: a second body, named without a comma
                 break
             j -= 1
             tok = toks[j]
@@ -224,7 +257,13 @@ class PlaceRules(RuleBase):
             return  # 文化部, 公安厅 stand alone; a bare 局 or 公司 does not
         # Trim leading generic words before the first distinctive token (企业珠海… → 珠海…).
         if distinctive:
+            bracket = self._bracketed_place(j, i)
             while j < i and not (self.is_distinctive(toks[j]) or toks[j] in self.gaz.zone_suffixes):
+                rare = self.nlp.freq.get(toks[j], 0) < BRAND_WORD_FREQ
+                if j < bracket and is_han(toks[j]) and rare:
+                    break  # 星河智联（苏州）科技: the words before the bracket are the brand
+                if self.gaz.names.get(toks[j] + toks[j + 1][:1]) == "place":
+                    break  # 大兴 区委: a district's short name before its own body (大兴区)
                 j += 1
             # 贵阳高新区企业贵州中晟泰科…公司: a generic word then a place starts a new name.
             for k in range(i - 1, j, -1):
@@ -238,4 +277,53 @@ class PlaceRules(RuleBase):
                     j = k
                     break
         if distinctive or (gov and nouns >= 1):
-            self.add(P_RULE, self.starts[j], end, "org")
+            start = self.starts[j]
+            if j >= 1 and toks[j - 1] == "中" and self._central_abbrev(j):
+                start -= 1  # 中 铁某局: jieba cut the 中 of a central group's short name off
+            for s, e in self._split_bodies(start, end):
+                self.add(P_RULE, s, e, "org")
+
+    def _split_bodies(self, start: int, end: int) -> list[tuple[int, int]]:
+        """某市经信局市新经济委: two bodies named one after the other without a comma (a level
+        character right after a body's last character opens the second)."""
+        text, gaz = self.text, self.gaz
+        for p in range(start + 2, end - 3):
+            if text[p] in "局委厅办" and text[p + 1] in "省市县区":
+                rest = text[p + 1 : end]
+                if any(rest.endswith(suf) for suf in gaz.gov_suffixes if suf not in "部署司联"):
+                    return [(start, p + 1), (p + 1, end)]
+        return [(start, end)]
+
+    def _before_bracket(self, k: int) -> bool:
+        """致远 创新 （苏州） 科技: a verb right before a bracketed place is the brand's."""
+        toks = self.tokens
+        return (
+            k + 3 < len(toks)
+            and toks[k + 1] in "（("
+            and toks[k + 3] in "）)"
+            and self.is_place_token(toks[k + 2])
+        )
+
+    def _title_after(self, i: int) -> bool:
+        after = self.tokens[i + 1] if i + 1 < len(self.tokens) else ""
+        return after in self.gaz.titles
+
+    def _bracketed_place(self, j: int, i: int) -> int:
+        """The index of a （place） bracket among tokens ``j..i`` (某某（杭州）科技), else -1."""
+        toks = self.tokens
+        for k in range(j + 1, i - 1):
+            if toks[k] in "（(" and toks[k + 2] in "）)" and self.is_place_token(toks[k + 1]):
+                return k
+        return -1
+
+    def _central_abbrev(self, j: int) -> bool:
+        """A lone 中 before an organisation's first token opens the name (中铁, 中建, 中交),
+        unless it ends a phrase (在…中, 其中) or the name starts with a place."""
+        toks = self.tokens
+        first = toks[j]
+        if not is_han(first) or self.is_place_token(first) or len(first) > 4:
+            return False
+        before = toks[j - 2] if j >= 2 else ""
+        # after a verb or a preposition (由 中铁某局, 引进 中建某局) 中 opens the name; after a
+        # noun it ends a phrase (发展 中)
+        return not before or not is_han(before) or self.nlp.tags.get(before) in ("X", "V")

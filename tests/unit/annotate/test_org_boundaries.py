@@ -1,0 +1,143 @@
+"""Organisations whole, and only whole: where a name starts and ends (issue #16).
+
+One named row per failure class met on real zone news: a body's name running on into the
+title or the next body, a brand cut at a bracketed place or at a verb inside it, a central
+group's 中 cut off, a news source named by a dateline or a citation. The sentences are written
+for this table in the style of zone reports; none comes from a benchmark set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.annotate.entities import find_entities
+
+
+def spans(text: str) -> set[tuple[str, str]]:
+    return {(e.text, e.type) for e in find_entities(text)}
+
+
+# (id, text, must find, must not find)
+CLASSES = [
+    (
+        "company-then-party-title",
+        "会上，宁波钢铁集团有限公司党委书记、董事长陈立平致辞。",
+        [("宁波钢铁集团有限公司", "org"), ("陈立平", "person")],
+        [("宁波钢铁集团有限公司党委", "org")],
+    ),
+    (
+        "city-committee-then-title",
+        "会上，宜兴市委常委、组织部部长朱明介绍了人才政策。",
+        [("宜兴市委", "org")],
+        [("宜兴市委常委", "org")],
+    ),
+    (
+        "district-short-name-before-its-body",
+        "活动现场，大兴区委副书记李明出席并致辞。",
+        [("大兴区委", "org")],
+        [("区委", "org")],
+    ),
+    (
+        "county-city-short-name",
+        "一批科技项目签约落地如皋，如皋科技人才政策受到企业欢迎。",
+        [("如皋", "place")],
+        [],
+    ),
+    (
+        "two-bodies-without-a-comma",
+        "峰会由南京市经信局市新经济委、南京市科学技术局指导。",
+        [("南京市经信局", "org"), ("市新经济委", "org"), ("南京市科学技术局", "org")],
+        [("南京市经信局市新经济委", "org")],
+    ),
+    (
+        "brand-before-bracketed-place",
+        "星河智联（苏州）科技有限公司总经理张伟说，订单已排到年底。",
+        [("星河智联（苏州）科技有限公司", "org")],
+        [("智联（苏州）科技有限公司", "org")],
+    ),
+    (
+        "verb-inside-brand-before-bracket",
+        "“我们见证了园区的成长。”致远创新（苏州）科技有限公司总经理张伟说。",
+        [("致远创新（苏州）科技有限公司", "org")],
+        [("苏州）科技有限公司", "org")],
+    ),
+    (
+        "adverb-inside-investment-company",
+        "园区引进了北京中科未来投资公司等单位。",
+        [("北京中科未来投资公司", "org")],
+        [("北京", "place")],
+    ),
+    (
+        "central-group-zhong-cut-off",
+        "项目由中铁十八局集团市政工程有限公司承建。",
+        [("中铁十八局集团市政工程有限公司", "org")],
+        [("铁十八局集团市政工程有限公司", "org")],
+    ),
+    (
+        "country-before-ministry",
+        "记者在中国工业和信息化部举行的发布会上获悉。",
+        [("中国工业和信息化部", "org")],
+        [("中国", "place")],
+    ),
+    (
+        "owner-word-ends-the-name",
+        "光谷金控旗下基金共投资十家企业。",
+        [("光谷金控", "org")],
+        [("光谷金控旗下基金", "org")],
+    ),
+    (
+        "verb-glued-to-brand",
+        "既有恒瑞精密年产百万件零件项目，更有鑫达包装年产五亿只瓶盖项目。",
+        [("恒瑞精密", "org"), ("鑫达包装", "org")],
+        [("有鑫达包装", "org")],
+    ),
+    (
+        "funds-listed-by-common-words",
+        "峰会上与深创投、真格基金、明势资本、清流资本、北极光创投签约。",
+        [("真格基金", "org"), ("清流资本", "org"), ("北极光创投", "org")],
+        [],
+    ),
+    (
+        "wire-dateline-source",
+        "人民网北京3月2日电 记者从工信部获悉，新一批项目落地。",
+        [("人民网", "org"), ("北京", "place"), ("工信部", "org")],
+        [],
+    ),
+    (
+        "wire-dateline-source-with-country",
+        "中国经济网成都5月8日讯 高新区发布人才新政。",
+        [("中国经济网", "org"), ("成都", "place")],
+        [],
+    ),
+    (
+        "cited-source",
+        "据上海证券报报道，当天共签约项目二十个。",
+        [("上海证券报", "org")],
+        [("上海", "place")],
+    ),
+]
+
+NEGATIVES = [
+    ("own-paper-is-no-name", "本报北京3月2日电 记者获悉，园区开工。", ("本报", "org")),
+    ("cited-generic-media", "据媒体报道，当天签约。", ("媒体", "org")),
+    ("factors-listed", "园区聚集了人才、技术、资本等要素。", ("资本", "org")),
+    ("developing-countries", "企业在发展中国家建设工厂。", ("中国", "place")),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "unwanted"), [pytest.param(t, w, u, id=i) for i, t, w, u in CLASSES]
+)
+def test_org_boundaries(
+    text: str, want: list[tuple[str, str]], unwanted: list[tuple[str, str]]
+) -> None:
+    found = spans(text)
+    for pair in want:
+        assert pair in found, f"{pair} not in {sorted(found)}"
+    for pair in unwanted:
+        assert pair not in found, f"{pair} in {sorted(found)}"
+
+
+@pytest.mark.parametrize(("text", "unwanted"), [pytest.param(t, u, id=i) for i, t, u in NEGATIVES])
+def test_no_name_where_none_is(text: str, unwanted: tuple[str, str]) -> None:
+    assert unwanted not in spans(text)
