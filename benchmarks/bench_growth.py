@@ -60,6 +60,10 @@ SHAPES: dict[str, tuple[Callable[[int], str], Callable[[str], int]]] = {
     "idioms-figures": (lambda i: f"千方百计引进项目{i % 97 + 2}个，", _figures_path),
     # The names code's shape (reader.annotate.ner_persons): a chain of transliterations.
     "names-chain": (lambda i: "马尔西奥·桑托斯·", _names_path),
+    # a run of one multiplier (万万万…): the numeral's lazy repeat once backtracked over the
+    # whole run, 19 s for 7,700 characters (found by the property test with one seed)
+    "multiplier-run": (lambda i: "万", _figures_path),
+    "numeral-run": (lambda i: "一二", _figures_path),
 }
 
 

@@ -19,13 +19,16 @@ _CNCH = f"[{CN_DIGITS}{CN_MULTIPLIERS}]"
 # groups or decimals follow (82，225.00元), so that $20，300美圆 stays two amounts.
 _ARABIC = (r"(?<![0-9A-Za-z._])(?<![0-9],)[0-9]+"
            r"(?:(?:,|，(?=[0-9]{3}[,，.][0-9]))[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?")
-# A Chinese numeral may not start inside another numeral or after 第 (ordinals).
-_CN_BODY = (f"{_CNCH}(?:[ ]?{_CNCH})*?"
+# A Chinese numeral may not start inside another numeral or after 第 (ordinals). It is
+# bounded: the longest real one (一千二百三十四万五千六百七十八亿…) is well under 32
+# characters, and an unbounded lazy run before the multipliers made a run of thousands of
+# 万 quadratic (seconds per paragraph).
+_CN_BODY = (f"{_CNCH}(?:[ ]?{_CNCH}){{0,31}}?"
             f"(?:[ ]?点[ ]?[{CN_DIGITS}](?:[ ]?[{CN_DIGITS}])*)?")
 _CN = f"(?<![第{CN_DIGITS}{CN_MULTIPLIERS}]){_CN_BODY}"
 _NUM = f"(?<!第)(?<!第 )(?:{_ARABIC}|{_CN})"
 # k/K (thousand) is written after Arabic numerals in reports and ads (15k元, 12k个百分点).
-_MULT = f"[{CN_MULTIPLIERS}kK]*?"
+_MULT = f"[{CN_MULTIPLIERS}kK]{{0,8}}?"
 CN_YEAR_DIGITS = "〇零一二三四五六七八九"
 YEAR = (rf"(?<![0-9.])(?:1[89]|20)[0-9]{{2}}(?![0-9])"
          f"|(?<![{CN_DIGITS}{CN_MULTIPLIERS}])[{CN_YEAR_DIGITS}]{{4}}")

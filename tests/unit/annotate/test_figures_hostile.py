@@ -90,3 +90,12 @@ def test_a_paragraph_of_fifty_thousand_figures_exports(tmp_path: Path) -> None:
     assert len(article["key_figures"]) == 8
     assert all(len(k["sentence"]) <= SENTENCE_CHARS + 2 for k in article["key_figures"])
     assert page.read_bytes() == before
+
+
+def test_a_run_of_numerals_is_no_figure_and_a_long_real_one_still_reads() -> None:
+    # A run of thousands of 万 (a property test's find) once took seconds: the numeral is
+    # bounded now, so the run reads as no amount, while the longest real numerals still read.
+    for run in ("万" * 5000 + "元", "一二" * 3000 + "亿元"):
+        assert all(len(f.text) <= 40 for f in find_figures(run))
+    (fig,) = find_figures("总额一千二百三十四万五千六百七十八亿元。")
+    assert fig.value == 1234567800000000.0 and fig.unit == "元"
