@@ -45,6 +45,7 @@ from reader.annotate.ner_common import (
     join_bracketed_places,
     shown_name,
 )
+from reader.annotate.ner_legal import LEGAL_FORMS, LegalNameRules
 from reader.annotate.ner_lists import ListRules
 from reader.annotate.ner_media import MediaRules
 from reader.annotate.ner_orgs import ACADEMIES, OrgRules
@@ -92,7 +93,7 @@ def _grammar_words(gaz: Gazetteer) -> frozenset[str]:
     return found
 
 
-class _Finder(PersonRules, PlaceRules, OrgRules, ListRules, MediaRules):
+class _Finder(PersonRules, PlaceRules, OrgRules, ListRules, MediaRules, LegalNameRules):
     """The rules, run over one text's tokens."""
 
     def __init__(self, nlp: Nlp, text: str, persons: Iterable[str]) -> None:
@@ -134,6 +135,9 @@ class _Finder(PersonRules, PlaceRules, OrgRules, ListRules, MediaRules):
                     self.academy_rule(i)
             if tok[-1] in "镇乡" and not tok.startswith(("城镇", "乡镇")):
                 self.town_rule(i)
+            elif tok == "区" and i and len(toks[i - 1]) >= 3 and toks[i - 1][-1] == "新":
+                # 郑东新 区: jieba cut a new area's name before its last character
+                self.add(P_RULE, self.starts[i - 1], self.starts[i] + 1, "place")
             if inert is not None:
                 skip = inert.get(tok)
                 if skip is None:
@@ -165,12 +169,16 @@ class _Finder(PersonRules, PlaceRules, OrgRules, ListRules, MediaRules):
                 self.title_rule(i)
             if last in suffix_ends:
                 suffix = self.org_suffix(tok)
+                if tok in LEGAL_FORMS:
+                    self.legal_name_rule(i)
                 if suffix:
                     self.org_rule(i, gov=suffix not in gaz.org_suffixes, whole=suffix != tok)
                     continue
             if len(tok) >= 4 and last in title_ends:
                 self.suffix_title_rule(i)
         self.media_rule()
+        if "投" in self.text:
+            self.holding_arm_rule()
         self.list_rule()
         return self.resolve()
 
@@ -335,12 +343,20 @@ class _Finder(PersonRules, PlaceRules, OrgRules, ListRules, MediaRules):
         taken = bytearray(len(self.text))
         chosen: list[tuple[int, int, EntityType]] = []
         text = self.text
-        for _prio, start, end, typ in sorted(self.cands, key=lambda c: (-c[0], c[1] - c[2], c[1])):
+        cands = [  # 康洪说: jieba glued the speech verb to a two-character name
+            (p, s, e - 1, t) if t == "person" and e - s == 3 and text[e - 1] == "说"
+            else (p, s, e, t)
+            for p, s, e, t in self.cands
+        ]
+        for _prio, start, end, typ in sorted(cands, key=lambda c: (-c[0], c[1] - c[2], c[1])):
             if any(taken[start:end]):
                 continue
             if typ == "org" and self.not_an_org(text[start:end]):
                 continue
-            if typ == "person" and _prio == P_GUESS and text.startswith(_NOT_AFTER_PERSON, end):
+            if typ == "person" and (
+                (_prio == P_GUESS and text.startswith(_NOT_AFTER_PERSON, end))
+                or self.not_a_person(_prio, start, end)
+            ):
                 continue  # 郑渝高铁, 某某新区: a line's or a zone's name, not a person
             taken[start:end] = b"\x01" * (end - start)
             chosen.append((start, end, typ))

@@ -115,7 +115,9 @@ class Gazetteer:
     def words(self) -> Iterable[str]:
         """Words the segmenter must keep whole: names and the multi-character rule words."""
         yield from (w for w, kind in self.names.items() if kind != "ignore")
-        groups = (self.titles, self.byline_titles, self.org_suffixes, self.gov_suffixes)
+        groups = (
+            self.titles, self.byline_titles, self.org_suffixes, self.gov_suffixes, self.holding
+        )
         for group in (*groups, self.zone_suffixes):
             yield from (w for w in group if len(w) > 1)
 

@@ -94,6 +94,8 @@ class OrgRules(RuleBase):
             return
         j = i + 1
         while j < n and toks[j] in gaz.industry:  # 智能科技, 生物医药
+            if j > i and toks[j] == "投资" and j + 1 < n and self._verb_use(toks[j + 1]):
+                break  # 某某集团 投资 30亿元: the verb of the sentence, not the firm's trade
             j += 1
         strong = any(toks[k] in gaz.holding for k in range(i, j))
         b = i - 1
@@ -112,12 +114,18 @@ class OrgRules(RuleBase):
             start = b
         elif strong and gaz.names.get(prev) == "place" and len(prev) >= 2:
             start = b  # 漳州城投, 光谷金控: a place's own holding company
+        elif strong and prev in ("高新", "经开", "高新区", "经开区") and b > 0:
+            start = b  # 某市高新金投: a zone's own holding company (the city joins below)
         else:
             return
         # 上海 + brand: the city written before a brand belongs to the name.
         if start > 0 and gaz.names.get(toks[start - 1]) == "place":
             start -= 1
         self.add(P_RULE, self.starts[start], self.starts[j - 1] + len(toks[j - 1]), "org")
+
+    def _verb_use(self, after: str) -> bool:
+        """Whether the word after 投资 makes it a verb: an amount or another verb follows."""
+        return after[:1].isdigit() or after[:1] in _NUMERALS or self.nlp.tags.get(after) == "V"
 
     def academy_rule(self, i: int) -> None:
         """中科院金属所, 中国科学院大连化物所: the academy + a subject + 所 or 研究所."""

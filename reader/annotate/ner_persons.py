@@ -32,6 +32,9 @@ from reader.annotate.ner_common import (
 )
 from reader.text.hanzi import is_hanzi
 
+#: Last characters of lakes, bays, islands and valleys, rare at the end of a given name.
+_LANDFORM = frozenset("湖湾岛港洲岭谷")
+
 
 class PersonRules(RuleBase):
     """The person rules; mixed into the finder in :mod:`reader.annotate.entities`."""
@@ -152,7 +155,7 @@ class PersonRules(RuleBase):
         parts = 1
         end = starts[i] + len(toks[i])
         while i > 0 and parts < TRANSLIT_MAX_PARTS:
-            if i >= 2 and toks[i - 1] in DOTS and is_han(toks[i - 2]):
+            if i >= 2 and toks[i - 1] in DOTS and self.dot_piece(toks[i - 2]):
                 step = 2
             elif self.translit_piece(toks[i - 1]):
                 step = 1
@@ -164,7 +167,7 @@ class PersonRules(RuleBase):
             parts += 1
         start = starts[i]
         while j < n and parts < TRANSLIT_MAX_PARTS:
-            if j + 1 < n and toks[j] in DOTS and is_han(toks[j + 1]):
+            if j + 1 < n and toks[j] in DOTS and self.dot_piece(toks[j + 1]):
                 step = 2
             elif self.translit_piece(toks[j]):
                 step = 1
@@ -180,6 +183,35 @@ class PersonRules(RuleBase):
         end = starts[j - 1] + len(toks[j - 1])
         if end - start <= TRANSLIT_MAX_CHARS:
             self.add(P_GUESS, start, end, "person")
+
+    def dot_piece(self, tok: str) -> bool:
+        """A token a dot joins to a foreign name: unseen, name-like or transliterated; not a
+        common word or a zone (再出发·高新区, 高科·金西 are slogans and places)."""
+        if not is_han(tok) or tok in self.gaz.zone_suffixes or self.gaz.names.get(tok):
+            return False
+        return (
+            self.nlp.freq.get(tok, 0) < GLUED_WORD_FREQ
+            or self.nlp.tags.get(tok) == "P"
+            or all(ch in TRANSLIT for ch in tok)
+        )
+
+    def not_a_person(self, prio: int, start: int, end: int) -> bool:
+        """Spans the person rules proposed that a reader would never take for a person."""
+        text, gaz = self.text, self.gaz
+        name = text[start:end]
+        if prio >= P_KNOWN:
+            return False
+        if name in gaz.gov_suffixes or name in gaz.org_suffixes or name in gaz.titles:
+            return True  # 管委会 副主任: a body before a title, not 管 + a given name
+        if name[-1] in "副正" or name in gaz.zone_suffixes:
+            return True  # 常务副 市长: the title's own head
+        if prio > P_GUESS:
+            return False
+        after = text[end : end + 4]
+        titled = any(after.startswith(t) for t in (*gaz.titles, *gaz.speech))
+        if name[-1] in _LANDFORM and not titled:
+            return True  # 阳澄湖 两岸: a lake, not 阳 + a given name
+        return after[:1] in "区县镇乡" and not titled  # 郑东新 区: a zone's name
 
     def translit_piece(self, tok: str) -> bool:
         """A token that can continue a foreign name: transliteration characters, no common word."""
@@ -232,7 +264,8 @@ class PersonRules(RuleBase):
         toks, n = self.tokens, len(self.tokens)
         if i + 1 >= n:
             return
-        if toks[i] in self.gaz.byline_titles and (
+        bylines = self.gaz.byline_titles
+        if (toks[i] in bylines or any(toks[i].endswith(b) for b in bylines)) and (
             self.byline_rule(i) or toks[i] not in self.gaz.titles
         ):
             return  # 本报记者连日来: only a byline's own shape makes names after 本报记者
@@ -277,6 +310,10 @@ class PersonRules(RuleBase):
                     self.nlp.tags.get(given) not in ("X", "V")
                     # 蒋 立新 说: a given name jieba reads as a word, sure by what follows
                     or (len(given) == 2 and self.name_boundary(i + 3))
+                    # 副主任 王 立新 出席: a lone surname right after a title, then two
+                    # characters jieba files among the function words
+                    or (len(given) == 2 and self.nlp.tags.get(given) == "X"
+                        and self.gaz.surnames.get(nxt, False))
                 )
             ):
                 self.add(P_TITLE, start, start + s + len(given), "person")

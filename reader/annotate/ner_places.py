@@ -30,7 +30,9 @@ _ZONE_WORDS = frozenset({"高新", "经开", "高新区", "经开区", "新区",
 _OWNER_WORDS = frozenset({"旗下", "下属", "所属", "名下", "麾下", "属下"})
 #: A party body right after a company's or a university's name, before a title: the person
 #: holds the title in the company (某某有限公司党委书记), which is the name a reader wants.
-_INNER_BODIES = frozenset({"党委", "党组", "党工委", "纪委", "工会", "团委", "党总支", "党支部"})
+_INNER_BODIES = frozenset(
+    {"党委", "党组", "党工委", "工委", "纪委", "工会", "团委", "党总支", "党支部"}
+)
 #: How the names of the state's ministries and commissions end (中国 + 某某部).
 _STATE_BODY_ENDS = ("部", "委员会", "总局", "署", "局", "办公室")
 #: A word this frequent before a （place） bracket is the sentence, not the brand's.
@@ -216,7 +218,8 @@ class PlaceRules(RuleBase):
             return  # 美国政府, 两国政府: the news means the country
         if tok in _INNER_BODIES and i > 0 and (cut or self._title_after(i)):
             before = self.org_suffix(toks[i - 1])
-            if before in self.gaz.org_suffixes:  # 某某有限公司 | 党委书记
+            if before in self.gaz.org_suffixes or before in ("管委会", "管理委员会"):
+                # 某某有限公司 | 党委书记; 某某园管委会 | 工委委员
                 self.org_rule(i - 1, gov=False, whole=before != toks[i - 1])
                 return
         j = i

@@ -21,9 +21,11 @@ def add_parser(sub: Subparsers) -> dict[str, argparse.ArgumentParser]:
         "import",
         help="add files or folders to the library",
         description="Import PATH... (files, or folders searched recursively) into the library "
-        "database. Unchanged files are skipped; changed files replace their articles.",
+        "database. Unchanged files are skipped; changed files replace their articles. With no "
+        "PATH, every file and folder imported before is read again (after an upgrade, this "
+        "finds their names and figures with the new version).",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("paths", nargs="*", metavar="PATH")
     p.set_defaults(func=run_import)
     parsers["import"] = p
 
@@ -64,6 +66,10 @@ def run_import(args: argparse.Namespace) -> int:
     library = open_library(import_if_empty=False)
     if library is None:
         return 1
+    if not args.paths and not library.sources():
+        library.close()
+        say("nothing imported yet: name the files or folders (hitech-reader import PATH...)")
+        return 2
     console = Console(stderr=True)
     columns = (
         TextColumn("importing"), BarColumn(), MofNCompleteColumn(),
@@ -76,7 +82,8 @@ def run_import(args: argparse.Namespace) -> int:
             rate = f"{p.articles / p.elapsed:,.0f} articles/s" if p.elapsed > 0 else ""
             bar.update(task, completed=p.files_done, total=p.files_total, rate=rate)
 
-        result = library.import_paths(args.paths, progress=update)
+        paths = args.paths or library.sources()
+        result = library.import_paths(paths, progress=update)
     for error in [*result.errors, *result.notices]:
         say(error)
     rate = result.articles_added / result.seconds if result.seconds > 0 else 0.0

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from reader.library import schema
+from reader.library import freshness, schema
 from reader.library.importer import Annotator, Prepared, expand, prepare_all
 from reader.library.rows import ArticleRow
 from reader.model.codec import article_from_json, article_to_json
@@ -101,6 +101,9 @@ def import_files(
     known = {
         row[0]: row[1:] for row in conn.execute("SELECT path, size, mtime_ns, hash FROM files")
     }
+    # Names found by an older annotator: read every file again (custom annotators, as in
+    # tests and benchmarks, carry no stamp).
+    stale = annotator is None and freshness.stale(conn)
     jobs: list[tuple[str, str | None]] = []
     unchanged: list[str] = []
     for file in files:
@@ -111,10 +114,10 @@ def import_files(
             result.errors.append(f"{file}: {exc.strerror or exc.__class__.__name__}")
             continue
         old = known.get(key)
-        if old and old[0] == info.st_size and old[1] == info.st_mtime_ns:
+        if old and old[0] == info.st_size and old[1] == info.st_mtime_ns and not stale:
             unchanged.append(key)
             continue
-        jobs.append((key, old[2] if old else None))
+        jobs.append((key, old[2] if old and not stale else None))
     groups = _group_page_pdfs(jobs, unchanged)
     result.files_unchanged += len(unchanged) - sum(len(g) for g in groups) + len(jobs)
     jobs = [job for group in groups for job in group]
@@ -152,6 +155,12 @@ def import_files(
         )
     finally:
         prepared_files.close()  # stops the worker processes at once when we stopped early
+    if annotator is None and result.stopped is None:
+        seen = {str(f) for f in files}
+        if not stale or (
+            not result.errors and all(p in seen or not Path(p).exists() for p in known)
+        ):
+            freshness.mark_fresh(conn)  # every file went through this annotator
     result.seconds = time.perf_counter() - started
     return result
 

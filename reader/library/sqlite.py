@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from reader import paths
-from reader.library import library_import, library_queries, schema
+from reader.library import freshness, library_import, library_queries, schema
 from reader.library.importer import Annotator
 from reader.library.library_import import ImportProgress, ImportResult
 from reader.library.user_state import UserState
@@ -117,6 +117,11 @@ class Library:
             ) from exc
         self._order = library_queries.HeadlineOrder(self.conn)
         self._recover_sources(reason, progress)
+        if annotator is None and freshness.stale(self.conn):
+            self.notices.append(
+                "the library's names and figures were found by an older version:"
+                " `hitech-reader import` reads its files again with this one"
+            )
 
     def _recover_sources(
         self, reason: str | None, progress: Callable[[ImportProgress], None] | None
@@ -193,6 +198,10 @@ class Library:
             )
         finally:
             self._order.invalidate()
+
+    def sources(self) -> list[str]:
+        """The files and folders imported so far (what ``import`` with no path reads again)."""
+        return [p for p in self.state.sources() if os.path.exists(p)]
 
     def _remember(self, files: list[str]) -> None:
         known = set(self.state.sources())

@@ -1,4 +1,4 @@
-"""Organisations whole, and only whole: where a name starts and ends (issue #16).
+"""Organisations whole, and only whole, and no person where there is none (issue #16).
 
 One named row per failure class met on real zone news: a body's name running on into the
 title or the next body, a brand cut at a bracketed place or at a verb inside it, a central
@@ -110,10 +110,107 @@ CLASSES = [
         [],
     ),
     (
+        "legal-name-through-cut-pieces",
+        "获奖企业有珠海丽凡达生物技术有限公司。",
+        [("珠海丽凡达生物技术有限公司", "org")],
+        [("珠海", "place")],
+    ),
+    (
+        "legal-names-listed",
+        "杭州爱上地科技有限公司、杭州鑫实创意包装机械有限公司等入驻。",
+        [("杭州爱上地科技有限公司", "org"), ("杭州鑫实创意包装机械有限公司", "org")],
+        [],
+    ),
+    (
+        "legal-name-with-a-verb-inside",
+        "产业园引进了深圳联合光电科技股份有限公司。",
+        [("深圳联合光电科技股份有限公司", "org")],
+        [],
+    ),
+    (
+        "place-then-action-verb-then-company",
+        "华为在苏州设立华为技术有限公司。",
+        [("华为技术有限公司", "org"), ("苏州", "place")],
+        [("苏州设立华为技术有限公司", "org")],
+    ),
+    (
+        "holding-arm-cut-by-jieba",
+        "管委会为产投资本、中信建投资本等6家机构颁发证书。",
+        [("产投资本", "org"), ("中信建投资本", "org")],
+        [],
+    ),
+    (
+        "zone-holding-company",
+        "苏州高新金投与华强基金签约。",
+        [("苏州高新金投", "org")],
+        [("苏州", "place")],
+    ),
+    ("province-holding", "企业获江苏国控联合投资3000万元。", [("江苏国控", "org")], []),
+    (
+        "invest-is-the-verb",
+        "最大的一个工业项目由华星集团投资30亿元建设。",
+        [("华星集团", "org")],
+        [("华星集团投资", "org")],
+    ),
+    ("regional-equity-exchange", "在湖南股交所挂牌企业达730余家。", [("湖南股交所", "org")], []),
+    (
+        "committee-then-work-committee-title",
+        "北京经开区管委会工委委员、管委会副主任孙立出席。",
+        [("北京经开区管委会", "org"), ("孙立", "person")],
+        [("北京经开区管委会工委", "org")],
+    ),
+    (
+        "media-before-xun",
+        "河南经济网讯（记者 李明）4月1日，园区开工。",
+        [("河南经济网", "org"), ("李明", "person")],
+        [],
+    ),
+    (
         "cited-source",
         "据上海证券报报道，当天共签约项目二十个。",
         [("上海证券报", "org")],
         [("上海", "place")],
+    ),
+]
+
+# Names a reader would never take for a person, and the people beside them (issue #16).
+PERSON_CLASSES = [
+    (
+        "body-before-a-title",
+        "新城党委委员、管委会副主任王立新出席仪式。",
+        [("王立新", "person")],
+        [("管委会", "person")],
+    ),
+    (
+        "head-of-a-title",
+        "市委常委、常务副市长刘建国出席。",
+        [("刘建国", "person")],
+        [("常务副", "person")],
+    ),
+    (
+        "slogan-joined-by-a-dot",
+        "举办“招商引智再出发·高新区项目对接会”。",
+        [],
+        [("出发·高新区", "person")],
+    ),
+    ("speech-verb-glued", "“我们很有信心。”林海说。", [("林海", "person")], [("林海说", "person")]),
+    (
+        "new-area-cut-before-qu",
+        "郑东新区今年新增企业三千家。",
+        [("郑东新区", "place")],
+        [("郑东新", "person")],
+    ),
+    (
+        "lake-not-a-person",
+        "建设具有国际影响力的阳澄湖两岸科创中心。",
+        [],
+        [("阳澄湖", "person")],
+    ),
+    (
+        "media-before-a-byline",
+        "大河新闻记者 王明 通讯员 李华",
+        [("大河新闻", "org"), ("王明", "person"), ("李华", "person")],
+        [],
     ),
 ]
 
@@ -122,6 +219,10 @@ NEGATIVES = [
     ("cited-generic-media", "据媒体报道，当天签约。", ("媒体", "org")),
     ("factors-listed", "园区聚集了人才、技术、资本等要素。", ("资本", "org")),
     ("developing-countries", "企业在发展中国家建设工厂。", ("中国", "place")),
+    ("settle-in-the-zone", "项目落地高新区。", ("落地高新区", "place")),
+    ("help-the-zone", "双方合作，助力高新区高质量发展。", ("助力高新区", "place")),
+    ("school-branch", "依托市委党校高新区分校开展培训。", ("党校高新区", "place")),
+    ("invest-capital", "国家建投资金到位。", ("建投资金", "org")),
 ]
 
 
@@ -129,6 +230,19 @@ NEGATIVES = [
     ("text", "want", "unwanted"), [pytest.param(t, w, u, id=i) for i, t, w, u in CLASSES]
 )
 def test_org_boundaries(
+    text: str, want: list[tuple[str, str]], unwanted: list[tuple[str, str]]
+) -> None:
+    found = spans(text)
+    for pair in want:
+        assert pair in found, f"{pair} not in {sorted(found)}"
+    for pair in unwanted:
+        assert pair not in found, f"{pair} in {sorted(found)}"
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "unwanted"), [pytest.param(t, w, u, id=i) for i, t, w, u in PERSON_CLASSES]
+)
+def test_people_and_what_is_no_person(
     text: str, want: list[tuple[str, str]], unwanted: list[tuple[str, str]]
 ) -> None:
     found = spans(text)
