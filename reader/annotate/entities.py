@@ -108,6 +108,7 @@ class _Finder(PersonRules, PlaceRules, OrgRules, ListRules, MediaRules, LegalNam
         self.place_ends = self.gaz.place_ends
         self.cands: list[tuple[int, int, int, EntityType]] = []  # (priority, start, end, type)
         self.authors: set[tuple[int, int]] = set()
+        self.not_orgs: list[tuple[int, int]] = []
 
     def run(self) -> list[Entity]:
         self.known_persons()
@@ -351,7 +352,13 @@ class _Finder(PersonRules, PlaceRules, OrgRules, ListRules, MediaRules, LegalNam
         for _prio, start, end, typ in sorted(cands, key=lambda c: (-c[0], c[1] - c[2], c[1])):
             if any(taken[start:end]):
                 continue
-            if typ == "org" and self.not_an_org(text[start:end]):
+            if typ == "org" and (
+                self.not_an_org(text[start:end])
+                or (
+                    any(s <= start and end <= e for s, e in self.not_orgs)
+                    and self.gaz.names.get(text[start:end]) != "org"
+                )
+            ):
                 continue
             if typ == "person" and (
                 (_prio == P_GUESS and text.startswith(_NOT_AFTER_PERSON, end))

@@ -24,12 +24,30 @@ GENERIC_ITEM_FREQ = 100
 LIST_ITEM_MAX = 16
 
 
+#: What a list of kinds of business ends with (某某、某某等产业): its items name no firm.
+_KIND_WORDS = ("产业", "行业", "领域", "业态", "产业链", "技术", "产品", "方向", "赛道", "集群")
+
+
+def _lists_kinds(after: list[str]) -> bool:
+    """Whether the words after a list's last item say it lists kinds, not names."""
+    for k, tok in enumerate(after):
+        if tok.endswith("等"):
+            rest = after[k + 1 : k + 3]
+            return (bool(rest) and rest[0] in _KIND_WORDS) or (
+                len(rest) == 2 and rest[0] in ("新兴", "重点", "主导", "优势", "未来")
+                and rest[1] in _KIND_WORDS
+            )
+    return False
+
+
 class ListRules(RuleBase):
     """The list rule; mixed into the finder in :mod:`.entities` after the organisation rules
     (it reads their ``is_brand``, ``is_distinctive`` and ``not_an_org``)."""
 
     #: starts of the spans proposed before :meth:`list_rule` runs
     _cand_starts: set[int] = set()  # noqa: RUF012 (replaced per text, never mutated)
+    #: (start, end) of list items that name kinds of business: no organisation inside
+    not_orgs: list[tuple[int, int]]
 
     def list_rule(self) -> None:
         """戴尔、博科、某某科技等企业: names listed with 、 beside an organisation are ones too.
@@ -157,6 +175,9 @@ class ListRules(RuleBase):
         ]
         orgs, persons = kinds.count("org"), kinds.count("person")
         after = [toks[t] for t in parts[-1][:8]]
+        if _lists_kinds(after):  # 冷链物流、电气设备等产业: kinds of business, not firms
+            self.not_orgs.extend(sp for sp in spans if sp[1] > sp[0])
+            return
         if any(t.endswith("等") for t in after) and any(t.endswith(_ORG_LIST_WORDS) for t in after):
             org_list = True  # 聚集了A、B、C等225家企业: the list names companies
         else:

@@ -31,8 +31,15 @@ _GLUED_HEAD = GLUE_HEAD | frozenset("有是")
 BRAND_FREQ = 30
 RARE_BRAND_FREQ = 10
 _NUMERALS = frozenset("一二三四五六七八九十百千万亿两几多数")
+#: Measure words after a numeral that make a count (两大, 三家), not a brand (三一, 万华).
+_COUNTED = frozenset("大个家项只批类名位种支座所条")
 #: A dictionary word this frequent before a list's first item belongs to the sentence (现有).
 COMMON_WORD_FREQ = 1000
+#: Words that open a description of a body, never its name.
+_GENERIC_HEADS = (
+    "公司", "企业", "双方", "各方", "三方", "相关", "有关", "全市", "全区", "全省", "全县", "我市",
+    "我区", "我省", "该公司", "本公司",
+)
 #: Generic zone words a kind of company may follow (高新区上市公司).
 _GENERIC_ZONES = ("高新区", "经开区", "开发区", "园区", "新区")
 #: A dictionary word before 新区 or 经开区 this rare is the zone's own name (钟楼经开区).
@@ -72,8 +79,10 @@ class OrgRules(RuleBase):
         tag = nlp.tags.get(tok)
         if tag in ("X", "V", "L"):
             return False
-        if tok[0] in _NOT_BRAND_HEAD or tok[-1] in AFTER_NAME:
-            return False  # 拟投, 瑞等: a verb or a particle glued on
+        if tok[0] in _NOT_BRAND_HEAD or (tok[0] in _NUMERALS and tok[1] in _COUNTED):
+            return False  # 拟投, 两大: a verb or a count glued on (not 三一, 万华)
+        if tok[-1] in AFTER_NAME and not (strong and len(tok) == 2 and tok[-1] in "为和与"):
+            return False  # 瑞等: a particle glued on (but 迈为股份: 为 in a brand before 股份)
         freq = nlp.freq.get(tok, 0)
         if freq == 0:
             # four unseen characters are mostly two words jieba's HMM glued (广大青年)
@@ -224,8 +233,8 @@ class OrgRules(RuleBase):
     def not_an_org(self, name: str) -> bool:
         """科研院所, 高新区上市公司: a generic word, alone or after a zone's generic name."""
         gaz = self.gaz
-        if name in gaz.not_org:
-            return True
+        if name in gaz.not_org or name.startswith(_GENERIC_HEADS):
+            return True  # 公司市场部, 双方党委: a part of "the company", not a name
         for k in range(1, len(name) - 1):
             head = name[:k]
             if name[k:] in gaz.not_org and (

@@ -35,6 +35,9 @@ _INNER_BODIES = frozenset(
 )
 #: How the names of the state's ministries and commissions end (中国 + 某某部).
 _STATE_BODY_ENDS = ("部", "委员会", "总局", "署", "局", "办公室")
+#: A numeral and a measure word open a count (两大, 三家), never a name.
+_COUNT_HEAD = frozenset("一二三四五六七八九十两几多")
+_MEASURES = frozenset("大个家项只批类名位种支")
 #: A word this frequent before a （place） bracket is the sentence, not the brand's.
 BRAND_WORD_FREQ = 1000
 #: Endings of a zone's own name (天府新区, 中关村科技园区) that a city before it joins.
@@ -71,6 +74,8 @@ class PlaceRules(RuleBase):
             return True
         if not is_han(tok):
             return tok.isascii() and tok.isalpha()  # Latin brand names; digits are not names
+        if len(tok) >= 2 and tok[0] in _COUNT_HEAD and tok[1] in _MEASURES:
+            return False  # 两大, 三家: a count, however rare the word
         # An unseen word is likely a name (中晟泰科), unless jieba's HMM glued a preposition or
         # a verb to the next word (对美, 分同).
         return (
@@ -252,7 +257,17 @@ class PlaceRules(RuleBase):
                 break
             j -= 1
             tok = toks[j]
-            if self.is_distinctive(tok) or tok in self.gaz.zone_suffixes:
+            if self.is_distinctive(tok) or (
+                # 某某高新区 + body is a name; 产业园区 运营公司 alone is a description
+                tok in self.gaz.zone_suffixes
+                and (
+                    toks[i].endswith("有限公司")  # a registered name, however plain
+                    or (
+                        j > 0
+                        and (self.is_distinctive(toks[j - 1]) or self.is_place_token(toks[j - 1]))
+                    )
+                )
+            ):
                 distinctive = True
             if len(tok) >= 2 and not verb and is_han(tok):
                 nouns += 1
