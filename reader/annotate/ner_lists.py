@@ -205,6 +205,11 @@ class ListRules(RuleBase):
                 and not self._generic_item(item)
                 and not any(w in item for w in self.gaz.not_org)
                 and not self.ends_with_title(item)  # 某市委常委、部长: a title, not a body
+                # 某市经信局市新经济委, 某局指导: the item holds names found already
+                and not any(
+                    kind2 == "org" and s == s2 and e2 < e
+                    for (s2, e2), (_p, kind2) in exact.items()
+                )
             ):
                 pieces = self.nlp.cut(item)
                 if (
