@@ -23,7 +23,7 @@ from reader.annotate.ner_common import (
 
 #: Characters that start an unseen token when jieba's HMM glued a verb or an adverb to the
 #: next word (拟投, 将建): such a token is no brand.
-_NOT_BRAND_HEAD = GLUE_HEAD | HUA_VERBS | frozenset("拟已再共总均新各该本其这那此每")
+_NOT_BRAND_HEAD = GLUE_HEAD | HUA_VERBS | frozenset("拟已再共总均新各该本其这那此每获批规")
 #: One-character verbs and prepositions jieba's HMM glues before a two-character brand.
 _GLUED_HEAD = GLUE_HEAD | frozenset("有是")
 #: A dictionary word this rare may still be a brand when a holding word follows (大华股份),
@@ -233,7 +233,7 @@ class OrgRules(RuleBase):
     def not_an_org(self, name: str) -> bool:
         """科研院所, 高新区上市公司: a generic word, alone or after a zone's generic name."""
         gaz = self.gaz
-        if name in gaz.not_org or name.startswith(_GENERIC_HEADS):
+        if name in gaz.not_org or name.startswith(_GENERIC_HEADS) or name in gaz.gov_suffixes:
             return True  # 公司市场部, 双方党委: a part of "the company", not a name
         for k in range(1, len(name) - 1):
             head = name[:k]
