@@ -241,21 +241,6 @@ class _Finder(PersonRules, PlaceRules, OrgRules, ListRules, MediaRules, LegalNam
                 return False
         return not (n >= 4 or self.is_translit_name(tok))
 
-    def compound_rule(self, i: int) -> bool:
-        """司马 云峰: a two-character surname cut off from its given name."""
-        toks = self.tokens
-        given = toks[i + 1] if i + 1 < len(toks) else ""
-        if (
-            1 <= len(given) <= 2
-            and is_han(given)
-            and given[0] not in AFTER_NAME
-            and self.nlp.tags.get(given) not in ("X", "V")
-        ):
-            start = self.starts[i]
-            self.add(P_GUESS, start, start + 2 + len(given), "person")
-            return True
-        return False
-
     def token_rules(self, i: int) -> None:
         """Rules that start from token ``i`` itself: places, countries, bodies, persons."""
         toks = self.tokens

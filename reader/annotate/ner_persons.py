@@ -142,6 +142,21 @@ class PersonRules(RuleBase):
                 self.add(P_GUESS, self.starts[i], self.starts[i] + k, "person")
                 return
 
+    def compound_rule(self, i: int) -> bool:
+        """司马 云峰: a two-character surname cut off from its given name."""
+        toks = self.tokens
+        given = toks[i + 1] if i + 1 < len(toks) else ""
+        if (
+            1 <= len(given) <= 2
+            and is_han(given)
+            and given[0] not in AFTER_NAME
+            and self.nlp.tags.get(given) not in ("X", "V")
+        ):
+            start = self.starts[i]
+            self.add(P_GUESS, start, start + 2 + len(given), "person")
+            return True
+        return False
+
     def translit_rule(self, i: int) -> None:
         """A foreign name, joined over dots (罗伯特·卡洛斯) and pieces jieba cut (谢苗诺 娃).
 
