@@ -10,7 +10,8 @@ A :class:`Layout` is laid out as far as it is needed: a piece of a few thousand 
 broken whole, a longer one (a 1 MB line with no newline) a window at a time with
 :func:`reader.text.linebreak.break_window`, so opening it costs a screenful, not the whole text,
 and the view lays out the rest in slices while the reader reads. The lines are the same as
-breaking everything up front.
+breaking everything up front. When names arrive, :meth:`Layout.again` breaks lines again
+only from the first one that splits a name, a line starting where the view's top was.
 
 Offsets are code points into a piece's text, the same offsets the annotators use for body
 blocks, so a span found in ``article.blocks[i]`` styles piece ``("block", i)`` directly.
@@ -19,9 +20,10 @@ blocks, so a span found in ``article.blocks[i]`` styles piece ``("block", i)`` d
 from __future__ import annotations
 
 import time
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import Literal, overload
 
 from rich.cells import cell_len
@@ -141,18 +143,19 @@ class Layout(Sequence[Line]):
         keep: dict[int, list[tuple[int, int]]] | None = None,
     ) -> None:
         self.pieces = pieces
+        self.width = width
         self.measure = measure_for(width)
-        self._keep = {index: sorted(spans) for index, spans in (keep or {}).items()}
-        self._reach = {
-            index: max((end - start for start, end in spans), default=0)
-            for index, spans in self._keep.items()
-        }
+        self._keep: dict[int, list[tuple[int, int]]] = {}
+        self._reach: dict[int, int] = {}
+        self.rekeep(keep or {})
         self._lines: list[Line] = []
         #: Index of the first line of each piece laid out or being laid out.
         self._first: list[int] = []
         #: The piece being laid out and where in it to go on (None: not started).
         self._piece = 0
         self._resume: int | None = None
+        #: (piece, offset) where a line must start, though the breaker would not start one.
+        self._cut: tuple[int, int] | None = None
 
     @property
     def complete(self) -> bool:
@@ -215,17 +218,111 @@ class Layout(Sequence[Line]):
             self._first.append(len(self._lines))
             self._resume = 0
         keep = self._keep.get(index, ())
-        if len(piece.text) <= LONG_PIECE:
+        if len(piece.text) <= LONG_PIECE and not self._resume:
             ranges: Sequence[tuple[int, int]] = break_text(piece.text, self.measure, keep)
             resume = None
-        else:
+        else:  # a long piece, or one taken up again at a line start (see `again`)
             ranges, resume = break_window(
                 piece.text, self.measure, keep, self._resume, reach=self._reach.get(index, 0)
             )
+        if self._cut is not None and self._cut[0] == index:
+            ranges, resume = self._cut_ranges(ranges, resume)
         self._add(index, piece, ranges or [(0, 0)])
         self._resume = resume
         if resume is None:
             self._piece += 1
+
+    def splits(self, keep: dict[int, list[tuple[int, int]]]) -> int | None:
+        """The first line laid out so far that starts inside a span of ``keep`` this layout
+        was not made with (one narrow enough to keep whole), or None.
+
+        A new span no line starts inside moves no break, so with None the lines stand with
+        ``keep`` (:meth:`rekeep`); else the lines before the one returned, less one, do, and
+        :meth:`again` breaks the rest again."""
+        for piece in sorted(p for p in keep if p < len(self._first)):
+            first = self._first[piece]
+            starts = []
+            for line in islice(self._lines, first, None):
+                if line.piece != piece:
+                    break
+                starts.append(line.start)
+            text = self.pieces[piece].text
+            limit = len(text)
+            if piece == self._piece and self._resume:
+                starts.append(self._resume)  # the next line starts there
+                limit = self._resume  # a long piece laid out in part: spans up to there
+            spans, old = keep[piece], self._keep.get(piece, [])
+            known = set(old[: bisect_left(old, (limit,))])
+            found = [
+                index
+                for start, end in spans[: bisect_left(spans, (limit,))]
+                if (start, end) not in known
+                and (index := bisect_right(starts, start)) < len(starts)
+                and starts[index] < end
+                and cell_len(text[start:end]) <= self.measure
+            ]
+            if found:
+                return first + min(found)
+        return None
+
+    def rekeep(self, keep: dict[int, list[tuple[int, int]]]) -> None:
+        """Keep ``keep`` whole in the lines still to lay out too (spans no line laid out
+        starts inside: :meth:`splits` says None)."""
+        self._keep = {index: sorted(spans) for index, spans in keep.items()}
+        self._reach = {
+            index: max((end - start for start, end in spans), default=0)
+            for index, spans in self._keep.items()
+        }
+
+    def again(
+        self, keep: dict[int, list[tuple[int, int]]], line: int, cut: tuple[int, int] | None
+    ) -> Layout:
+        """A layout keeping ``keep`` whole with this one's lines before ``line`` (the same
+        with ``keep``, see :meth:`splits`) and the rest broken again, a line starting at
+        ``cut`` (piece, offset; moved back to the start of a span it falls inside) if that
+        lies beyond ``line``'s start: what was at the top of the view stays at its top.
+
+        :attr:`cut` is then where that line starts, else None.
+        """
+        new = Layout(self.pieces, self.width, keep)
+        while line > 0 and self._lines[line].piece < 0:
+            line -= 1
+        start = self._lines[line]
+        new._lines = self._lines[:line]
+        new._first = self._first[: start.piece + 1]
+        new._piece, new._resume = start.piece, start.start
+        if cut is not None and cut > (start.piece, start.start):
+            new._cut = (cut[0], new._outside_spans(*cut))
+        return new
+
+    @property
+    def cut(self) -> tuple[int, int] | None:
+        """Where :meth:`again` made a line start, until that line is laid out."""
+        return self._cut
+
+    def _outside_spans(self, piece: int, offset: int) -> int:
+        """``offset``, or the start of the kept spans it falls inside."""
+        spans, reach = self._keep.get(piece, []), self._reach.get(piece, 0)
+        text = self.pieces[piece].text
+        for start, end in reversed(spans[: bisect_left(spans, (offset,))]):
+            if start + reach <= offset:
+                break
+            if start < offset < end and cell_len(text[start:end]) <= self.measure:
+                offset = start
+        return offset
+
+    def _cut_ranges(
+        self, ranges: Sequence[tuple[int, int]], resume: int | None
+    ) -> tuple[Sequence[tuple[int, int]], int | None]:
+        """``ranges`` ending where a line must start (at the cut), and where to go on."""
+        assert self._cut is not None
+        at = self._cut[1]
+        if resume is not None and resume <= at:
+            return ranges, resume  # the cut lies further on
+        self._cut = None
+        if not ranges or any(start == at for start, _end in ranges):
+            return ranges, resume
+        return [(start, min(end, at)) for start, end in ranges if start < at], at
 
     def _add(self, index: int, piece: Piece, ranges: Iterable[tuple[int, int]]) -> None:
         measure, centred, text = self.measure, piece.role in CENTRED, piece.text

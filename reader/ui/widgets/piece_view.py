@@ -5,8 +5,9 @@ Rich's word wrap breaks Chinese in the wrong places, so the view never lets Rich
 :meth:`PieceView.render_line` styles one line at a time (only the lines on screen are ever
 rendered). A long text is laid out a screenful ahead of what is shown and the rest in
 slices between events, so a 1 MB line opens as fast as a short story. A new layout (a new
-width, new highlights) keeps the text at the top of the view, or the goal of a scroll under
-way, or the end. Text is put in :class:`rich.text.Text` as plain text and styled from spans
+width; new figures or names a line break falls inside, from the first such line on) keeps
+the text at the top of the view, or the goal of a scroll under way, or the end. Text is put
+in :class:`rich.text.Text` as plain text and styled from spans
 (:mod:`reader.ui.widgets.article_paint`), never parsed as markup.
 
 :class:`~reader.ui.widgets.article_view.ArticleView` is this view showing an article.
@@ -135,11 +136,45 @@ class PieceView(ScrollView):
         painter.forget_highlights()
         self._restyle()
 
-    def _relayout(self, keep_position: bool) -> None:
-        with self._quietly():
-            self._relayout_now(keep_position)
+    def _keep_whole(self) -> None:
+        """New figures or names over the lines laid out: lay out again from the first line
+        that splits one (a figure or a name is never split), the top line keeping its
+        first character; else only paint them, and keep them whole in the lines to come."""
+        keep = keep_spans(self.pieces, self.figures, self.entities)
+        lines = self.lines
+        if not isinstance(lines, Layout):
+            self._relayout(keep_position=True)
+            return
+        split = lines.splits(keep)
+        if split is None:
+            lines.rekeep(keep)
+            self._repaint_highlights()
+        else:
+            self._relayout(keep_position=True, keep=keep, split=split)
 
-    def _relayout_now(self, keep_position: bool) -> None:
+    def _relayout(
+        self,
+        keep_position: bool,
+        keep: dict[int, list[tuple[int, int]]] | None = None,
+        split: int | None = None,
+    ) -> None:
+        with self._quietly():
+            self._relayout_now(keep_position, keep, split)
+
+    def _relayout_now(
+        self,
+        keep_position: bool,
+        keep: dict[int, list[tuple[int, int]]] | None = None,
+        split: int | None = None,
+    ) -> None:
+        """Lay the pieces out again, at a new width or with new spans to keep whole
+        (``keep``, the spans of the pieces' figures and names if not given).
+
+        With ``split`` (the first line that splits a span to keep, same width) the lines
+        before it are kept, and a line starts where the top of the view was (lines above it
+        broken again as they must, see :meth:`Layout.again`): the lines on screen change
+        only from the first name or figure that moves down whole.
+        """
         painter = self._painter  # shown for a new article or new annotations
         painter.pieces, painter.figures, painter.entities = self.pieces, self.figures, self.entities
         painter.forget_highlights()
@@ -155,8 +190,16 @@ class PieceView(ScrollView):
             and self.lines.complete and 0 < self.max_scroll_y <= round(self._scroll_goal())
         )
         self._pending = None
+        if keep is None:
+            keep = keep_spans(self.pieces, self.figures, self.entities)
+        old = self.lines
+        if split and isinstance(old, Layout) and width == self._width and 0 < split <= len(old):
+            top = anchor if restoring is None and not at_end else None
+            lines = old.again(keep, split - 1, top)
+            anchor = lines.cut or anchor
+        else:
+            lines = Layout(self.pieces, width, keep)
         self._width = width
-        lines = Layout(self.pieces, width, keep_spans(self.pieces, self.figures, self.entities))
         if at_end:
             lines.extend()
         elif anchor is not None:
