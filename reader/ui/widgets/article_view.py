@@ -20,14 +20,9 @@ from textual.message import Message
 from textual.reactive import reactive
 
 from reader.model import Article, Entity, EntityType, Figure, FigureKind, KeyFigure, Located
-from reader.ui.widgets.article_layout import (
-    Role,
-    article_pieces,
-    block_pieces,
-    piece_position,
-    span_piece,
-)
+from reader.ui.widgets.article_layout import Role, article_pieces, block_pieces
 from reader.ui.widgets.article_paint import find_matches
+from reader.ui.widgets.article_places import piece_position, span_piece
 from reader.ui.widgets.piece_view import PieceView
 
 FIGURE_KINDS = get_args(FigureKind)

@@ -26,8 +26,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.model import Entity, Figure, Located
-from reader.ui.widgets.article_layout import Layout, Line, Piece, line_of, reading_position
+from reader.ui.widgets.article_layout import Layout, Line, Piece, line_of
 from reader.ui.widgets.article_paint import Match, Painter, PieceSpan, keep_spans
+from reader.ui.widgets.article_places import reading_position
 from reader.ui.widgets.theme_style import ACCENT_CONTRAST, BODY_CONTRAST, component_style
 
 #: Lines laid out past the screen before the first paint (the rest of a long text
@@ -83,7 +84,7 @@ class PieceView(ScrollView):
 
     def reading_position(self) -> tuple[int, int]:
         """Where the reader is, as (block, offset): what to remember for the next visit
-        (see :func:`~reader.ui.widgets.article_layout.reading_position`)."""
+        (see :func:`~reader.ui.widgets.article_places.reading_position`)."""
         return reading_position(self.pieces, *self.top_position())
 
     @contextmanager
