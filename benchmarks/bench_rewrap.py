@@ -8,7 +8,9 @@ again from the first such line, the line at the top of the view staying at the t
 sample page's text repeated, no newline), with the reader at its top, its middle and its end.
 
 The baseline, in the same process and at the same place, is what a new width already costs:
-the pane laid out again whole (``_relayout(keep_position=True)``). Prints medians.
+the pane laid out again whole (``_relayout(keep_position=True)``). Far into a long text the
+lines above the top are broken again between frames (``PieceView._put_head``): the longest
+of those calls and the time until the last is done are printed too. Prints medians.
 
     PYTHONPATH=. python benchmarks/bench_rewrap.py [--runs 5]
 """
@@ -38,10 +40,12 @@ def articles() -> list:
     return [page[0], line]
 
 
-async def measure(article, annotations, runs: int) -> list[tuple[str, float, float, int]]:
-    """(place, median set_annotations seconds, median relayout seconds, lines relaid)."""
+async def measure(article, annotations, runs: int) -> list[tuple]:
+    """Per place: median seconds of set_annotations and of a whole relayout, how many runs
+    laid out again, and the medians of the longest head slice and of the head's total."""
     from reader.annotate.pipeline import quick_figure_annotations
     from reader.model import Annotations
+    from reader.ui.widgets.article_layout import Layout
     from reader.ui.widgets.article_view import ArticleView
     from tests.helpers.apps import build_app
 
@@ -52,8 +56,25 @@ async def measure(article, annotations, runs: int) -> list[tuple[str, float, flo
         await pilot.pause()
         view = app.query_one(ArticleView)
         quick = quick_figure_annotations(article)
+        slices: list[float] = []
+        done: list[float] = []
+        put_head, take_head = view._put_head, Layout.take_head
+
+        def timed_put_head(lines: Layout, head: Layout) -> None:
+            start = time.perf_counter()
+            put_head(lines, head)
+            slices.append(time.perf_counter() - start)
+            if done and done[-1] < 0:
+                done[-1] = time.perf_counter()  # the lines above are in: the last call
+
+        def stamped_take_head(self: Layout, head: Layout) -> None:
+            take_head(self, head)
+            done.append(-1.0)
+
+        view._put_head = timed_put_head
+        Layout.take_head = stamped_take_head
         for place in ("top", "middle", "end"):
-            names, whole, relaid = [], [], 0
+            names, whole, relaid, longest, total = [], [], 0, [], []
             for _ in range(runs):
                 for timed in (names, whole):
                     view.show(article, quick)
@@ -70,6 +91,8 @@ async def measure(article, annotations, runs: int) -> list[tuple[str, float, flo
                         await pilot.wait_for_scheduled_animations()
                     await pilot.pause()
                     before = view.lines
+                    slices.clear()
+                    done.clear()
                     start = time.perf_counter()
                     if timed is names:
                         view.set_annotations(annotations.figures, annotations.entities)
@@ -79,7 +102,15 @@ async def measure(article, annotations, runs: int) -> list[tuple[str, float, flo
                     timed.append(time.perf_counter() - start)
                     if timed is names and view.lines is not before:
                         relaid += 1
-            rows.append((place, statistics.median(names), statistics.median(whole), relaid))
+                    if timed is names:
+                        for _ in range(200):  # until the lines above the top are put in
+                            await pilot.pause()
+                            if done or not slices:
+                                break
+                        longest.append(max(slices, default=0.0))
+                        total.append(done[0] - start if done else 0.0)
+            rows.append((place, statistics.median(names), statistics.median(whole), relaid,
+                         statistics.median(longest), statistics.median(total)))
     return rows
 
 
@@ -94,10 +125,15 @@ def main() -> None:
         annotations = annotate(article)
         print(f"{article.title} ({size:,} characters, {len(annotations.entities)} names, "
               f"{len(annotations.figures)} figures)")
-        for place, names, whole, relaid in asyncio.run(measure(article, annotations, args.runs)):
-            print(f"  at its {place:<6}: names arriving {names * 1e3:7.1f} ms "
-                  f"(laid out again {relaid}/{args.runs}), whole relayout {whole * 1e3:7.1f} ms, "
+        for place, names, whole, relaid, longest, total in asyncio.run(
+            measure(article, annotations, args.runs)
+        ):
+            print(f"  at its {place:<6}: names arriving {names * 1e3:6.1f} ms "
+                  f"(laid out again {relaid}/{args.runs}), whole relayout {whole * 1e3:6.1f} ms, "
                   f"ratio {names / whole:.2f}")
+            if total:
+                print(f"{'':17}lines above the top broken again between frames: longest "
+                      f"call {longest * 1e3:.1f} ms, all put in {total * 1e3:.0f} ms after")
 
 
 if __name__ == "__main__":

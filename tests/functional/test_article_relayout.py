@@ -84,6 +84,11 @@ async def test_names_arriving_mid_article_keep_the_line_at_the_top() -> None:
         assert view.top_position() == top
 
 
+def figures_only(article: Article) -> Annotations:
+    """The full annotations, the names left out (the tests bring their own)."""
+    return Annotations(figures=figure_annotations(article))
+
+
 def wrapping_article(paragraphs: int = 60) -> Article:
     """Paragraphs of four or five lines at 80 columns, so most breaks fall inside one."""
     return make_article(
@@ -135,9 +140,10 @@ def names_across_breaks(view: ArticleView, skip: set[int] = frozenset()) -> list
 
 
 def top_line(view: ArticleView) -> tuple[int, int, str]:
-    """The piece and offset of the line at the top of the view and its first character."""
-    line = view.lines[round(view.scroll_offset.y)]
-    return line.piece, line.start, view.pieces[line.piece].text[line.start : line.start + 1]
+    """The piece and offset of the line at the top of the view (the first with text) and
+    its first character."""
+    piece, start = view.top_position()
+    return piece, start, view.pieces[piece].text[start : start + 1]
 
 
 async def test_names_arriving_after_the_first_paint_are_never_split_the_top_line_stays() -> None:
@@ -179,7 +185,7 @@ async def test_names_arriving_after_the_first_paint_are_never_split_the_top_line
 
 async def test_a_top_line_that_started_inside_a_name_starts_with_the_name() -> None:
     article = wrapping_article()
-    app = build_app([article], annotator=lambda a: plain_annotator(a).__class__())
+    app = build_app([article], annotator=figures_only)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -213,7 +219,7 @@ async def test_names_no_break_falls_inside_leave_the_lines_alone(
     # The rest of the article is not laid out in the background: it is still to come.
     monkeypatch.setattr(PieceView, "_extend_layout", lambda self, lines, sized_at=0.0: None)
     article = wrapping_article(400)
-    app = build_app([article], annotator=lambda a: plain_annotator(a).__class__())
+    app = build_app([article], annotator=figures_only)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         view = app.query_one(ArticleView)
@@ -226,11 +232,15 @@ async def test_names_no_break_falls_inside_leave_the_lines_alone(
         names, rows = [], {}
         for row, line in enumerate(view.lines[30 : 30 + view.size.height]):
             piece = view.pieces[line.piece] if line.piece >= 0 else None
-            if piece is not None and piece.block is not None and line.end - line.start > 8:
-                start = line.start + 3
+            if piece is None or piece.block is None:
+                continue
+            # Three hanzi clear of the line's ends (and of the figures).
+            for start in range(line.start + 1, line.end - 4):
                 text = piece.text[start : start + 3]
-                names.append(Located(piece.block, Entity(start, start + 3, text, "person")))
-                rows[row] = text
+                if all("\u4e00" <= char <= "\u9fff" for char in text):
+                    names.append(Located(piece.block, Entity(start, start + 3, text, "person")))
+                    rows[row] = text
+                    break
         assert len(names) > 10
         # ...and one over each break of the last paragraphs, not laid out yet.
         whole = Layout(view.pieces, lines.width, keep_spans(view.pieces, view.figures, []))
@@ -257,7 +267,7 @@ async def test_names_no_break_falls_inside_leave_the_lines_alone(
 
 async def test_names_arriving_at_the_end_keep_the_end() -> None:
     article = wrapping_article()
-    app = build_app([article], annotator=lambda a: plain_annotator(a).__class__())
+    app = build_app([article], annotator=figures_only)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -278,7 +288,7 @@ async def test_names_arriving_keep_the_find_matches_and_the_place_reopened_at() 
     """An article reopened at its place (from an earlier visit), a find under way: the
     names arrive; the place and the current match stay on screen, n goes on from it."""
     article = wrapping_article()
-    app = build_app([article], annotator=lambda a: plain_annotator(a).__class__())
+    app = build_app([article], annotator=figures_only)
     app.state.set_position(article.id, 40, 0)
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
@@ -297,3 +307,60 @@ async def test_names_arriving_keep_the_find_matches_and_the_place_reopened_at() 
         top = round(view.scroll_offset.y)
         assert y is not None and top <= y < top + view.size.height
         assert view.step_match(1) == (current + 1, total)
+
+
+def split_on_screen(view: ArticleView) -> list[tuple[int, int, int]]:
+    """Like :func:`kept_and_split`, for the lines on screen only (nothing laid out more)."""
+    from reader.ui.widgets.article_paint import keep_spans
+
+    top = round(view.scroll_offset.y)
+    shown = view.lines[top : top + view.size.height]
+    starts = {(line.piece, line.start) for line in shown[1:] if line.piece >= 0}
+    return [
+        (piece, start, end)
+        for piece, spans in keep_spans(view.pieces, view.figures, view.entities).items()
+        for start, end in spans
+        if any((piece, at) in starts for at in range(start + 1, end))
+    ]
+
+
+@pytest.mark.parametrize("place", ["middle", "end"])
+async def test_far_into_a_long_text_the_lines_above_the_top_are_broken_again_after(
+    monkeypatch: pytest.MonkeyPatch, place: str
+) -> None:
+    """Far into a long text, breaking every line above the top again would hold the screen
+    (half a second at the end of a 1 MB line): the screen is laid out again at once, the
+    lines above it between frames and put in after, the view not moving."""
+    import reader.ui.widgets.piece_view as piece_view
+
+    monkeypatch.setattr(piece_view, "HEAD_AT_ONCE", 200)  # this article counts as long
+    article = wrapping_article()
+    app = build_app([article], annotator=figures_only)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        view.focus()
+        if place == "end":
+            await pilot.press("G")
+            await pilot.wait_for_scheduled_animations()
+        else:
+            view.scroll_to(y=120, animate=False, immediate=True)
+        await pilot.pause()
+        y = round(view.scroll_offset.y)
+        top = top_line(view)
+        names = names_across_breaks(view, skip={view.lines.line_of(*top[:2])})
+        view.set_annotations(view.figures, names)
+        # At once: the screen is right, the lines above it still as they were.
+        assert not split_on_screen(view)
+        assert top_line(view) == top and round(view.scroll_offset.y) == y
+        above = [(line.piece, line.start) for line in view.lines[: y - 1] if line.piece >= 0]
+        assert any((1 + name.block, name.span.start + 2) in above for name in names)
+        for _ in range(3):
+            await pilot.pause()
+        # Between frames: the lines above broken again and put in, the view where it was.
+        assert not kept_and_split(view)
+        assert top_line(view) == top
+        assert round(view.scroll_offset.y) > y  # the names above pushed the lines down
+        if place == "end":
+            assert round(view.scroll_offset.y) == view.max_scroll_y

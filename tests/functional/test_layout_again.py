@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
@@ -40,7 +40,7 @@ def split_spans(layout: Layout, keep: dict[int, list[tuple[int, int]]]) -> list[
 
 @st.composite
 def articles(draw: st.DrawFn) -> tuple[list[Piece], dict, dict, int]:
-    texts = draw(st.lists(st.text(ALPHABET, min_size=0, max_size=120), min_size=1, max_size=4))
+    texts = draw(st.lists(st.text(ALPHABET, max_size=160), min_size=1, max_size=4))
     pieces = [Piece("paragraph", text, index) for index, text in enumerate(texts)]
 
     def spans() -> dict[int, list[tuple[int, int]]]:
@@ -58,7 +58,22 @@ def articles(draw: st.DrawFn) -> tuple[list[Piece], dict, dict, int]:
     new = {index: list(found) for index, found in old.items()}
     for index, extra in spans().items():
         new.setdefault(index, []).extend(extra)
-    return pieces, old, new, draw(st.integers(8, 40))
+    return pieces, old, new, draw(st.integers(8, 30))
+
+
+def across_breaks(
+    data: st.DataObject, layout: Layout, keep: dict[int, list[tuple[int, int]]]
+) -> dict[int, list[tuple[int, int]]]:
+    """``keep`` (sorted, as ``keep_spans`` gives it) with a few spans more, each across a
+    line start of ``layout``: names a break falls inside, as they arrive."""
+    new = {index: list(spans) for index, spans in keep.items()}
+    starts = [(line.piece, line.start) for line in layout if line.piece >= 0 and line.start]
+    for _ in range(data.draw(st.integers(1, 3)) if starts else 0):
+        piece, at = data.draw(st.sampled_from(starts))
+        start = max(0, at - data.draw(st.integers(1, 3)))
+        end = min(len(layout.pieces[piece].text), at + data.draw(st.integers(1, 3)))
+        new.setdefault(piece, []).append((start, end))
+    return {index: sorted(spans) for index, spans in new.items()}
 
 
 @settings(max_examples=300, deadline=None)
@@ -67,9 +82,11 @@ def test_laid_out_again_from_the_split_is_a_fresh_layout(case, data: st.DataObje
     pieces, old_keep, new_keep, width = case
     old = Layout(pieces, width, old_keep)
     old.extend(data.draw(st.integers(1, 60)))  # as far as the view had laid out
+    new_keep = across_breaks(data, old, new_keep)
     fresh = Layout(pieces, width, new_keep)
     fresh.extend()
     split = old.splits(new_keep)
+    event("no line starts inside a new span" if split is None else "laid out again")
     if split is None:
         old.rekeep(new_keep)
         old.extend()
@@ -93,10 +110,11 @@ def test_a_line_starts_where_the_top_of_the_view_was(case, data: st.DataObject) 
     pieces, old_keep, new_keep, width = case
     old = Layout(pieces, width, old_keep)
     old.extend()
+    new_keep = across_breaks(data, old, new_keep)
     split = old.splits(new_keep)
     if split is None:
         return
-    top = old[data.draw(st.integers(0, len(old) - 1))]
+    top = old[data.draw(st.integers(max(0, split - 3), len(old) - 1))]
     if top.piece < 0:
         return
     again = old.again(new_keep, split - 1, (top.piece, top.start))
@@ -104,6 +122,7 @@ def test_a_line_starts_where_the_top_of_the_view_was(case, data: st.DataObject) 
     again.extend()
     fresh = Layout(pieces, width, new_keep)
     fresh.extend()
+    event("no cut" if cut is None else "a line starts at the top")
     if cut is None:  # the top line comes before the first line to change: a fresh layout
         assert ranges(again) == ranges(fresh)
         return
@@ -129,6 +148,16 @@ def test_a_line_starts_where_the_top_of_the_view_was(case, data: st.DataObject) 
     ]
     text, kept = pieces[piece].text, new_keep.get(piece, [])
     assert [r for r in mine if r[0] >= at] == lines_from(text, again.measure, kept, at)
+    # In two steps (a long text read far in): from the top first, the lines above it after.
+    first = old.again(new_keep, old.line_of(*cut) or 0, cut)
+    head = old.again(new_keep, split - 1, cut)
+    first.extend(data.draw(st.integers(0, 60)))
+    head.extend_to(*cut)
+    first.take_head(head)
+    first.extend()
+    assert ranges(first) == ranges(again)
+    assert all(first.line_of(line.piece, line.start) == y for y, line in enumerate(first)
+               if line.piece >= 0)
 
 
 def long_text(chars: int) -> str:
@@ -173,3 +202,13 @@ def test_a_long_piece_laid_out_in_part_is_laid_out_again_from_the_split() -> Non
         (s, min(e, at)) for p, s, e in ranges(fresh) if p == 1 and s < at
     ]
     assert [r for r in mine if r[0] >= at] == lines_from(text, again.measure, full[1], at)
+    # In two steps: from the top, then the 40,000 characters above it broken again apart.
+    first = old.again(full, old.line_of(1, at) or 0, (1, at))
+    head = old.again(full, split - 1, (1, at))
+    first.extend_to(1, at)
+    assert len(first) < len(again) and not first.complete
+    while not head.extend_to(1, at, seconds=0.0):
+        pass  # a slice at a time, as between frames
+    first.take_head(head)
+    first.extend()
+    assert ranges(first) == ranges(again)

@@ -132,8 +132,8 @@ def layout_lines(
 class Layout(Sequence[Line]):
     """The lines of some pieces at one width, laid out from the top as far as asked.
 
-    As a sequence it holds the lines laid out so far (a prefix of the whole, which never
-    changes once made); :meth:`extend` lays out more, :attr:`complete` says when all is.
+    As a sequence it holds the lines laid out so far (a prefix of the whole, which changes
+    only by :meth:`take_head`); :meth:`extend` lays out more, :attr:`complete` says when.
     """
 
     def __init__(
@@ -154,7 +154,9 @@ class Layout(Sequence[Line]):
         #: The piece being laid out and where in it to go on (None: not started).
         self._piece = 0
         self._resume: int | None = None
-        #: (piece, offset) where a line must start, though the breaker would not start one.
+        #: (piece, offset) where :meth:`again` made a line start (the top of the view), and
+        #: the same until that line is laid out.
+        self.cut: tuple[int, int] | None = None
         self._cut: tuple[int, int] | None = None
 
     @property
@@ -188,12 +190,20 @@ class Layout(Sequence[Line]):
                 break
         return len(self._lines) > before
 
-    def extend_to(self, piece: int, offset: int) -> None:
-        """Lay out at least the line showing ``offset`` of ``piece``."""
-        while not self.complete and (
-            self._piece < piece or (self._piece == piece and (self._resume or 0) <= offset)
-        ):
+    def extend_to(self, piece: int, offset: int, seconds: float | None = None) -> bool:
+        """Lay out at least the line showing ``offset`` of ``piece``, or for ``seconds`` at
+        most (None: no limit). Returns True once that line is laid out."""
+        deadline = None if seconds is None else time.perf_counter() + seconds
+        while not self._reached(piece, offset):
             self._step()
+            if deadline is not None and time.perf_counter() >= deadline:
+                return self._reached(piece, offset)
+        return True
+
+    def _reached(self, piece: int, offset: int) -> bool:
+        return self.complete or self._piece > piece or (
+            self._piece == piece and (self._resume or 0) > offset
+        )
 
     def line_of(self, piece: int, offset: int) -> int | None:
         """The line showing ``offset`` of ``piece`` (laid out as needed): the last line of
@@ -233,8 +243,8 @@ class Layout(Sequence[Line]):
             self._piece += 1
 
     def splits(self, keep: dict[int, list[tuple[int, int]]]) -> int | None:
-        """The first line laid out so far that starts inside a span of ``keep`` this layout
-        was not made with (one narrow enough to keep whole), or None.
+        """The first line laid out so far that starts inside a span of ``keep`` (sorted, as
+        ``keep_spans`` gives it) this layout was not made with, narrow enough to keep whole.
 
         A new span no line starts inside moves no break, so with None the lines stand with
         ``keep`` (:meth:`rekeep`); else the lines before the one returned, less one, do, and
@@ -253,16 +263,13 @@ class Layout(Sequence[Line]):
                 limit = self._resume  # a long piece laid out in part: spans up to there
             spans, old = keep[piece], self._keep.get(piece, [])
             known = set(old[: bisect_left(old, (limit,))])
-            found = [
-                index
-                for start, end in spans[: bisect_left(spans, (limit,))]
-                if (start, end) not in known
-                and (index := bisect_right(starts, start)) < len(starts)
-                and starts[index] < end
-                and cell_len(text[start:end]) <= self.measure
-            ]
-            if found:
-                return first + min(found)
+            for start, end in spans[: bisect_left(spans, (limit,))]:  # by start: the first
+                index = bisect_right(starts, start)  # found is in the first line found
+                if (
+                    index < len(starts) and starts[index] < end and (start, end) not in known
+                    and cell_len(text[start:end]) <= self.measure
+                ):
+                    return first + index
         return None
 
     def rekeep(self, keep: dict[int, list[tuple[int, int]]]) -> None:
@@ -291,14 +298,24 @@ class Layout(Sequence[Line]):
         new._lines = self._lines[:line]
         new._first = self._first[: start.piece + 1]
         new._piece, new._resume = start.piece, start.start
-        if cut is not None and cut > (start.piece, start.start):
-            new._cut = (cut[0], new._outside_spans(*cut))
+        if cut is not None and (cut := (cut[0], new._outside_spans(*cut))) > (
+            start.piece, start.start
+        ):
+            new.cut = new._cut = cut
         return new
 
-    @property
-    def cut(self) -> tuple[int, int] | None:
-        """Where :meth:`again` made a line start, until that line is laid out."""
-        return self._cut
+    def take_head(self, head: Layout) -> None:
+        """Put ``head``'s lines before its :attr:`cut` in place of these lines before it:
+        both made by :meth:`again` with that cut, ``head`` from further up (the lines above
+        the top of the view broken again, see ``PieceView._put_head``)."""
+        assert head.cut is not None
+        piece, offset = head.cut
+        mine, theirs = self.line_of(piece, offset), head.line_of(piece, offset)
+        assert mine is not None and theirs is not None
+        self._lines[:mine] = head._lines[:theirs]
+        shift = theirs - mine
+        self._first[: piece + 1] = head._first[: piece + 1]
+        self._first[piece + 1 :] = [first + shift for first in self._first[piece + 1 :]]
 
     def _outside_spans(self, piece: int, offset: int) -> int:
         """``offset``, or the start of the kept spans it falls inside."""

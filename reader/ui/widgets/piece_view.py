@@ -37,6 +37,9 @@ LAYOUT_AHEAD = 100
 LAYOUT_SLICE = 0.03
 #: Seconds between growths of the scrollable size while a long text is laid out.
 LAYOUT_RESIZE_EVERY = 0.5
+#: Code points above the top of the view broken again at once when names arrive; more (a
+#: long text read far in) are broken between frames, then put in (see `_put_head`).
+HEAD_AT_ONCE = 16_384
 #: Pieces read as running text (held to body-text contrast).
 BODY_ROLES = frozenset({"paragraph", "title", "byline"})
 
@@ -186,18 +189,17 @@ class PieceView(ScrollView):
         restoring = self._pending
         anchor = self.top_position() if keep_position and self.lines else restoring
         # At the end (or gliding there): the end stays on screen, whatever the new lines.
-        at_end = (
-            keep_position and restoring is None and isinstance(self.lines, Layout)
-            and self.lines.complete and 0 < self.max_scroll_y <= round(self._scroll_goal())
-        )
+        at_end = keep_position and self._at_end()
         self._pending = None
         if keep is None:
             keep = keep_spans(self.pieces, self.figures, self.entities)
-        old = self.lines
+        old, head = self.lines, None
         if split and isinstance(old, Layout) and width == self._width and 0 < split <= len(old):
-            top = anchor if restoring is None and not at_end else None
-            lines = old.again(keep, split - 1, top)
-            anchor = lines.cut or anchor
+            top = anchor if restoring is None else None
+            lines, head = self._laid_out_again(old, keep, split, top)
+            if at_end and head is None:
+                lines = old.again(keep, split - 1, None)  # no line need start at the top
+            anchor = (head or lines).cut or anchor
         else:
             lines = Layout(self.pieces, width, keep)
         self._width = width
@@ -219,6 +221,60 @@ class PieceView(ScrollView):
             self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True, force=True)
         elif anchor is not None:
             self._scroll_to_anchor(anchor, retry=restoring is not None)
+        if head is not None:
+            self.call_after_refresh(self._put_head, lines, head)
+
+    def _at_end(self) -> bool:
+        """At the end of a text laid out whole, or gliding there."""
+        lines = self.lines
+        return (
+            self._pending is None and isinstance(lines, Layout) and lines.complete
+            and 0 < self.max_scroll_y <= round(self._scroll_goal())
+        )
+
+    def _laid_out_again(
+        self,
+        old: Layout,
+        keep: dict[int, list[tuple[int, int]]],
+        split: int,
+        top: tuple[int, int] | None,
+    ) -> tuple[Layout, Layout | None]:
+        """``old`` laid out again with ``keep`` from line ``split`` less one, a line starting
+        at ``top`` (the top of the view); and None, or when the lines from there to the top
+        are many, the head that breaks those apart.
+
+        The head is broken between frames (:meth:`_put_head`); the lines returned take the
+        lines above the top as they were meanwhile, breaking again only from the top.
+        """
+        lines = old.again(keep, split - 1, top)
+        if lines.cut is None:
+            return lines, None
+        line, (piece, offset) = old[split - 1], lines.cut
+        between = sum(len(p.text) for p in self.pieces[line.piece : piece]) - line.start + offset
+        if between <= HEAD_AT_ONCE:
+            return lines, None
+        top_line = old.line_of(piece, offset)
+        assert top_line is not None
+        return old.again(keep, top_line, lines.cut), lines
+
+    def _put_head(self, lines: Layout, head: Layout) -> None:
+        """Break the lines above the top of the view again, a slice between frames; then put
+        them in place of the ones there, the view staying where it is (or at the end)."""
+        if lines is not self.lines:
+            return  # laid out again since (a new width, another article)
+        assert head.cut is not None
+        if not head.extend_to(*head.cut, seconds=LAYOUT_SLICE):
+            self.call_after_refresh(self._put_head, lines, head)
+            return
+        with self._quietly():
+            at_end, anchor = self._at_end(), self.top_position()
+            lines.take_head(head)
+            self._sync_size()
+            self._restyle()
+            if at_end:
+                self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True, force=True)
+            else:
+                self._scroll_to_anchor(anchor, retry=False)
 
     def _scroll_to_anchor(self, anchor: tuple[int, int], retry: bool) -> None:
         """Bring the line showing ``anchor`` (piece, offset) to the top.
