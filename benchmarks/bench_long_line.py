@@ -104,7 +104,8 @@ def pane_work(text: str, runs: int) -> tuple[float, float]:
     from rich.text import Text
 
     from reader.text.linebreak import break_lines
-    from reader.ui.widgets.article_layout import Layout, Piece, StyledPiece, measure_for
+    from reader.ui.widgets.article_layout import Layout, Piece, measure_for
+    from reader.ui.widgets.styled_piece import StyledPiece
 
     console = Console(width=SIZE[0])
     height = SIZE[1]

@@ -154,7 +154,7 @@ async def test_a_styled_line_is_the_slice_of_the_styled_piece() -> None:
     from rich.style import Style
     from rich.text import Text
 
-    from reader.ui.widgets.article_layout import StyledPiece
+    from reader.ui.widgets.styled_piece import StyledPiece
 
     rng = random.Random(6)
     text = "高新区产业发展迅速，总投资1000亿元，同比增长15.5%。" * 20

@@ -33,7 +33,8 @@ def test_main_screen_wide(snap_compare) -> None:
     """At 120×40: headlines on the left (first story highlighted, unread ones marked ●, the
     photo item and the caption tagged 图片/图注), the first story in the middle with its
     kicker, centred title, byline, body broken between hanzi with no ragged gaps, figures
-    coloured by kind and names shaded, the legend under it, and the key numbers and names
+    coloured by kind and names shaded, none split across two lines (赵适剑 and 李峥 whole,
+    though the names come after the first paint), the legend under it, and the key numbers and names
     grouped by type with counts on the right; the footer lists the main keys."""
     assert snap_compare(build_sample_page_app(), terminal_size=(120, 40), run_before=settle_then())
 

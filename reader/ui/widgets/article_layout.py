@@ -10,7 +10,8 @@ A :class:`Layout` is laid out as far as it is needed: a piece of a few thousand 
 broken whole, a longer one (a 1 MB line with no newline) a window at a time with
 :func:`reader.text.linebreak.break_window`, so opening it costs a screenful, not the whole text,
 and the view lays out the rest in slices while the reader reads. The lines are the same as
-breaking everything up front.
+breaking everything up front. When names arrive, :meth:`Layout.again` breaks lines again
+only from the first one that splits a name, a line starting where the view's top was.
 
 Offsets are code points into a piece's text, the same offsets the annotators use for body
 blocks, so a span found in ``article.blocks[i]`` styles piece ``("block", i)`` directly.
@@ -22,12 +23,10 @@ import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
+from itertools import islice
 from typing import Literal, overload
 
 from rich.cells import cell_len
-from rich.style import Style
-from rich.text import Span, Text
 
 from reader.model import Article
 from reader.text.fold import sanitize_for_display
@@ -133,8 +132,8 @@ def layout_lines(
 class Layout(Sequence[Line]):
     """The lines of some pieces at one width, laid out from the top as far as asked.
 
-    As a sequence it holds the lines laid out so far (a prefix of the whole, which never
-    changes once made); :meth:`extend` lays out more, :attr:`complete` says when all is.
+    As a sequence it holds the lines laid out so far (a prefix of the whole, which changes
+    only by :meth:`take_head`); :meth:`extend` lays out more, :attr:`complete` says when.
     """
 
     def __init__(
@@ -144,18 +143,21 @@ class Layout(Sequence[Line]):
         keep: dict[int, list[tuple[int, int]]] | None = None,
     ) -> None:
         self.pieces = pieces
+        self.width = width
         self.measure = measure_for(width)
-        self._keep = {index: sorted(spans) for index, spans in (keep or {}).items()}
-        self._reach = {
-            index: max((end - start for start, end in spans), default=0)
-            for index, spans in self._keep.items()
-        }
+        self._keep: dict[int, list[tuple[int, int]]] = {}
+        self._reach: dict[int, int] = {}
+        self.rekeep(keep or {})
         self._lines: list[Line] = []
         #: Index of the first line of each piece laid out or being laid out.
         self._first: list[int] = []
         #: The piece being laid out and where in it to go on (None: not started).
         self._piece = 0
         self._resume: int | None = None
+        #: (piece, offset) where :meth:`again` made a line start (the top of the view), and
+        #: the same until that line is laid out.
+        self.cut: tuple[int, int] | None = None
+        self._cut: tuple[int, int] | None = None
 
     @property
     def complete(self) -> bool:
@@ -188,12 +190,20 @@ class Layout(Sequence[Line]):
                 break
         return len(self._lines) > before
 
-    def extend_to(self, piece: int, offset: int) -> None:
-        """Lay out at least the line showing ``offset`` of ``piece``."""
-        while not self.complete and (
-            self._piece < piece or (self._piece == piece and (self._resume or 0) <= offset)
-        ):
+    def extend_to(self, piece: int, offset: int, seconds: float | None = None) -> bool:
+        """Lay out at least the line showing ``offset`` of ``piece``, or for ``seconds`` at
+        most (None: no limit). Returns True once that line is laid out."""
+        deadline = None if seconds is None else time.perf_counter() + seconds
+        while not self._reached(piece, offset):
             self._step()
+            if deadline is not None and time.perf_counter() >= deadline:
+                return self._reached(piece, offset)
+        return True
+
+    def _reached(self, piece: int, offset: int) -> bool:
+        return self.complete or self._piece > piece or (
+            self._piece == piece and (self._resume or 0) > offset
+        )
 
     def line_of(self, piece: int, offset: int) -> int | None:
         """The line showing ``offset`` of ``piece`` (laid out as needed): the last line of
@@ -218,17 +228,118 @@ class Layout(Sequence[Line]):
             self._first.append(len(self._lines))
             self._resume = 0
         keep = self._keep.get(index, ())
-        if len(piece.text) <= LONG_PIECE:
+        if len(piece.text) <= LONG_PIECE and not self._resume:
             ranges: Sequence[tuple[int, int]] = break_text(piece.text, self.measure, keep)
             resume = None
-        else:
+        else:  # a long piece, or one taken up again at a line start (see `again`)
             ranges, resume = break_window(
                 piece.text, self.measure, keep, self._resume, reach=self._reach.get(index, 0)
             )
+        if self._cut is not None and self._cut[0] == index:
+            ranges, resume = self._cut_ranges(ranges, resume)
         self._add(index, piece, ranges or [(0, 0)])
         self._resume = resume
         if resume is None:
             self._piece += 1
+
+    def splits(self, keep: dict[int, list[tuple[int, int]]]) -> int | None:
+        """The first line laid out so far that starts inside a span of ``keep`` (sorted, as
+        ``keep_spans`` gives it) this layout was not made with, narrow enough to keep whole.
+
+        A new span no line starts inside moves no break, so with None the lines stand with
+        ``keep`` (:meth:`rekeep`); else the lines before the one returned, less one, do, and
+        :meth:`again` breaks the rest again."""
+        for piece in sorted(p for p in keep if p < len(self._first)):
+            first = self._first[piece]
+            starts = []
+            for line in islice(self._lines, first, None):
+                if line.piece != piece:
+                    break
+                starts.append(line.start)
+            text = self.pieces[piece].text
+            limit = len(text)
+            if piece == self._piece and self._resume:
+                starts.append(self._resume)  # the next line starts there
+                limit = self._resume  # a long piece laid out in part: spans up to there
+            spans, old = keep[piece], self._keep.get(piece, [])
+            known = set(old[: bisect_left(old, (limit,))])
+            for start, end in spans[: bisect_left(spans, (limit,))]:  # by start: the first
+                index = bisect_right(starts, start)  # found is in the first line found
+                if (
+                    index < len(starts) and starts[index] < end and (start, end) not in known
+                    and cell_len(text[start:end]) <= self.measure
+                ):
+                    return first + index
+        return None
+
+    def rekeep(self, keep: dict[int, list[tuple[int, int]]]) -> None:
+        """Keep ``keep`` whole in the lines still to lay out too (spans no line laid out
+        starts inside: :meth:`splits` says None)."""
+        self._keep = {index: sorted(spans) for index, spans in keep.items()}
+        self._reach = {
+            index: max((end - start for start, end in spans), default=0)
+            for index, spans in self._keep.items()
+        }
+
+    def again(
+        self, keep: dict[int, list[tuple[int, int]]], line: int, cut: tuple[int, int] | None
+    ) -> Layout:
+        """A layout keeping ``keep`` whole with this one's lines before ``line`` (the same
+        with ``keep``, see :meth:`splits`) and the rest broken again, a line starting at
+        ``cut`` (piece, offset; moved back to the start of a span it falls inside) if that
+        lies beyond ``line``'s start: what was at the top of the view stays at its top.
+
+        :attr:`cut` is then where that line starts, else None.
+        """
+        new = Layout(self.pieces, self.width, keep)
+        while line > 0 and self._lines[line].piece < 0:
+            line -= 1
+        start = self._lines[line]
+        new._lines = self._lines[:line]
+        new._first = self._first[: start.piece + 1]
+        new._piece, new._resume = start.piece, start.start
+        if cut is not None and (cut := (cut[0], new._outside_spans(*cut))) > (
+            start.piece, start.start
+        ):
+            new.cut = new._cut = cut
+        return new
+
+    def take_head(self, head: Layout) -> None:
+        """Put ``head``'s lines before its :attr:`cut` in place of these lines before it:
+        both made by :meth:`again` with that cut, ``head`` from further up (the lines above
+        the top of the view broken again, see ``PieceView._put_head``)."""
+        assert head.cut is not None
+        piece, offset = head.cut
+        mine, theirs = self.line_of(piece, offset), head.line_of(piece, offset)
+        assert mine is not None and theirs is not None
+        self._lines[:mine] = head._lines[:theirs]
+        shift = theirs - mine
+        self._first[: piece + 1] = head._first[: piece + 1]
+        self._first[piece + 1 :] = [first + shift for first in self._first[piece + 1 :]]
+
+    def _outside_spans(self, piece: int, offset: int) -> int:
+        """``offset``, or the start of the kept spans it falls inside."""
+        spans, reach = self._keep.get(piece, []), self._reach.get(piece, 0)
+        text = self.pieces[piece].text
+        for start, end in reversed(spans[: bisect_left(spans, (offset,))]):
+            if start + reach <= offset:
+                break
+            if start < offset < end and cell_len(text[start:end]) <= self.measure:
+                offset = start
+        return offset
+
+    def _cut_ranges(
+        self, ranges: Sequence[tuple[int, int]], resume: int | None
+    ) -> tuple[Sequence[tuple[int, int]], int | None]:
+        """``ranges`` ending where a line must start (at the cut), and where to go on."""
+        assert self._cut is not None
+        at = self._cut[1]
+        if resume is not None and resume <= at:
+            return ranges, resume  # the cut lies further on
+        self._cut = None
+        if not ranges or any(start == at for start, _end in ranges):
+            return ranges, resume
+        return [(start, min(end, at)) for start, end in ranges if start < at], at
 
     def _add(self, index: int, piece: Piece, ranges: Iterable[tuple[int, int]]) -> None:
         measure, centred, text = self.measure, piece.role in CENTRED, piece.text
@@ -268,96 +379,3 @@ def line_of(lines: Sequence[Line], piece: int, offset: int) -> int | None:
 def block_pieces(pieces: Iterable[Piece]) -> dict[int, int]:
     """Map ``Article.blocks`` index → piece index."""
     return {piece.block: index for index, piece in enumerate(pieces) if piece.block is not None}
-
-
-class StyledPiece:
-    """A piece's text and style spans, cut into one Text per line on demand.
-
-    The same Text as ``Text(text, style=style)`` stylized with ``spans`` in order and sliced
-    at the line, without copying the whole piece (and all its spans) for every line: a
-    slice of a Rich Text divides the entire text, which for a 1 MB piece is seconds a frame.
-    `over` adds spans on top (find matches over figures) without redoing the ones below.
-    """
-
-    def __init__(
-        self, text: str, style: Style | str, spans: Iterable[tuple[int, int, Style | str]]
-    ) -> None:
-        self.text = text
-        self.style = style
-        self._layers = [_SpanLayer(len(text), spans)]
-
-    def over(self, spans: Iterable[tuple[int, int, Style | str]]) -> StyledPiece:
-        """This piece with ``spans`` stylized after the ones it has."""
-        layered = StyledPiece(self.text, self.style, ())
-        layered._layers = [*self._layers, _SpanLayer(len(self.text), spans)]
-        return layered
-
-    def line(self, start: int, end: int) -> Text:
-        """The styled text of code points ``start``..``end``."""
-        text = Text(self.text[start:end], style=self.style, end="")
-        for layer in self._layers:
-            for span_start, span_end, _order, style in layer.touching(start, end):
-                new_start, new_end = max(0, span_start - start), min(span_end, end) - start
-                if new_end > new_start:
-                    text.spans.append(Span(new_start, new_end, style))
-        return text
-
-
-class _SpanLayer:
-    """Spans sorted by start for bisection, each with its place in the order given."""
-
-    def __init__(self, length: int, spans: Iterable[tuple[int, int, Style | str]]) -> None:
-        items: list[tuple[int, int, int, Style | str]] = []
-        for order, (start, end, span_style) in enumerate(spans):
-            # What Text.stylize keeps: no empty style, no empty span, the end clipped.
-            start, end = (
-                (start + length if start < 0 else start),
-                (end + length if end < 0 else end),
-            )
-            if span_style and start < length and end > start:
-                items.append((start, min(length, end), order, span_style))
-        items.sort(key=itemgetter(0))
-        self.items = items
-        self.starts = [item[0] for item in items]
-        self.reach = max((item[1] - item[0] for item in items), default=0)
-
-    def touching(self, start: int, end: int) -> list[tuple[int, int, int, Style | str]]:
-        """The spans overlapping ``start``..``end``, in the order they were given."""
-        low = bisect_left(self.starts, start - self.reach)
-        high = bisect_left(self.starts, end)
-        found = [item for item in self.items[low:high] if item[1] > start]
-        found.sort(key=itemgetter(2))  # Rich layers overlapping spans in the order given
-        return found
-
-
-def reading_position(pieces: Sequence[Piece], piece: int, offset: int) -> tuple[int, int]:
-    """The (piece, offset) at the top of the pane as (block, offset), to keep across runs.
-
-    ``block`` indexes ``Article.blocks`` and ``offset`` is the code point that starts the
-    top line, so the same text comes back to the top at any width. A piece outside the
-    body (title, byline, captions) is ``-1 - piece index``: the top of the article is
-    ``(-1, 0)`` when it has a kicker or a title.
-    """
-    if not 0 <= piece < len(pieces):
-        return (-1, 0)
-    block = pieces[piece].block
-    return (block, offset) if block is not None else (-1 - piece, offset)
-
-
-def piece_position(pieces: Sequence[Piece], block: int, offset: int) -> tuple[int, int] | None:
-    """The (piece, offset) of a :func:`reading_position`; None if the article has no such
-    place (it changed since)."""
-    piece = block_pieces(pieces).get(block) if block >= 0 else -1 - block
-    if piece is None or not 0 <= piece < len(pieces):
-        return None
-    return piece, max(0, min(offset, len(pieces[piece].text)))
-
-
-def span_piece(pieces: Sequence[Piece], block: int | None, where: str = "body") -> int | None:
-    """The piece of a search hit: ``block`` indexes ``Article.blocks`` for body hits; for
-    other places (``where`` is a piece role such as ``title`` or ``caption``) the n-th
-    piece of that role."""
-    if block is not None and where in ("body", "block", "paragraph", "subhead"):
-        return block_pieces(pieces).get(block)
-    same_role = [i for i, p in enumerate(pieces) if p.role == where]
-    return same_role[block or 0] if len(same_role) > (block or 0) else None

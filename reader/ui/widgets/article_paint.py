@@ -16,7 +16,8 @@ from rich.style import Style
 
 from reader.model import Entity, Figure, Located
 from reader.search.match import find_in_text
-from reader.ui.widgets.article_layout import Piece, StyledPiece, block_pieces
+from reader.ui.widgets.article_layout import Piece, block_pieces
+from reader.ui.widgets.styled_piece import StyledPiece
 
 #: Names up to this many code points are kept on one line (people, most places).
 KEEP_MAX = 6

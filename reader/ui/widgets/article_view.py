@@ -20,14 +20,9 @@ from textual.message import Message
 from textual.reactive import reactive
 
 from reader.model import Article, Entity, EntityType, Figure, FigureKind, KeyFigure, Located
-from reader.ui.widgets.article_layout import (
-    Role,
-    article_pieces,
-    block_pieces,
-    piece_position,
-    span_piece,
-)
+from reader.ui.widgets.article_layout import Role, article_pieces, block_pieces
 from reader.ui.widgets.article_paint import find_matches
+from reader.ui.widgets.article_places import piece_position, span_piece
 from reader.ui.widgets.piece_view import PieceView
 
 FIGURE_KINDS = get_args(FigureKind)
@@ -106,13 +101,14 @@ class ArticleView(PieceView, can_focus=True):
     ) -> None:
         """Add the full annotations over the text as it is laid out.
 
-        The lines are not broken again (names would pull words to the next line under the
-        reader's eyes); the names are kept whole from the next layout on (a new width).
+        A figure or name is never split across two lines: if a line break falls inside a new
+        one, the article is laid out again from there, keeping the line at the top of the
+        view where it is (and the end in view at the end); else the lines stay as they are.
         """
         self.figures = list(figures)
         self.entities = list(entities)
         if self.lines:
-            self._repaint_highlights()
+            self._keep_whole()
         else:
             self._relayout(keep_position=True)  # not laid out yet: lay out with them
 

@@ -5,8 +5,9 @@ Rich's word wrap breaks Chinese in the wrong places, so the view never lets Rich
 :meth:`PieceView.render_line` styles one line at a time (only the lines on screen are ever
 rendered). A long text is laid out a screenful ahead of what is shown and the rest in
 slices between events, so a 1 MB line opens as fast as a short story. A new layout (a new
-width, new highlights) keeps the text at the top of the view, or the goal of a scroll under
-way, or the end. Text is put in :class:`rich.text.Text` as plain text and styled from spans
+width; new figures or names a line break falls inside, from the first such line on) keeps
+the text at the top of the view, or the goal of a scroll under way, or the end. Text is put
+in :class:`rich.text.Text` as plain text and styled from spans
 (:mod:`reader.ui.widgets.article_paint`), never parsed as markup.
 
 :class:`~reader.ui.widgets.article_view.ArticleView` is this view showing an article.
@@ -25,8 +26,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.model import Entity, Figure, Located
-from reader.ui.widgets.article_layout import Layout, Line, Piece, line_of, reading_position
+from reader.ui.widgets.article_layout import Layout, Line, Piece, line_of
 from reader.ui.widgets.article_paint import Match, Painter, PieceSpan, keep_spans
+from reader.ui.widgets.article_places import reading_position
 from reader.ui.widgets.theme_style import ACCENT_CONTRAST, BODY_CONTRAST, component_style
 
 #: Lines laid out past the screen before the first paint (the rest of a long text
@@ -35,6 +37,9 @@ LAYOUT_AHEAD = 100
 LAYOUT_SLICE = 0.03
 #: Seconds between growths of the scrollable size while a long text is laid out.
 LAYOUT_RESIZE_EVERY = 0.5
+#: Code points above the top of the view broken again at once when names arrive; more (a
+#: long text read far in) are broken between frames, then put in (see `_put_head`).
+HEAD_AT_ONCE = 16_384
 #: Pieces read as running text (held to body-text contrast).
 BODY_ROLES = frozenset({"paragraph", "title", "byline"})
 
@@ -82,7 +87,7 @@ class PieceView(ScrollView):
 
     def reading_position(self) -> tuple[int, int]:
         """Where the reader is, as (block, offset): what to remember for the next visit
-        (see :func:`~reader.ui.widgets.article_layout.reading_position`)."""
+        (see :func:`~reader.ui.widgets.article_places.reading_position`)."""
         return reading_position(self.pieces, *self.top_position())
 
     @contextmanager
@@ -135,11 +140,45 @@ class PieceView(ScrollView):
         painter.forget_highlights()
         self._restyle()
 
-    def _relayout(self, keep_position: bool) -> None:
-        with self._quietly():
-            self._relayout_now(keep_position)
+    def _keep_whole(self) -> None:
+        """New figures or names over the lines laid out: lay out again from the first line
+        that splits one (a figure or a name is never split), the top line keeping its
+        first character; else only paint them, and keep them whole in the lines to come."""
+        keep = keep_spans(self.pieces, self.figures, self.entities)
+        lines = self.lines
+        if not isinstance(lines, Layout):
+            self._relayout(keep_position=True)
+            return
+        split = lines.splits(keep)
+        if split is None:
+            lines.rekeep(keep)
+            self._repaint_highlights()
+        else:
+            self._relayout(keep_position=True, keep=keep, split=split)
 
-    def _relayout_now(self, keep_position: bool) -> None:
+    def _relayout(
+        self,
+        keep_position: bool,
+        keep: dict[int, list[tuple[int, int]]] | None = None,
+        split: int | None = None,
+    ) -> None:
+        with self._quietly():
+            self._relayout_now(keep_position, keep, split)
+
+    def _relayout_now(
+        self,
+        keep_position: bool,
+        keep: dict[int, list[tuple[int, int]]] | None = None,
+        split: int | None = None,
+    ) -> None:
+        """Lay the pieces out again, at a new width or with new spans to keep whole
+        (``keep``, the spans of the pieces' figures and names if not given).
+
+        With ``split`` (the first line that splits a span to keep, same width) the lines
+        before it are kept, and a line starts where the top of the view was (lines above it
+        broken again as they must, see :meth:`Layout.again`): the lines on screen change
+        only from the first name or figure that moves down whole.
+        """
         painter = self._painter  # shown for a new article or new annotations
         painter.pieces, painter.figures, painter.entities = self.pieces, self.figures, self.entities
         painter.forget_highlights()
@@ -150,13 +189,20 @@ class PieceView(ScrollView):
         restoring = self._pending
         anchor = self.top_position() if keep_position and self.lines else restoring
         # At the end (or gliding there): the end stays on screen, whatever the new lines.
-        at_end = (
-            keep_position and restoring is None and isinstance(self.lines, Layout)
-            and self.lines.complete and 0 < self.max_scroll_y <= round(self._scroll_goal())
-        )
+        at_end = keep_position and self._at_end()
         self._pending = None
+        if keep is None:
+            keep = keep_spans(self.pieces, self.figures, self.entities)
+        old, head = self.lines, None
+        if split and isinstance(old, Layout) and width == self._width and 0 < split <= len(old):
+            top = anchor if restoring is None else None
+            lines, head = self._laid_out_again(old, keep, split, top)
+            if at_end and head is None:
+                lines = old.again(keep, split - 1, None)  # no line need start at the top
+            anchor = (head or lines).cut or anchor
+        else:
+            lines = Layout(self.pieces, width, keep)
         self._width = width
-        lines = Layout(self.pieces, width, keep_spans(self.pieces, self.figures, self.entities))
         if at_end:
             lines.extend()
         elif anchor is not None:
@@ -175,6 +221,60 @@ class PieceView(ScrollView):
             self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True, force=True)
         elif anchor is not None:
             self._scroll_to_anchor(anchor, retry=restoring is not None)
+        if head is not None:
+            self.call_after_refresh(self._put_head, lines, head)
+
+    def _at_end(self) -> bool:
+        """At the end of a text laid out whole, or gliding there."""
+        lines = self.lines
+        return (
+            self._pending is None and isinstance(lines, Layout) and lines.complete
+            and 0 < self.max_scroll_y <= round(self._scroll_goal())
+        )
+
+    def _laid_out_again(
+        self,
+        old: Layout,
+        keep: dict[int, list[tuple[int, int]]],
+        split: int,
+        top: tuple[int, int] | None,
+    ) -> tuple[Layout, Layout | None]:
+        """``old`` laid out again with ``keep`` from line ``split`` less one, a line starting
+        at ``top`` (the top of the view); and None, or when the lines from there to the top
+        are many, the head that breaks those apart.
+
+        The head is broken between frames (:meth:`_put_head`); the lines returned take the
+        lines above the top as they were meanwhile, breaking again only from the top.
+        """
+        lines = old.again(keep, split - 1, top)
+        if lines.cut is None:
+            return lines, None
+        line, (piece, offset) = old[split - 1], lines.cut
+        between = sum(len(p.text) for p in self.pieces[line.piece : piece]) - line.start + offset
+        if between <= HEAD_AT_ONCE:
+            return lines, None
+        top_line = old.line_of(piece, offset)
+        assert top_line is not None
+        return old.again(keep, top_line, lines.cut), lines
+
+    def _put_head(self, lines: Layout, head: Layout) -> None:
+        """Break the lines above the top of the view again, a slice between frames; then put
+        them in place of the ones there, the view staying where it is (or at the end)."""
+        if lines is not self.lines:
+            return  # laid out again since (a new width, another article)
+        assert head.cut is not None
+        if not head.extend_to(*head.cut, seconds=LAYOUT_SLICE):
+            self.call_after_refresh(self._put_head, lines, head)
+            return
+        with self._quietly():
+            at_end, anchor = self._at_end(), self.top_position()
+            lines.take_head(head)
+            self._sync_size()
+            self._restyle()
+            if at_end:
+                self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True, force=True)
+            else:
+                self._scroll_to_anchor(anchor, retry=False)
 
     def _scroll_to_anchor(self, anchor: tuple[int, int], retry: bool) -> None:
         """Bring the line showing ``anchor`` (piece, offset) to the top.
