@@ -26,7 +26,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "fund-after-the-money": ("高新区设立 2 亿元天使投资基金。", "2 亿元", "天使投资基金"),
     "verb-after-the-money": ("该项目总投资 15 亿元建设智能工厂。", "15 亿元", "项目总投资"),
     "aside-in-brackets": ("园区生产总值（GDP）达到 3000 亿元。", "3000 亿元", "园区生产总值"),
-    "share-of-a-place": ("高新技术产业增加值占全市 45%。", "45%", "产业增加值占全市"),
+    "share-of-a-place": ("高新技术产业增加值占全市 45%。", "45%", "高新技术产业增加值占全市"),
     "qualifier-words-trimmed": ("两个园区总投资额将会不少于 80 亿元。", "80 亿元", "园区总投资额"),
     "counted-noun-ends-at-an-adverb": ("全区五项指标均居全省第一。", "五项", "指标"),
     "growth-after-a-list-comma": ("实现地区生产总值 900 亿元、增长 8.1%。", "8.1%",
