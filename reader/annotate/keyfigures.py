@@ -42,7 +42,7 @@ from reader.annotate.label_clause import (
     noun_of_previous_clause,
     paired_nouns,
 )
-from reader.annotate.label_phrase import GENERIC, MAX_LABEL, Lexicon, is_measure
+from reader.annotate.label_phrase import GENERIC, MAX_LABEL, Lexicon, is_kind, is_measure
 from reader.annotate.labels import Sentences
 from reader.model import Article, Entity, Figure, KeyFigure, Located
 
@@ -84,7 +84,8 @@ def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8
         entity = located.span
         if entity.type == "place":
             places.setdefault(located.block, set()).add(entity.text)
-        else:
+        elif entity.type == "person" or not is_kind(lex.cut(entity.text)[-1], lex):
+            # (an "organisation" ending with a kind of company, 上市公司, names none)
             names.setdefault(located.block, []).append((entity.start, entity.end))
     masked: dict[int, str] = {}
     best: dict[tuple[str, str, float | None, float | None], KeyFigure] = {}
@@ -111,8 +112,12 @@ def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8
         split = sentences.get(located.block)
         if split is None:
             split = sentences[located.block] = Sentences(text)
-        label = _label(text, masked[located.block], fig, lists.get((located.block, fig.start)),
-                       lex)
+        in_list = lists.get((located.block, fig.start))
+        label = _label(text, masked[located.block], fig, in_list, lex)
+        if not label and masked[located.block] != text:
+            # The names took every word: the entity finder may have taken the measured noun
+            # into a name (园区孵化器 as an organisation); read the words as written.
+            label = _label(text, text, fig, in_list, lex)
         if fig.kind == "count":
             where = (located.block, split.bounds(fig.start)[0], fig.unit)
             if label in places.get(located.block, ()) and counted.get(where):

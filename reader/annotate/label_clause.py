@@ -23,6 +23,7 @@ from reader.annotate.label_phrase import (
     MAX_LABEL,
     STOP,
     Lexicon,
+    is_measure,
     is_word,
     phrase_after,
     phrase_before,
@@ -193,7 +194,8 @@ def noun_of_previous_clause(text: str, pos: int, lex: Lexicon) -> str:
 def paired_nouns(text: str, pos: int, count: int, lex: Lexicon) -> list[str]:
     """A、B分别增长 5%、8%: one noun per figure of a list of ``count`` figures starting at
     ``pos``, when the clause names as many things before 分别 and nothing between 分别 and
-    the figures; else ``[]`` (the figures share the noun before the first)."""
+    the figures; else ``[]`` (the figures share the noun before the first). When only the
+    last thing says what is measured (东区、西区营收), the others say it too (东区营收)."""
     head = text[max(0, pos - 60):pos]
     at = head.rfind("分别")
     if at < 0:
@@ -206,4 +208,10 @@ def paired_nouns(text: str, pos: int, count: int, lex: Lexicon) -> list[str]:
     if len(items) != count:
         return []
     nouns = [phrase_before(_tokens(lex, item.replace(" ", "")), lex) for item in items]
-    return nouns if all(nouns) else []
+    if not all(nouns):
+        return []
+    last = _tokens(lex, nouns[-1])
+    if len(last) > 1 and is_measure(last[-1]) and not any(map(is_measure, nouns[:-1])):
+        # 东区、西区营收分别为: the things are named one by one, what is measured once
+        nouns[:-1] = [noun + last[-1] for noun in nouns[:-1]]
+    return nouns

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 
 from reader.text.hanzi import is_hanzi
 
-__all__ = ["GENERIC", "HEAD_NOUNS", "MAX_LABEL", "STOP", "Lexicon", "is_measure", "is_word",
-           "phrase_after", "phrase_before"]
+__all__ = ["GENERIC", "HEAD_NOUNS", "MAX_LABEL", "STOP", "Lexicon", "is_kind", "is_measure",
+           "is_name", "is_word", "phrase_after", "phrase_before"]
 
 
 #: How often a word must occur in the segmenter's dictionary to count as a common word.
@@ -59,10 +59,10 @@ STOP = _words(
     "的 和 与 及 以及 或 在 了 将 已 其中 以上 以下 其 该 这 这些 此 为 对 把 被 从 向 于 由 等"
     " 今年 去年 明年 目前 截至 年内 当年 同时 并 且 又 还 也 都 共 新 已经 正在 全年 一批"
     " 远期 近期 当前 同期 期间 引进 新引进 建设 实施 开展 签约 签订 带动 推动 完成 实现"
-    " 拥有 提供 同比 环比 名义 实际 现场 当场 正式 首批 集中 共同 分别 均 约"
+    " 拥有 提供 同比 环比 名义 实际 现场 当场 正式 首批 集中 共同 分别 均 约 前 后 之前 之后 以后"
     " 引育 聚集 集聚 认定 招引 吸引 累计"
 )
-_STOP_CHARS = frozenset("的和与及或在了将已其该这此为对把被从向于由等共并且又还也都")
+_STOP_CHARS = frozenset("的和与及或在了将已其该这此为对把被从向于由等共并且又还也都前后")
 _AND = _words("和 及 与 以及")
 #: Characters that prefix a word (大数据, 分会场, 子基金, 新能源): kept at a phrase's start.
 _PREFIXES = frozenset("大小新老高低中总副子主分超微多单双全半非准次")
@@ -105,7 +105,7 @@ def _nounish(token: str, lex: Lexicon) -> bool:
             and lex.tags.get(token) not in _NOT_NOUN)
 
 
-def _is_name(token: str, lex: Lexicon) -> bool:
+def is_name(token: str, lex: Lexicon) -> bool:
     """A company's or institution's name, or its suffix after one (华为 公司): not a
     measured thing. A kind of company (上市公司, 子公司) is an ordinary noun."""
     suffix = next((s for s in _ORG_SUFFIX if token.endswith(s)), None)
@@ -114,6 +114,11 @@ def _is_name(token: str, lex: Lexicon) -> bool:
     rest = token[:-len(suffix)]
     return (not rest or rest.endswith(_LEGAL_FORMS) or lex.names.get(rest) in _NAMES
             or lex.rare(rest))
+
+
+def is_kind(token: str, lex: Lexicon) -> bool:
+    """A kind of organisation (上市公司, 子公司), not one organisation's name."""
+    return token.endswith(_ORG_SUFFIX) and not is_name(token, lex)
 
 
 def _verb(token: str, lex: Lexicon) -> bool:
@@ -136,13 +141,15 @@ def phrase_before(tokens: Sequence[str], lex: Lexicon, budget: int = MAX_LABEL) 
         token = tokens[i]
         prev = tokens[i - 1] if i else ""
         # A lone character at the phrase start needs one neighbour (签约 额, 营 收), no more.
-        glued = bool(picked) and len(picked[0]) == 1 and (len(picked) == 1 or len(picked[1]) > 1)
-        if _is_name(token, lex):
+        glued = bool(picked) and len(picked[0]) == 1 and (
+            len(picked) == 1 or len(picked[1]) > 1) and token not in _STOP_CHARS
+        if is_name(token, lex):
             break
         # A lone character's tag is its tag as a word; as the last token it is a piece (营 收).
         tag = lex.tags.get(token) if picked or len(token) > 1 else None
         if len(token) == 1 and picked and not glued and is_word(token) and len(prev) == 1 \
-                and is_word(prev) and token not in _STOP_CHARS and tag != "V":
+                and is_word(prev) and token not in _STOP_CHARS and prev not in _STOP_CHARS \
+                and tag != "V":
             glued = True  # 亩 均 产值: two lone characters the dictionary lacked as a word
         if token in _PREFIXES and picked and len(picked[0]) > 1:
             glued = True  # 新 材料, 大 数据: a prefix of the word after it
@@ -209,11 +216,11 @@ def phrase_after(tokens: Sequence[str], lex: Lexicon, nominal: bool = False) -> 
         return ""
     if tags.get(tokens[0]) == "V" and len(tokens) > 1 and _nounish(tokens[1], lex):
         tokens[:2] = [tokens[0] + tokens[1]]  # 在职 党员: a verb modifying a noun
-    elif tags.get(tokens[0]) in _NOT_NOUN or _is_name(tokens[0], lex):
+    elif tags.get(tokens[0]) in _NOT_NOUN or is_name(tokens[0], lex):
         return ""
     picked = [tokens[0]]
     for j, token in enumerate(tokens[1:], 1):
-        if token in STOP or not is_word(token) or _is_name(token, lex):
+        if token in STOP or not is_word(token) or is_name(token, lex):
             break
         complete = picked[-1].endswith(HEAD_NOUNS)
         if complete and not token.endswith(HEAD_NOUNS) and (
