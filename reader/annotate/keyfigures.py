@@ -42,7 +42,14 @@ from reader.annotate.label_clause import (
     noun_of_previous_clause,
     paired_nouns,
 )
-from reader.annotate.label_phrase import GENERIC, MAX_LABEL, Lexicon, is_kind, is_measure
+from reader.annotate.label_phrase import (
+    GENERIC,
+    LONG_LABEL,
+    MAX_LABEL,
+    Lexicon,
+    is_kind,
+    is_measure,
+)
 from reader.annotate.labels import Sentences
 from reader.model import Article, Entity, Figure, KeyFigure, Located
 
@@ -210,7 +217,7 @@ def _label(raw: str, text: str, fig: Figure, in_list: tuple[int, int, int] | Non
         if noun and noun not in GENERIC:
             return noun + change_word(change)
         return change
-    if share and noun and fig.kind == "percent" and len(noun) + len(share) <= MAX_LABEL + 2:
+    if share and noun and fig.kind == "percent" and len(noun) + len(share) <= LONG_LABEL:
         return share + noun  # 占全国 20%, 高于全市 2 个百分点: a share or a lead, not the place
     return noun
 

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from reader.annotate.label_phrase import (
     GENERIC,
     HEAD_NOUNS,
+    LONG_LABEL,
     MAX_LABEL,
     STOP,
     Lexicon,
@@ -40,6 +41,7 @@ def _words(spaced: str) -> list[str]:
 
 _SENTENCE_SPLIT = re.compile(f"[{re.escape(STATEMENT_END)}]")
 _CLAUSE_SPLIT = re.compile("[，、：,:“”\"‘’'（）()《》【】\\[\\]<>—…·■+＋/]")
+_CLAUSE_NOT_LIST = re.compile(_CLAUSE_SPLIT.pattern.replace("、", ""))
 # Words between a measured thing and its number: verbs of amount and qualifiers.
 _TRIM_SET = frozenset(_words(
     "约为 约合 约 大约 达到 高达 多达 达 为 是 突破 超过 超出 超 逾 近 将近 接近 实现"
@@ -141,7 +143,7 @@ def noun_before(text: str, pos: int, lex: Lexicon) -> tuple[str, str, str]:
             del rest[len(rest) - len(_tokens(lex, word)):]
             while rest and rest[-1] in _ADVERBS:
                 rest.pop()  # 五项指标均占全国
-            room = MAX_LABEL + 2 - len(word) - len(noun)
+            room = LONG_LABEL - len(word) - len(noun)
             subject = phrase_before(rest, lex, room) if room > 1 else ""
             share = subject + word
     return noun, change, share
@@ -171,7 +173,25 @@ def noun_after(text: str, pos: int, lex: Lexicon, counted: bool = False,
         after = phrase_after(tokens[tokens.index("的") + 1:], lex, nominal=True)
         if after:
             return after
+    if not counted and noun and text[pos:pos + 40].lstrip().startswith(noun + "、"):
+        return _listed(text[pos:pos + 40].lstrip(), noun, lex)
     return noun
+
+
+def _listed(tail: str, first: str, lex: Lexicon) -> str:
+    """年产 2 万吨果汁、茶饮料、乳饮料生产线: the products listed before the head they share,
+    all of them when they fit, else the first."""
+    clause = _SENTENCE_SPLIT.split(_CLAUSE_NOT_LIST.split(tail)[0])[0].replace(" ", "")
+    picked = [first]
+    for part in clause.split("、")[1:]:
+        phrase = phrase_after(_tokens(lex, part), lex)
+        if not phrase or part[len(phrase):][:1].isdigit():
+            return first  # 3 亿元股权融资、2 亿元债权融资, 年产 5 万吨: another figure
+        picked.append(phrase)
+        if phrase != part:
+            break  # the last item runs on into the rest of the clause
+    label = "、".join(picked)
+    return label if len(label) <= LONG_LABEL else first
 
 
 def noun_of_previous_clause(text: str, pos: int, lex: Lexicon) -> str:

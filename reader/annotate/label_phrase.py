@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 
 from reader.text.hanzi import is_hanzi
 
-__all__ = ["GENERIC", "HEAD_NOUNS", "MAX_LABEL", "STOP", "Lexicon", "is_kind", "is_measure",
-           "is_name", "is_word", "phrase_after", "phrase_before"]
+__all__ = ["GENERIC", "HEAD_NOUNS", "LONG_LABEL", "MAX_LABEL", "STOP", "Lexicon", "is_kind",
+           "is_measure", "is_name", "is_word", "phrase_after", "phrase_before"]
 
 
 #: How often a word must occur in the segmenter's dictionary to count as a common word.
@@ -48,6 +48,8 @@ class Lexicon:
 
 #: A label's length in characters: a little room, so that a phrase keeps its words whole.
 MAX_LABEL = 10
+#: A label made of several phrases (果汁、茶饮料生产线; 数字经济增加值占GDP比重) may be longer.
+LONG_LABEL = MAX_LABEL + 4
 
 
 def _words(spaced: str) -> frozenset[str]:

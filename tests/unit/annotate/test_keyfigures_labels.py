@@ -58,7 +58,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "time-clause-before-the-noun": ("项目投产后年销售收入将超 15 亿元。", "15 亿元", "销售收入"),
     # Generic measures take what they are of.
     "generic-measure-takes-its-noun": ("数字经济核心产业增加值占GDP的比重达到 12.4%。", "12.4%",
-                                       "产业增加值占GDP比重"),
+                                       "核心产业增加值占GDP比重"),
     "generic-measure-after-a-verbal-noun": ("全区软件产业收入规模达 360 亿元。", "360 亿元",
                                             "软件产业收入规模"),
     "generic-measure-of-a-kind-of-company": ("研发投入远高于全省上市公司均值 3.1 亿元。",
@@ -88,6 +88,10 @@ CASES: dict[str, tuple[str, str, str]] = {
     "noun-shared-after-fenbie": ("东区、西区分别拥有上市公司 9 家和 6 家。", "6 家", "上市公司"),
     "paired-places-share-the-measure": ("东区、西区营收分别为 120 亿元和 85 亿元。", "120 亿元",
                                         "东区营收"),
+    "products-listed-before-their-head": ("项目建成后年产 2 万吨果汁、茶饮料、乳饮料生产线。",
+                                          "2 万吨", "果汁、茶饮料、乳饮料生产线"),
+    "not-a-list-of-products": ("项目年产 5 万吨聚酯切片、年产 3 万吨涤纶长丝。", "5 万吨",
+                               "聚酯切片"),
     "each-figure-its-own-noun": ("园区新增国家级孵化器 3 家和省级众创空间 7 家。", "7 家",
                                  "省级众创空间"),
 }
