@@ -63,6 +63,8 @@ _KIND_WEIGHT = {"money": 3.0, "area": 2.2, "percent": 1.8, "quantity": 1.6, "cou
 _CATEGORY = re.compile("[ ]*(?:以上|以下|级以上)[\u4e00-\u9fff]")
 # What joins the figures of a list (6.5%、12.8%和 9%): they share the noun before the first.
 _LIST_JOIN = frozenset(("、", "和", "及", "与", "以及"))
+# Measure words that count people (200 位嘉宾, 30 名党员).
+_PEOPLE = frozenset(("位", "名", "人", "人次"))
 
 
 def sentence_at(text: str, pos: int) -> str:
@@ -192,7 +194,7 @@ def _label(raw: str, text: str, fig: Figure, in_list: tuple[int, int, int] | Non
     follows a measure word is a counted noun, and 设立 1 亿元某某产业基金 is of the fund,
     whatever its name)."""
     if fig.kind == "count":
-        after = noun_after(raw, fig.end, lex, counted=True)
+        after = noun_after(raw, fig.end, lex, counted=True, people=fig.unit in _PEOPLE)
         if after:
             return after
     # The figures of a list share the noun and the change words before the first.

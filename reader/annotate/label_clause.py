@@ -160,7 +160,7 @@ def _before_phrase(tokens: list[str], phrase: str) -> list[str]:
 
 
 def noun_after(text: str, pos: int, lex: Lexicon, counted: bool = False,
-               nominal: bool = False) -> str:
+               nominal: bool = False, people: bool = False) -> str:
     """The noun phrase right after ``pos`` in its clause: a count's counted noun, an amount's
     object (``nominal``: right after a 的). For a count, past a 的 when the words before it
     only describe the noun (8家新材料方向的高新技术企业 → 高新技术企业;
@@ -168,7 +168,7 @@ def noun_after(text: str, pos: int, lex: Lexicon, counted: bool = False,
     tail = _CLAUSE_SPLIT.split(text[pos:pos + 32])[0]
     tail = _SCALE.sub("", _SENTENCE_SPLIT.split(tail)[0].strip()).replace(" ", "")
     tokens = _tokens(lex, tail)
-    noun = phrase_after(tokens, lex, nominal)
+    noun = phrase_after(tokens, lex, nominal, people)
     if counted and "的" in tokens and not noun.endswith(HEAD_NOUNS):
         after = phrase_after(tokens[tokens.index("的") + 1:], lex, nominal=True)
         if after:
@@ -207,8 +207,8 @@ def noun_of_previous_clause(text: str, pos: int, lex: Lexicon) -> str:
     if digit is None:
         return ""
     end = pos - len(head) + cut_at - len(previous) + digit.start()
-    noun, change, _ = noun_before(text, end, lex)
-    return "" if change else noun
+    # 增加值同比增长 8.5%，两年平均增长 6.1%: the noun of a change before serves too.
+    return noun_before(text, end, lex)[0]
 
 
 def paired_nouns(text: str, pos: int, count: int, lex: Lexicon) -> list[str]:

@@ -70,6 +70,8 @@ _AND = _words("和 及 与 以及")
 _PREFIXES = frozenset("大小新老高低中总副子主分超微多单双全半非准次")
 #: Labels that say nothing a reader does not see already, unless what they are of is named.
 GENERIC = _words("比例 金额 数量 规模 总额 数 数字 比重 占比 同比 增速 增幅 均值 总量")
+#: The whole area a report is about: no fourth word of a label.
+_AREAS = _words("全区 全市 全省 全县 全镇 全国 该区 我区 本区 园区 新区 全园")
 #: Time words that may sit inside a measured phrase (产业全年增加值): skipped, not kept.
 _TIME = _words("全年 今年 去年 当年 上半年 下半年 一季度 前三季度 年内 同期 目前 当期")
 #: Heads of a counted thing: a phrase that ends with one is complete (党员 | 同温入党誓词).
@@ -128,7 +130,7 @@ def _verb(token: str, lex: Lexicon) -> bool:
 
 
 def phrase_before(tokens: Sequence[str], lex: Lexicon, budget: int = MAX_LABEL) -> str:
-    """The noun phrase that ``tokens`` end with: up to three words, never cut inside one.
+    """The noun phrase that ``tokens`` end with: up to four words, never cut inside one.
 
     A one-character token (额 of 签约额, 均 of 亩均) is a piece of the word around it, so it
     never ends the phrase on its own side: the phrase takes its neighbour too. Verbs,
@@ -138,13 +140,15 @@ def phrase_before(tokens: Sequence[str], lex: Lexicon, budget: int = MAX_LABEL) 
     """
     picked: list[str] = []
     words = 0
+    first = -1
     i = len(tokens) - 1
     while i >= 0:
         token = tokens[i]
         prev = tokens[i - 1] if i else ""
         # A lone character at the phrase start needs one neighbour (签约 额, 营 收), no more.
         glued = bool(picked) and len(picked[0]) == 1 and (
-            len(picked) == 1 or len(picked[1]) > 1) and token not in _STOP_CHARS
+            len(picked) == 1 or len(picked[1]) > 1) and token not in _STOP_CHARS \
+            and is_word(token)
         if is_name(token, lex):
             break
         # A lone character's tag is its tag as a word; as the last token it is a piece (营 收).
@@ -158,8 +162,8 @@ def phrase_before(tokens: Sequence[str], lex: Lexicon, budget: int = MAX_LABEL) 
         if tag == "V" and len(token) > 1 and (
                 (not picked and (token.endswith(_MEASURE_VERBS) or _nounish(prev, lex)
                                  or prev in STOP))
-                or (picked and picked[0].endswith(_MEASURE_HEADS))):
-            tag = None  # 研发投入, 实现收入: a verb naming an amount; 收入 规模: part of one
+                or (picked and is_measure(picked[0]))):
+            tag = None  # 研发投入, 实现收入: a verb naming an amount; 预算 收入: part of one
         if token in _TIME and picked and _nounish(prev, lex):
             i -= 1
             continue  # 产业 全年 增加值: the time word is not part of what is measured
@@ -168,19 +172,26 @@ def phrase_before(tokens: Sequence[str], lex: Lexicon, budget: int = MAX_LABEL) 
                 left = phrase_before(tokens[:i], lex, 4)
                 if left and len(left) + len(token) + sum(map(len, picked)) <= budget + 2:
                     picked[:0] = [left, token]  # 标准厂房及配套用房: both conjuncts
+                    first = -1
             break
         if sum(map(len, picked)) + len(token) > budget:
             break
         picked.insert(0, token)
+        first = i  # where the phrase starts in ``tokens``
         if len(token) > 1:
             words += 1
-        if words == 3 and len(token) > 1:
+        if words == 3 and i and tokens[i - 1] in _AREAS:
+            break  # 全区 | 软件产业收入规模: a fourth word only when it says more than where
+        if words == 4 and len(token) > 1:
             if i and tokens[i - 1] in _PREFIXES and sum(map(len, picked)) < budget:
                 picked.insert(0, tokens[i - 1])  # 大 数据 产业 规模: a prefix of the word
+                first = i - 1
             break
         i -= 1
     while picked and len(picked[0]) == 1 and len(picked) > 1 and picked[0] in _STOP_CHARS:
         picked.pop(0)
+    if len(picked) > 1 and first > 0 and tokens[first - 1] in _PREFIXES:
+        picked.pop(0)  # 新 | 材料产业基地: a word whose prefix did not fit goes too
     label = "".join(picked)
     return label if len(label) > 1 else ""
 
@@ -199,7 +210,8 @@ def _nominal_to_end(tokens: Sequence[str], lex: Lexicon, verbs: bool = False) ->
     return seen
 
 
-def phrase_after(tokens: Sequence[str], lex: Lexicon, nominal: bool = False) -> str:
+def phrase_after(tokens: Sequence[str], lex: Lexicon, nominal: bool = False,
+                 people: bool = False) -> str:
     """The noun phrase ``tokens`` start with: the counted noun after a measure word, or
     the thing an amount is of, up to a verb, a function word or the end of its head.
 
@@ -207,7 +219,8 @@ def phrase_after(tokens: Sequence[str], lex: Lexicon, nominal: bool = False) -> 
     医用防护口罩熔喷布); after a complete head (党员, 企业) only another head (企业负责人) or a
     common word (人才公寓) joins, so a rare word does not (党员 | 同温入党誓词), nor a verb.
     ``nominal``: the tokens follow a 的, so they are a noun phrase to their end, whose head
-    may be a verb the dictionary knows as one (的贷款担保).
+    may be a verb the dictionary knows as one (的贷款担保). ``people``: they follow a measure
+    word for people (位, 名), so a word the dictionary lacks after the noun is the verb.
     """
     tags = lex.tags
     tokens = list(tokens)
@@ -224,6 +237,10 @@ def phrase_after(tokens: Sequence[str], lex: Lexicon, nominal: bool = False) -> 
     for j, token in enumerate(tokens[1:], 1):
         if token in STOP or not is_word(token) or is_name(token, lex):
             break
+        last = j + 1 == len(tokens) or not is_word(tokens[j + 1]) or tokens[j + 1] in STOP
+        if len(token) == 1 and last and tags.get(token) == "X" and token not in _STOP_CHARS:
+            picked.append(token)  # 无人 车: a noun's last character, not an adverb (均居)
+            break
         complete = picked[-1].endswith(HEAD_NOUNS)
         if complete and not token.endswith(HEAD_NOUNS) and (
                 len(token) == 1 or _verb(token, lex) or lex.rare(token)):
@@ -233,12 +250,14 @@ def phrase_after(tokens: Sequence[str], lex: Lexicon, nominal: bool = False) -> 
         if _verb(token, lex) and not _nominal_to_end(tokens[j + 1:], lex) and not (
                 nominal and len(token) > 1 and _nominal_to_end(tokens[j:], lex, verbs=True)):
             break  # 项目 | 参与集中开工, 五项指标 | 均居: the predicate starts
+        if people and lex.freq is not None and not lex.freq.get(token):
+            break  # 200 位嘉宾 | 齐聚: people are counted by a noun the dictionary knows
         if len(token) > 1 and not tags and not token.endswith(HEAD_NOUNS):
             break  # untagged: only common head nouns join (项目 参与 vs 在职 党员)
         picked.append(token)
     # Too long: the head is last, so words go from the start (产业发展引导基金), and a lone
-    # character left at the start goes too (a piece of the word cut off) unless it prefixes the word
-    # after it (大 数据).
+    # character left at the start goes too (a piece of a word cut off) unless it prefixes
+    # the word after it (大 数据).
     while len(picked) > 1 and (sum(map(len, picked)) > MAX_LABEL or (
             len(picked[0]) == 1 and picked[0] not in _PREFIXES)):
         picked.pop(0)

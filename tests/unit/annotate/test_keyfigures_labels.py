@@ -55,6 +55,12 @@ CASES: dict[str, tuple[str, str, str]] = {
     # Qualifiers are trimmed as whole tokens: 平均 is not 平 + the adverb 均.
     "qualifier-trimmed-by-whole-tokens": ("全区规上工业增加值两年平均增长 9.6%。", "9.6%",
                                           "规上工业增加值平均增长"),
+    "four-words-within-the-budget": ("园区一般公共预算收入实现 36.5 亿元。", "36.5 亿元",
+                                     "一般公共预算收入"),
+    "a-noun-ending-in-a-measure-word": ("商业化落地 3000 台无人车。", "3000 台", "无人车"),
+    "verb-after-counted-people": ("吸引超 200 位专家学者齐聚。", "200 位", "专家学者"),
+    "change-after-a-change-of-the-same-noun": (
+        "园区规上工业增加值同比增长 8.5%，两年平均增长 6.1%。", "6.1%", "规上工业增加值平均增长"),
     "time-clause-before-the-noun": ("项目投产后年销售收入将超 15 亿元。", "15 亿元", "销售收入"),
     # Generic measures take what they are of.
     "generic-measure-takes-its-noun": ("数字经济核心产业增加值占GDP的比重达到 12.4%。", "12.4%",
