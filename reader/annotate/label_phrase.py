@@ -62,7 +62,7 @@ STOP = _words(
     " 今年 去年 明年 目前 截至 年内 当年 同时 并 且 又 还 也 都 共 新 已经 正在 全年 一批"
     " 远期 近期 当前 同期 期间 引进 新引进 建设 实施 开展 签约 签订 带动 推动 完成 实现"
     " 拥有 提供 同比 环比 名义 实际 现场 当场 正式 首批 集中 共同 分别 均 约 前 后 之前 之后 以后"
-    " 引育 聚集 集聚 认定 招引 吸引 累计"
+    " 引育 聚集 集聚 认定 招引 吸引 累计 力争 争取 确保"
 )
 _STOP_CHARS = frozenset("的和与及或在了将已其该这此为对把被从向于由等共并且又还也都前后")
 _AND = _words("和 及 与 以及")
@@ -147,8 +147,8 @@ def phrase_before(tokens: Sequence[str], lex: Lexicon, budget: int = MAX_LABEL) 
         prev = tokens[i - 1] if i else ""
         # A lone character at the phrase start needs one neighbour (签约 额, 营 收), no more.
         glued = bool(picked) and len(picked[0]) == 1 and (
-            len(picked) == 1 or len(picked[1]) > 1) and token not in _STOP_CHARS \
-            and is_word(token)
+            len(picked) == 1 or (len(picked[1]) > 1 and picked[0] not in _PREFIXES)) \
+            and token not in _STOP_CHARS and is_word(token)
         if is_name(token, lex):
             break
         # A lone character's tag is its tag as a word; as the last token it is a piece (营 收).

@@ -62,6 +62,8 @@ CASES: dict[str, tuple[str, str, str]] = {
     "change-after-a-change-of-the-same-noun": (
         "园区规上工业增加值同比增长 8.5%，两年平均增长 6.1%。", "6.1%", "规上工业增加值平均增长"),
     "modal-verb-trimmed": ("新工厂建成后年产值可达 25 亿元。", "25 亿元", "年产值"),
+    "prefix-does-not-take-a-time-word": ("力争 3年内主园区工业总产值超 800 亿元。", "800 亿元",
+                                         "主园区工业总产值"),
     "time-clause-before-the-noun": ("项目投产后年销售收入将超 15 亿元。", "15 亿元", "销售收入"),
     # Generic measures take what they are of.
     "generic-measure-takes-its-noun": ("数字经济核心产业增加值占GDP的比重达到 12.4%。", "12.4%",
