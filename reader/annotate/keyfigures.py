@@ -10,7 +10,7 @@ builds the phrase from the segmenter's tokens):
   between it and the number are trimmed (总投资额达265.6亿元 → 总投资额); for a count it is
   the counted noun after the measure word when there is one (43个项目 → 项目), and for an
   amount a noun glued after it (3亿元股权融资 → 股权融资) unless the noun before already names
-  an amount (总投资 10 亿元的某某总部项目 → 总投资, not the company after it);
+  an amount (总投资 12 亿元的某某显示模组项目 → 总投资, not the company after it);
 * labels are whole words from the segmenter (合同签约额, never 额), keep their head when too
   long (产业发展引导基金), skip the names of companies and people the entity finder found, and
   a figure that is a change says so (营收增加 350亿元 → 营收增加; 同比增长 12.5% after 营收 in
@@ -130,7 +130,7 @@ def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8
         if fig.kind == "count":
             where = (located.block, split.bounds(fig.start)[0], fig.unit)
             if label in places.get(located.block, ()) and counted.get(where):
-                # 累计投资企业 300 家（滨江 80 家）: a place alone is where, not what is counted
+                # 引进科技企业 460 家（松江 180 家）: a place alone is where, not what is counted
                 label = _fit(label + counted[where], counted[where])
             elif label:
                 counted[where] = label

@@ -63,7 +63,7 @@ _SHARE_WORDS = ("占", "高于", "低于", "快于", "慢于")
 _ADVERBS = frozenset(_words("均 都 也 分别 各 共 合计 总共 累计 已 将"))
 _ASIDE = re.compile("[（(][^（）()。；]{0,12}[）)]")
 _LAST_NUMBER = re.compile("[0-9][0-9.]*[^0-9]*$")
-# 2个千亿级产业集群, 18家全国前20强创投机构: scale and rank words before a counted noun.
+# 2个千亿级产业集群, 6家全省前10强物流企业: scale and rank words before a counted noun.
 _SCALE = re.compile("^[十百千万亿]+级|前?[0-9]+强")
 _BLANK = "■"
 
@@ -142,7 +142,7 @@ def noun_before(text: str, pos: int, lex: Lexicon) -> tuple[str, str, str]:
             # 高新技术产业增加值占全市: what has the share, when the clause names it.
             del rest[len(rest) - len(_tokens(lex, word)):]
             while rest and rest[-1] in _ADVERBS:
-                rest.pop()  # 五项指标均占全国
+                rest.pop()  # 三项指标均占全省
             room = LONG_LABEL - len(word) - len(noun)
             subject = phrase_before(rest, lex, room) if room > 1 else ""
             share = subject + word
@@ -163,7 +163,7 @@ def noun_after(text: str, pos: int, lex: Lexicon, counted: bool = False,
                nominal: bool = False, people: bool = False) -> str:
     """The noun phrase right after ``pos`` in its clause: a count's counted noun, an amount's
     object (``nominal``: right after a 的). For a count, past a 的 when the words before it
-    only describe the noun (8家新材料方向的高新技术企业 → 高新技术企业;
+    only describe the noun (8家人工智能方向的软件企业 → 软件企业;
     3家拥有专利的企业 → 企业)."""
     tail = _CLAUSE_SPLIT.split(text[pos:pos + 32])[0]
     tail = _SCALE.sub("", _SENTENCE_SPLIT.split(tail)[0].strip()).replace(" ", "")
@@ -179,7 +179,7 @@ def noun_after(text: str, pos: int, lex: Lexicon, counted: bool = False,
 
 
 def _listed(tail: str, first: str, lex: Lexicon) -> str:
-    """年产 2 万吨果汁、茶饮料、乳饮料生产线: the products listed before the head they share,
+    """年产 8000 吨果汁、茶饮料、乳饮料生产线: the products listed before the head they share,
     all of them when they fit, else the first."""
     clause = _SENTENCE_SPLIT.split(_CLAUSE_NOT_LIST.split(tail)[0])[0].replace(" ", "")
     picked = [first]
@@ -222,7 +222,7 @@ def paired_nouns(text: str, pos: int, count: int, lex: Lexicon) -> list[str]:
         return []
     between = _tokens(lex, head[at + 2:].replace(" ", ""))
     if any(t not in _TRIM_SET and t not in STOP for t in between):
-        return []  # 分别拥有上市公司 8家和7家: the noun after 分别 is shared
+        return []  # 分别拥有工程技术中心 9 家和 6 家: the noun after 分别 is shared
     start = max(head.rfind(mark, 0, at) for mark in "，。；：,;:")
     items = re.split("、|和|及|与", head[start + 1:at])
     if len(items) != count:

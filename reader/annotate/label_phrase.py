@@ -48,7 +48,7 @@ class Lexicon:
 
 #: A label's length in characters: a little room, so that a phrase keeps its words whole.
 MAX_LABEL = 10
-#: A label made of several phrases (果汁、茶饮料生产线; 数字经济增加值占GDP比重) may be longer.
+#: A label made of several phrases (果汁、茶饮料生产线; 制造业增加值占规上工业比重) may be longer.
 LONG_LABEL = MAX_LABEL + 4
 
 
@@ -72,7 +72,7 @@ _PREFIXES = frozenset("大小新老高低中总副子主分超微多单双全半
 GENERIC = _words("比例 金额 数量 规模 总额 数 数字 比重 占比 同比 增速 增幅 均值 总量")
 #: The whole area a report is about: no fourth word of a label.
 _AREAS = _words("全区 全市 全省 全县 全镇 全国 该区 我区 本区 园区 新区 全园")
-#: Time words that may sit inside a measured phrase (产业全年增加值): skipped, not kept.
+#: Time words that may sit inside a measured phrase (文旅产业全年营收): skipped, not kept.
 _TIME = _words("全年 今年 去年 当年 上半年 下半年 一季度 前三季度 年内 同期 目前 当期")
 #: Heads of a counted thing: a phrase that ends with one is complete (党员 | 同温入党誓词).
 HEAD_NOUNS = ("员", "者", "人", "人才", "企业", "项目", "单位", "机构", "平台", "组织",
@@ -135,8 +135,8 @@ def phrase_before(tokens: Sequence[str], lex: Lexicon, budget: int = MAX_LABEL) 
     A one-character token (额 of 签约额, 均 of 亩均) is a piece of the word around it, so it
     never ends the phrase on its own side: the phrase takes its neighbour too. Verbs,
     function words and names end the phrase, except a verb that names an amount (实现收入)
-    or is part of one (收入规模); a time word inside it is skipped (产业全年增加值 → 产业增加值);
-    two phrases joined by 及 or 和 stay together (标准厂房及配套用房).
+    or is part of one (收入规模); a time word inside it is skipped (文旅产业全年营收 →
+    文旅产业营收); two phrases joined by 及 or 和 stay together (仓储用房及办公楼).
     """
     picked: list[str] = []
     words = 0
@@ -166,12 +166,12 @@ def phrase_before(tokens: Sequence[str], lex: Lexicon, budget: int = MAX_LABEL) 
             tag = None  # 研发投入, 实现收入: a verb naming an amount; 预算 收入: part of one
         if token in _TIME and picked and _nounish(prev, lex):
             i -= 1
-            continue  # 产业 全年 增加值: the time word is not part of what is measured
+            continue  # 文旅产业 全年 营收: the time word is not part of what is measured
         if not glued and (token in STOP or not is_word(token) or tag in _NOT_NOUN):
             if token in _AND and picked and words:
                 left = phrase_before(tokens[:i], lex, 4)
                 if left and len(left) + len(token) + sum(map(len, picked)) <= budget + 2:
-                    picked[:0] = [left, token]  # 标准厂房及配套用房: both conjuncts
+                    picked[:0] = [left, token]  # 仓储用房及办公楼: both conjuncts
                     first = -1
             break
         if sum(map(len, picked)) + len(token) > budget:
@@ -181,17 +181,17 @@ def phrase_before(tokens: Sequence[str], lex: Lexicon, budget: int = MAX_LABEL) 
         if len(token) > 1:
             words += 1
         if words == 3 and i and tokens[i - 1] in _AREAS:
-            break  # 全区 | 软件产业收入规模: a fourth word only when it says more than where
+            break  # 全区 | 软件业务收入规模: a fourth word only when it says more than where
         if words == 4 and len(token) > 1:
             if i and tokens[i - 1] in _PREFIXES and sum(map(len, picked)) < budget:
-                picked.insert(0, tokens[i - 1])  # 大 数据 产业 规模: a prefix of the word
+                picked.insert(0, tokens[i - 1])  # 大 健康 产业 规模: a prefix of the word
                 first = i - 1
             break
         i -= 1
     while picked and len(picked[0]) == 1 and len(picked) > 1 and picked[0] in _STOP_CHARS:
         picked.pop(0)
     if len(picked) > 1 and first > 0 and tokens[first - 1] in _PREFIXES:
-        picked.pop(0)  # 新 | 材料产业基地: a word whose prefix did not fit goes too
+        picked.pop(0)  # 新 | 能源汽车产业园: a word whose prefix did not fit goes too
     label = "".join(picked)
     return label if len(label) > 1 else ""
 
@@ -219,7 +219,7 @@ def phrase_after(tokens: Sequence[str], lex: Lexicon, nominal: bool = False,
     医用防护口罩熔喷布); after a complete head (党员, 企业) only another head (企业负责人) or a
     common word (人才公寓) joins, so a rare word does not (党员 | 同温入党誓词), nor a verb.
     ``nominal``: the tokens follow a 的, so they are a noun phrase to their end, whose head
-    may be a verb the dictionary knows as one (的贷款担保). ``people``: they follow a measure
+    may be a verb the dictionary knows as one (的技改贴息). ``people``: they follow a measure
     word for people (位, 名), so a word the dictionary lacks after the noun is the verb.
     """
     tags = lex.tags
