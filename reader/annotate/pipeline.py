@@ -66,10 +66,11 @@ def annotate(article: Article) -> Annotations:
     from reader.annotate.keyfigures import key_figures
 
     figures = figure_annotations(article)
+    entities = entity_annotations(article)
     return Annotations(
         figures=figures,
-        entities=entity_annotations(article),
-        key_figures=key_figures(article, figures),
+        entities=entities,
+        key_figures=key_figures(article, figures, entities=entities),
     )
 
 

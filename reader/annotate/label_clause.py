@@ -1,0 +1,237 @@
+"""Read a figure's clause for its label: the words around the number that say what it measures.
+
+:mod:`reader.annotate.keyfigures` asks for the noun phrase before a figure (its clause with the
+verbs and qualifiers between noun and number trimmed: 总投资额约为 → 总投资额), the noun after it
+(43个项目 → 项目, 3亿元股权融资 → 股权融资), the noun of the clause before for a bare change
+(营收达 800 亿元，同比增长 12.5% → 营收增长), and each figure's own noun in a paired list
+(A、B分别增长 5%、8%). Trimming works on whole tokens of the segmenter, so a qualifier is never
+cut off the end of a word (平均 is not 平 + 均). The phrases themselves are built from tokens by
+:mod:`reader.annotate.label_phrase`.
+
+Names of companies and people are blanked out first (:func:`mask_names`): a neighbouring
+company is not what a figure measures, and the segmenter alone cannot tell one from a noun.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reader.annotate.label_phrase import (
+    GENERIC,
+    HEAD_NOUNS,
+    LONG_LABEL,
+    MAX_LABEL,
+    STOP,
+    Lexicon,
+    is_measure,
+    is_word,
+    phrase_after,
+    phrase_before,
+)
+from reader.text.hanzi import STATEMENT_END
+
+__all__ = ["CHANGE", "change_word", "mask_names", "noun_after", "noun_before",
+           "noun_of_previous_clause", "paired_nouns"]
+
+
+def _words(spaced: str) -> list[str]:
+    return spaced.split()
+
+
+_SENTENCE_SPLIT = re.compile(f"[{re.escape(STATEMENT_END)}]")
+_CLAUSE_SPLIT = re.compile("[，、：,:“”\"‘’'（）()《》【】\\[\\]<>—…·■+＋/]")
+_CLAUSE_NOT_LIST = re.compile(_CLAUSE_SPLIT.pattern.replace("、", ""))
+# Words between a measured thing and its number: verbs of amount and qualifiers.
+_TRIM_SET = frozenset(_words(
+    "约为 约合 约 大约 达到 高达 多达 达 为 是 突破 超过 超出 超 逾 近 将近 接近 实现"
+    " 完成 共计 合计 累计 总计 共有 共 有 计 新增 增加 增长 同比增长 提升 提高 占 的"
+    " 已 已经 将 仅 只 分别 均 也 预计 力争 不到 不足 上涨 下降 减少 至 到 了 同比"
+    " 以上 以下 左右 余 多 年产 不少于 不低于 不超过 不高于 将会 会 将达 增至 增加到 增长到"
+    " 提高到 提升到 达至 比增 净增 名义 实际 按 计算 共计 总共 平均增长 年均增长 可 可以 能 可望"))
+#: Trim words that may be glued by the segmenter to an unknown word before them (额达).
+_GLUED = tuple(w for w in _TRIM_SET if len(w) == 1 and w not in "的了")
+CHANGE = frozenset(_words("增长 同比增长 增加 新增 提升 提高 上涨 下降 减少 同比 比增 净增"
+                          " 平均增长 年均增长"))
+# Trailing tokens skipped before the label: time words and numbers between noun and figure.
+_SKIP_END = frozenset(_words(
+    "年内 年 月 内 前 后 今年 去年 明年 目前 当年 以来 来 近 期间 个 月底 年底 力争 将 已"
+))
+# 两年 (平均增长), 近三年: a span of years between the noun and its change.
+_YEARS = re.compile("^近?[一二两三四五六七八九十]+年$")
+_SHARE_WORDS = ("占", "高于", "低于", "快于", "慢于")
+_ADVERBS = frozenset(_words("均 都 也 分别 各 共 合计 总共 累计 已 将"))
+_ASIDE = re.compile("[（(][^（）()。；]{0,12}[）)]")
+_LAST_NUMBER = re.compile("[0-9][0-9.]*[^0-9]*$")
+# 2个千亿级产业集群, 6家全省前10强物流企业: scale and rank words before a counted noun.
+_SCALE = re.compile("^[十百千万亿]+级|前?[0-9]+强")
+_BLANK = "■"
+
+
+def mask_names(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` with each span blanked out (same length, so offsets still hold)."""
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = _BLANK * (end - start)
+    return "".join(chars)
+
+
+def change_word(change: str) -> str:
+    """The verb of the change words trimmed before a figure: 同比增长 → 增长, 同比 → 同比."""
+    return change.replace("同比", "") or change
+
+
+def _clause_before(text: str, pos: int) -> str:
+    head = text[max(0, pos - 40):pos]
+    # 生产总值（GDP）达到: an aside does not end the clause.
+    parts = _CLAUSE_SPLIT.split(_ASIDE.sub("", head))
+    return parts[-1].strip() if parts else ""
+
+
+def _tokens(lex: Lexicon, text: str) -> list[str]:
+    return [t for t in lex.cut(text) if t.strip()]
+
+
+def _trim(tokens: list[str]) -> str:
+    """Pop the trim word ``tokens`` end with, whole tokens only (不少 于 → 不少于; never the
+    均 of 平均), the longest first; return it, or "" when they end with none."""
+    for size in (3, 2, 1):
+        if len(tokens) >= size and "".join(tokens[-size:]) in _TRIM_SET:
+            word = "".join(tokens[-size:])
+            del tokens[-size:]
+            return word
+    return ""
+
+
+def noun_before(text: str, pos: int, lex: Lexicon) -> tuple[str, str, str]:
+    """The measured noun phrase before ``pos`` in its clause, the change words trimmed
+    between it and the figure (同比增长), and the share or comparison word before the phrase
+    with what is compared (增加值占全市, 高于全市) when there is one."""
+    tokens = _tokens(lex, _clause_before(text, pos).replace(" ", ""))
+    change = first = ""
+    while tokens:  # 总投资额 约为 → 总投资额; 工业总产值 3年内 突破 → 工业总产值
+        token = tokens[-1]
+        word = _trim(tokens)
+        if word:
+            change = word + change if word in CHANGE else change
+            first = first or word
+        elif token in _SKIP_END or not is_word(token) or _YEARS.match(token):
+            tokens.pop()
+        elif len(token) > 1 and token.endswith(_GLUED) and (
+                lex.tags.get(token) == "P" or (lex.freq is not None and not lex.freq.get(token))):
+            # 额达, 占地约: an unknown word (or a "name", which cannot be measured) that ends
+            # with a verb or qualifier glued on
+            tokens[-1:] = [token[:-1], token[-1]]
+        else:
+            break
+    if first in ("到", "至", "增至", "提高到", "提升到", "增加到", "增长到"):
+        change = ""  # 提高到 500 万元: the level reached, not the change
+    noun = phrase_before(tokens, lex)
+    share = ""
+    if noun:
+        rest = _before_phrase(tokens, noun)
+        if noun in GENERIC and rest and rest[-1] == "的":
+            # 占GDP的比重: a generic measure takes what it is of, the 的 left out
+            left = phrase_before(rest[:-1], lex, MAX_LABEL - len(noun))
+            if left:
+                noun, rest = left + noun, _before_phrase(rest[:-1], left)
+        word = next((w for w in _SHARE_WORDS if "".join(rest).endswith(w)), "")
+        if word:
+            # 高新技术产业增加值占全市: what has the share, when the clause names it.
+            del rest[len(rest) - len(_tokens(lex, word)):]
+            while rest and rest[-1] in _ADVERBS:
+                rest.pop()  # 三项指标均占全省
+            room = LONG_LABEL - len(word) - len(noun)
+            subject = phrase_before(rest, lex, room) if room > 1 else ""
+            share = subject + word
+    return noun, change, share
+
+
+def _before_phrase(tokens: list[str], phrase: str) -> list[str]:
+    """The tokens before the ``phrase`` that ``tokens`` end with."""
+    size = 0
+    for k in range(len(tokens) - 1, -1, -1):
+        size += len(tokens[k])
+        if size >= len(phrase):
+            return tokens[:k]
+    return []
+
+
+def noun_after(text: str, pos: int, lex: Lexicon, counted: bool = False,
+               nominal: bool = False, people: bool = False) -> str:
+    """The noun phrase right after ``pos`` in its clause: a count's counted noun, an amount's
+    object (``nominal``: right after a 的). For a count, past a 的 when the words before it
+    only describe the noun (8家人工智能方向的软件企业 → 软件企业;
+    3家拥有专利的企业 → 企业)."""
+    tail = _CLAUSE_SPLIT.split(text[pos:pos + 32])[0]
+    tail = _SCALE.sub("", _SENTENCE_SPLIT.split(tail)[0].strip()).replace(" ", "")
+    tokens = _tokens(lex, tail)
+    noun = phrase_after(tokens, lex, nominal, people)
+    if counted and "的" in tokens and not noun.endswith(HEAD_NOUNS):
+        after = phrase_after(tokens[tokens.index("的") + 1:], lex, nominal=True)
+        if after:
+            return after
+    if not counted and noun and text[pos:pos + 40].lstrip().startswith(noun + "、"):
+        return _listed(text[pos:pos + 40].lstrip(), noun, lex)
+    return noun
+
+
+def _listed(tail: str, first: str, lex: Lexicon) -> str:
+    """年产 8000 吨果汁、茶饮料、乳饮料生产线: the products listed before the head they share,
+    all of them when they fit, else the first."""
+    clause = _SENTENCE_SPLIT.split(_CLAUSE_NOT_LIST.split(tail)[0])[0].replace(" ", "")
+    picked = [first]
+    for part in clause.split("、")[1:]:
+        phrase = phrase_after(_tokens(lex, part), lex)
+        if not phrase or part[len(phrase):][:1].isdigit():
+            return first  # 3 亿元股权融资、2 亿元债权融资, 年产 5 万吨: another figure
+        picked.append(phrase)
+        if phrase != part:
+            break  # the last item runs on into the rest of the clause
+    label = "、".join(picked)
+    return label if len(label) <= LONG_LABEL else first
+
+
+def noun_of_previous_clause(text: str, pos: int, lex: Lexicon) -> str:
+    """营收达 800 亿元，同比增长 12.5%: the noun the clause before measured, for a change."""
+    # Asides become blanks of their own length, so that offsets into ``head`` still hold
+    # and a comma inside one (（人民币，下同）) does not end the clause before.
+    head = _ASIDE.sub(lambda m: " " * len(m.group()), text[max(0, pos - 60):pos])
+    cut_at = max(head.rfind("，"), head.rfind("、"))  # 生产总值 2034亿元、增长 11.1%
+    if cut_at < 0 or _CLAUSE_SPLIT.search(head, cut_at + 1):
+        return ""
+    previous = _SENTENCE_SPLIT.split(_CLAUSE_SPLIT.split(head[:cut_at])[-1])[-1]
+    digit = _LAST_NUMBER.search(previous)
+    if digit is None:
+        return ""
+    end = pos - len(head) + cut_at - len(previous) + digit.start()
+    # 增加值同比增长 8.5%，两年平均增长 6.1%: the noun of a change before serves too.
+    return noun_before(text, end, lex)[0]
+
+
+def paired_nouns(text: str, pos: int, count: int, lex: Lexicon) -> list[str]:
+    """A、B分别增长 5%、8%: one noun per figure of a list of ``count`` figures starting at
+    ``pos``, when the clause names as many things before 分别 and nothing between 分别 and
+    the figures; else ``[]`` (the figures share the noun before the first). When only the
+    last thing says what is measured (东区、西区营收), the others say it too (东区营收)."""
+    head = text[max(0, pos - 60):pos]
+    at = head.rfind("分别")
+    if at < 0:
+        return []
+    between = _tokens(lex, head[at + 2:].replace(" ", ""))
+    if any(t not in _TRIM_SET and t not in STOP for t in between):
+        return []  # 分别拥有工程技术中心 9 家和 6 家: the noun after 分别 is shared
+    start = max(head.rfind(mark, 0, at) for mark in "，。；：,;:")
+    items = re.split("、|和|及|与", head[start + 1:at])
+    if len(items) != count:
+        return []
+    nouns = [phrase_before(_tokens(lex, item.replace(" ", "")), lex) for item in items]
+    if not all(nouns):
+        return []
+    last = _tokens(lex, nouns[-1])
+    if len(last) > 1 and is_measure(last[-1]) and not any(map(is_measure, nouns[:-1])):
+        # 东区、西区营收分别为: the things are named one by one, what is measured once
+        nouns[:-1] = [noun + last[-1] for noun in nouns[:-1]]
+    return nouns

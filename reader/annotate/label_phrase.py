@@ -1,0 +1,264 @@
+"""The noun phrase a key number measures, read from the segmenter's tokens around it.
+
+A label is made of whole tokens: it never ends inside a word (签约额, never 额; 锂电池回收材料,
+never 锂电池). Chinese noun phrases put their head last, so when a phrase is longer than a
+label may be, words are dropped from its start, never from its end (产业发展引导基金, not
+生物医药产业发展). The phrase before a figure ends where the figure's clause has its verbs and
+qualifiers (trimmed by :mod:`reader.annotate.label_clause`); the phrase after a count or an
+amount is its counted noun or its object, up to the first verb, function word or punctuation.
+
+Word classes come from the segmenter's dictionary (:class:`Lexicon`, filled from
+:mod:`reader.annotate.nlp`). The names the entity finder found in the text are blanked out
+before it gets here (``label_clause.mask_names``); known names and organisation suffixes are a
+second guard when it has not run (华为公司, but not 上市公司, a kind of company).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from reader.text.hanzi import is_hanzi
+
+__all__ = ["GENERIC", "HEAD_NOUNS", "LONG_LABEL", "MAX_LABEL", "STOP", "Lexicon", "is_kind",
+           "is_measure", "is_name", "is_word", "phrase_after", "phrase_before"]
+
+
+#: How often a word must occur in the segmenter's dictionary to count as a common word.
+_COMMON = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """What the label rules read words with: the segmenter and its dictionary's tables."""
+
+    #: text → tokens that join back to it
+    cut: Callable[[str], Sequence[str]]
+    #: word → one-letter word class (V verb, X function word, O organisation...)
+    tags: Mapping[str, str] = field(default_factory=dict)
+    #: word → frequency in the dictionary; None without one (every word counts as common)
+    freq: Mapping[str, int] | None = None
+    #: known names → "org" | "person" | "place" (the gazetteer's)
+    names: Mapping[str, str] = field(default_factory=dict)
+
+    def rare(self, word: str) -> bool:
+        """True when the dictionary has ``word`` fewer than a few times, or not at all."""
+        return self.freq is not None and self.freq.get(word, 0) < _COMMON
+
+
+#: A label's length in characters: a little room, so that a phrase keeps its words whole.
+MAX_LABEL = 10
+#: A label made of several phrases (果汁、茶饮料生产线; 制造业增加值占规上工业比重) may be longer.
+LONG_LABEL = MAX_LABEL + 4
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+#: Tokens a label never spans: function words, pronouns, time words and clause openers.
+STOP = _words(
+    "的 和 与 及 以及 或 在 了 将 已 其中 以上 以下 其 该 这 这些 此 为 对 把 被 从 向 于 由 等"
+    " 今年 去年 明年 目前 截至 年内 当年 同时 并 且 又 还 也 都 共 新 已经 正在 全年 一批"
+    " 远期 近期 当前 同期 期间 引进 新引进 建设 实施 开展 签约 签订 带动 推动 完成 实现"
+    " 拥有 提供 同比 环比 名义 实际 现场 当场 正式 首批 集中 共同 分别 均 约 前 后 之前 之后 以后"
+    " 引育 聚集 集聚 认定 招引 吸引 累计 力争 争取 确保"
+)
+_STOP_CHARS = frozenset("的和与及或在了将已其该这此为对把被从向于由等共并且又还也都前后")
+_AND = _words("和 及 与 以及")
+#: Characters that prefix a word (大数据, 分会场, 子基金, 新能源): kept at a phrase's start.
+_PREFIXES = frozenset("大小新老高低中总副子主分超微多单双全半非准次")
+#: Labels that say nothing a reader does not see already, unless what they are of is named.
+GENERIC = _words("比例 金额 数量 规模 总额 数 数字 比重 占比 同比 增速 增幅 均值 总量")
+#: The whole area a report is about: no fourth word of a label.
+_AREAS = _words("全区 全市 全省 全县 全镇 全国 该区 我区 本区 园区 新区 全园")
+#: Time words that may sit inside a measured phrase (文旅产业全年营收): skipped, not kept.
+_TIME = _words("全年 今年 去年 当年 上半年 下半年 一季度 前三季度 年内 同期 目前 当期")
+#: Heads of a counted thing: a phrase that ends with one is complete (党员 | 同温入党誓词).
+HEAD_NOUNS = ("员", "者", "人", "人才", "企业", "项目", "单位", "机构", "平台", "组织",
+              "公司", "产品", "厂房", "园区", "基地", "载体", "中心", "高校", "家庭", "人次",
+              "岗位", "专利")
+#: Heads of a measured amount: a phrase that ends with one names an amount, not a thing.
+_MEASURE_HEADS = ("额", "值", "率", "量", "规模", "面积", "比重", "占比", "比例", "增速", "增幅")
+#: Verbs that name an amount when they head a phrase (实现收入, 研发投入, 外资到位).
+_MEASURE_VERBS = ("收入", "投入", "支出", "投资", "融资", "销售", "出口", "进口", "消费", "产出",
+                  "成交", "交易", "贷款", "到位", "营收", "利润", "税收", "资金", "资本", "产值",
+                  "税金", "税费", "成本")
+#: Word classes (reader.annotate.nlp) that are not measured things: verbs and function words.
+#: Name tags are left out: the dictionary tags 高新区 as a place, 新兴产业 and 上市公司 as
+#: organisations; names come from the entity finder and the gazetteer instead.
+_NOT_NOUN = frozenset("VX")
+_ORG_SUFFIX = ("公司", "集团", "银行", "大学", "研究院", "研究所", "协会", "商会")
+#: What comes before 公司 in a company's legal form, never in a kind of company (上市公司).
+_LEGAL_FORMS = ("有限", "股份", "责任", "控股")
+_NAMES = ("org", "person", "place")
+
+
+def is_word(token: str) -> bool:
+    """A token made of hanzi or Latin letters only (no digits, no punctuation)."""
+    return all(is_hanzi(ch) or (ch.isascii() and ch.isalpha()) for ch in token)
+
+
+def is_measure(label: str) -> bool:
+    """True when ``label`` names an amount (总投资, 销售额, 注册资金) rather than a thing."""
+    return label.endswith(_MEASURE_HEADS) or label.endswith(_MEASURE_VERBS)
+
+
+def _nounish(token: str, lex: Lexicon) -> bool:
+    return (len(token) > 1 and is_word(token) and token not in STOP
+            and lex.tags.get(token) not in _NOT_NOUN)
+
+
+def is_name(token: str, lex: Lexicon) -> bool:
+    """A company's or institution's name, or its suffix after one (华为 公司): not a
+    measured thing. A kind of company (上市公司, 子公司) is an ordinary noun."""
+    suffix = next((s for s in _ORG_SUFFIX if token.endswith(s)), None)
+    if suffix is None:
+        return lex.names.get(token) in ("org", "person")
+    rest = token[:-len(suffix)]
+    return (not rest or rest.endswith(_LEGAL_FORMS) or lex.names.get(rest) in _NAMES
+            or lex.rare(rest))
+
+
+def is_kind(token: str, lex: Lexicon) -> bool:
+    """A kind of organisation (上市公司, 子公司), not one organisation's name."""
+    return token.endswith(_ORG_SUFFIX) and not is_name(token, lex)
+
+
+def _verb(token: str, lex: Lexicon) -> bool:
+    return lex.tags.get(token) == "V" or (len(token) == 1 and lex.tags.get(token) == "X")
+
+
+def phrase_before(tokens: Sequence[str], lex: Lexicon, budget: int = MAX_LABEL) -> str:
+    """The noun phrase that ``tokens`` end with: up to four words, never cut inside one.
+
+    A one-character token (额 of 签约额, 均 of 亩均) is a piece of the word around it, so it
+    never ends the phrase on its own side: the phrase takes its neighbour too. Verbs,
+    function words and names end the phrase, except a verb that names an amount (实现收入)
+    or is part of one (收入规模); a time word inside it is skipped (文旅产业全年营收 →
+    文旅产业营收); two phrases joined by 及 or 和 stay together (仓储用房及办公楼).
+    """
+    picked: list[str] = []
+    words = 0
+    first = -1
+    i = len(tokens) - 1
+    while i >= 0:
+        token = tokens[i]
+        prev = tokens[i - 1] if i else ""
+        # A lone character at the phrase start needs one neighbour (签约 额, 营 收), no more.
+        glued = bool(picked) and len(picked[0]) == 1 and (
+            len(picked) == 1 or (len(picked[1]) > 1 and picked[0] not in _PREFIXES)) \
+            and token not in _STOP_CHARS and is_word(token)
+        if is_name(token, lex):
+            break
+        # A lone character's tag is its tag as a word; as the last token it is a piece (营 收).
+        tag = lex.tags.get(token) if picked or len(token) > 1 else None
+        if len(token) == 1 and picked and not glued and is_word(token) and len(prev) == 1 \
+                and is_word(prev) and token not in _STOP_CHARS and prev not in _STOP_CHARS \
+                and tag != "V":
+            glued = True  # 亩 均 产值: two lone characters the dictionary lacked as a word
+        if token in _PREFIXES and picked and len(picked[0]) > 1:
+            glued = True  # 新 材料, 大 数据: a prefix of the word after it
+        if tag == "V" and len(token) > 1 and (
+                (not picked and (token.endswith(_MEASURE_VERBS) or _nounish(prev, lex)
+                                 or prev in STOP))
+                or (picked and is_measure(picked[0]))):
+            tag = None  # 研发投入, 实现收入: a verb naming an amount; 预算 收入: part of one
+        if token in _TIME and picked and _nounish(prev, lex):
+            i -= 1
+            continue  # 文旅产业 全年 营收: the time word is not part of what is measured
+        if not glued and (token in STOP or not is_word(token) or tag in _NOT_NOUN):
+            if token in _AND and picked and words:
+                left = phrase_before(tokens[:i], lex, 4)
+                if left and len(left) + len(token) + sum(map(len, picked)) <= budget + 2:
+                    picked[:0] = [left, token]  # 仓储用房及办公楼: both conjuncts
+                    first = -1
+            break
+        if sum(map(len, picked)) + len(token) > budget:
+            break
+        picked.insert(0, token)
+        first = i  # where the phrase starts in ``tokens``
+        if len(token) > 1:
+            words += 1
+        if words == 3 and i and tokens[i - 1] in _AREAS:
+            break  # 全区 | 软件业务收入规模: a fourth word only when it says more than where
+        if words == 4 and len(token) > 1:
+            if i and tokens[i - 1] in _PREFIXES and sum(map(len, picked)) < budget:
+                picked.insert(0, tokens[i - 1])  # 大 健康 产业 规模: a prefix of the word
+                first = i - 1
+            break
+        i -= 1
+    while picked and len(picked[0]) == 1 and len(picked) > 1 and picked[0] in _STOP_CHARS:
+        picked.pop(0)
+    if len(picked) > 1 and first > 0 and tokens[first - 1] in _PREFIXES:
+        picked.pop(0)  # 新 | 能源汽车产业园: a word whose prefix did not fit goes too
+    label = "".join(picked)
+    return label if len(label) > 1 else ""
+
+
+def _nominal_to_end(tokens: Sequence[str], lex: Lexicon, verbs: bool = False) -> bool:
+    """True when ``tokens`` are nouns up to their end or the next function word: what
+    follows a verb inside a compound (回收 材料), not a predicate's object.
+    With ``verbs``, verbs count as nouns but the run must reach the end of ``tokens``."""
+    seen = False
+    for token in tokens:
+        if token in STOP or not is_word(token):
+            return seen and not verbs
+        if _verb(token, lex) and not verbs:
+            return False
+        seen = True
+    return seen
+
+
+def phrase_after(tokens: Sequence[str], lex: Lexicon, nominal: bool = False,
+                 people: bool = False) -> str:
+    """The noun phrase ``tokens`` start with: the counted noun after a measure word, or
+    the thing an amount is of, up to a verb, a function word or the end of its head.
+
+    A verb inside the phrase stays when nouns follow it to the phrase end (锂电池回收材料,
+    医用防护口罩熔喷布); after a complete head (党员, 企业) only another head (企业负责人) or a
+    common word (人才公寓) joins, so a rare word does not (党员 | 同温入党誓词), nor a verb.
+    ``nominal``: the tokens follow a 的, so they are a noun phrase to their end, whose head
+    may be a verb the dictionary knows as one (的技改贴息). ``people``: they follow a measure
+    word for people (位, 名), so a word the dictionary lacks after the noun is the verb.
+    """
+    tags = lex.tags
+    tokens = list(tokens)
+    if len(tokens) > 1 and len(tokens[0]) == 1 and tokens[0] not in _STOP_CHARS \
+            and is_word(tokens[0]) and _nounish(tokens[1], lex):
+        tokens[:2] = [tokens[0] + tokens[1]]  # 主 论坛: a prefix of the word after
+    if not tokens or tokens[0] in STOP or not is_word(tokens[0]) or len(tokens[0]) < 2:
+        return ""
+    if tags.get(tokens[0]) == "V" and len(tokens) > 1 and _nounish(tokens[1], lex):
+        tokens[:2] = [tokens[0] + tokens[1]]  # 在职 党员: a verb modifying a noun
+    elif tags.get(tokens[0]) in _NOT_NOUN or is_name(tokens[0], lex):
+        return ""
+    picked = [tokens[0]]
+    for j, token in enumerate(tokens[1:], 1):
+        if token in STOP or not is_word(token) or is_name(token, lex):
+            break
+        last = j + 1 == len(tokens) or not is_word(tokens[j + 1]) or tokens[j + 1] in STOP
+        if len(token) == 1 and last and tags.get(token) == "X" and token not in _STOP_CHARS:
+            picked.append(token)  # 无人 车: a noun's last character, not an adverb (均居)
+            break
+        complete = picked[-1].endswith(HEAD_NOUNS)
+        if complete and not token.endswith(HEAD_NOUNS) and (
+                len(token) == 1 or _verb(token, lex) or lex.rare(token)):
+            break  # 党员 | 同温入党誓词, 党员 | 参加: the counted thing is complete
+        if token.startswith("总") or token.endswith(_MEASURE_HEADS):
+            break  # 两个特色园区 | 总投资额: what is counted, not the amount measured next
+        if _verb(token, lex) and not _nominal_to_end(tokens[j + 1:], lex) and not (
+                nominal and len(token) > 1 and _nominal_to_end(tokens[j:], lex, verbs=True)):
+            break  # 项目 | 参与集中开工, 五项指标 | 均居: the predicate starts
+        if people and lex.freq is not None and not lex.freq.get(token):
+            break  # 200 位嘉宾 | 齐聚: people are counted by a noun the dictionary knows
+        if len(token) > 1 and not tags and not token.endswith(HEAD_NOUNS):
+            break  # untagged: only common head nouns join (项目 参与 vs 在职 党员)
+        picked.append(token)
+    # Too long: the head is last, so words go from the start (产业发展引导基金), and a lone
+    # character left at the start goes too (a piece of a word cut off) unless it prefixes
+    # the word after it (大 数据).
+    while len(picked) > 1 and (sum(map(len, picked)) > MAX_LABEL or (
+            len(picked[0]) == 1 and picked[0] not in _PREFIXES)):
+        picked.pop(0)
+    return "".join(picked)
