@@ -214,6 +214,11 @@ def _label(raw: str, text: str, fig: Figure, in_list: tuple[int, int, int] | Non
         # 设立 5000 万元的发展资金: past a 的, too.
         skip = 1 if raw.startswith("的", fig.end) else 0
         noun = noun_after(raw, fig.end + skip, lex, nominal=bool(skip)) or noun
+        of = raw.find(noun + "的", fig.end, fig.end + len(noun) + 3) if noun in GENERIC else -1
+        if of >= 0:  # 形成 300 亿元规模的产业基金群: the scale is the fund group's
+            owner = noun_after(raw, of + len(noun) + 1, lex, nominal=True)
+            if owner and len(owner) + len(noun) <= LONG_LABEL:
+                noun = owner + noun
     if change:
         # 营收增加 350亿元 is a change, not the level: the label says so (营收增加, 同比增长).
         if noun and noun not in GENERIC:

@@ -66,6 +66,8 @@ STOP = _words(
 )
 _STOP_CHARS = frozenset("的和与及或在了将已其该这此为对把被从向于由等共并且又还也都前后")
 _AND = _words("和 及 与 以及")
+#: Postpositions after a noun (16个项目 | 中): never the last character of a label.
+_POSTPOSITIONS = frozenset("中内里上下外间旁")
 #: Characters that prefix a word (大数据, 分会场, 子基金, 新能源): kept at a phrase's start.
 _PREFIXES = frozenset("大小新老高低中总副子主分超微多单双全半非准次")
 #: Labels that say nothing a reader does not see already, unless what they are of is named.
@@ -238,11 +240,20 @@ def phrase_after(tokens: Sequence[str], lex: Lexicon, nominal: bool = False,
         if token in STOP or not is_word(token) or is_name(token, lex):
             break
         last = j + 1 == len(tokens) or not is_word(tokens[j + 1]) or tokens[j + 1] in STOP
-        if len(token) == 1 and last and tags.get(token) == "X" and token not in _STOP_CHARS:
+        if len(token) > 1 and tags.get(token) == "X":
+            break  # 3支基金 | 先后, 5个项目 | 经过: an adverb or a preposition starts the predicate
+        if (
+            len(token) == 1
+            and last
+            and tags.get(token) == "X"
+            and token not in _STOP_CHARS
+            and token not in _POSTPOSITIONS
+        ):
             picked.append(token)  # 无人 车: a noun's last character, not an adverb (均居)
             break
         complete = picked[-1].endswith(HEAD_NOUNS)
-        if complete and not token.endswith(HEAD_NOUNS) and (
+        head_next = j + 1 < len(tokens) and tokens[j + 1].endswith(HEAD_NOUNS)
+        if complete and not token.endswith(HEAD_NOUNS) and not head_next and (
                 len(token) == 1 or _verb(token, lex) or lex.rare(token)):
             break  # 党员 | 同温入党誓词, 党员 | 参加: the counted thing is complete
         if token.startswith("总") or token.endswith(_MEASURE_HEADS):
