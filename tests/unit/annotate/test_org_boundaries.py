@@ -255,6 +255,8 @@ NEGATIVES = [
     ("a-committee-alone", "市委召开常委会议。", ("市委", "org")),
     ("approved-is-no-brand", "今年获批生物医药项目10个。", ("获批生物", "org")),
     ("above-scale-is-no-brand", "规上生物企业达20家。", ("规上生物", "org")),
+    ("new-area-alone", "金普新区是国家级新区，新区今年引进项目。", ("新区", "place")),
+    ("east-district-of-a-park", "园区东区今年新建厂房。", ("东区", "place")),
     ("help-the-zone", "双方合作，助力高新区高质量发展。", ("助力高新区", "place")),
     ("school-branch", "依托市委党校高新区分校开展培训。", ("党校高新区", "place")),
     ("invest-capital", "国家建投资金到位。", ("建投资金", "org")),
