@@ -65,6 +65,12 @@ _CATEGORY = re.compile("[ ]*(?:以上|以下|级以上)[\u4e00-\u9fff]")
 _LIST_JOIN = frozenset(("、", "和", "及", "与", "以及"))
 # Measure words that count people (200 位嘉宾, 30 名党员).
 _PEOPLE = frozenset(("位", "名", "人", "人次"))
+#: Totals that say nothing without what they total (总数达 1630 家).
+_TOTALS = frozenset(("总数", "总量", "总额", "总计", "总规模", "规模", "数量", "累计"))
+#: A share named by its verb and place alone (占全市): the subject is in the clause before.
+_SHARE_ONLY = frozenset(("占", "占全市", "占全省", "占全国", "占全区", "占全县"))
+#: Ratio nouns after 占 whose owner is the subject (占工业总产值比重 → 产值占比).
+_RATIOS = ("比重", "比例", "占比")
 
 
 def sentence_at(text: str, pos: int) -> str:
@@ -219,6 +225,16 @@ def _label(raw: str, text: str, fig: Figure, in_list: tuple[int, int, int] | Non
             owner = noun_after(raw, of + len(noun) + 1, lex, nominal=True)
             if owner and len(owner) + len(noun) <= LONG_LABEL:
                 noun = owner + noun
+    if noun in _TOTALS and fig.kind != "percent":
+        # 新增研发机构 33 家，总数达 1630 家: the total of what the clause before counted
+        owner = noun_of_previous_clause(text, start, lex)
+        if owner and len(owner) + len(noun) <= LONG_LABEL:
+            noun = owner + noun
+    if share and share in _SHARE_ONLY:
+        # 技术转移示范机构 12 家、占全市 34.3%: the share is of what the clause before counted
+        owner = noun_of_previous_clause(text, start, lex)
+        if owner and len(owner) + len(share) <= LONG_LABEL:
+            share = owner + share
     if change:
         # 营收增加 350亿元 is a change, not the level: the label says so (营收增加, 同比增长).
         if noun and noun not in GENERIC:
@@ -226,6 +242,10 @@ def _label(raw: str, text: str, fig: Figure, in_list: tuple[int, int, int] | Non
         return change
     if share and noun and fig.kind == "percent" and len(noun) + len(share) <= LONG_LABEL:
         return share + noun  # 占全国 20%, 高于全市 2 个百分点: a share or a lead, not the place
+    if share and noun and fig.kind == "percent" and noun.endswith(_RATIOS) and (
+            share.endswith("占") and len(share) > 1):
+        # 某产业产值占规上工业总产值比重 (too long): the subject's share, not the whole
+        return share + "比"
     return noun
 
 

@@ -60,6 +60,12 @@ _SKIP_END = frozenset(_words(
 # 两年 (平均增长), 近三年: a span of years between the noun and its change.
 _YEARS = re.compile("^近?[一二两三四五六七八九十]+年$")
 _SHARE_WORDS = ("占", "高于", "低于", "快于", "慢于")
+#: After the first amount of 由 A 增至 B: the verb of the change to B.
+_FROM_TO = re.compile(
+    "[^，。；]{0,12}?(?:增至|增加到|增长到|提高到|提升到|上升到|扩大到|升至|降至|下降到|减少到|减至)"
+)
+#: Verbs before a bare 资金 that say which money it is (签约资金, 到位资金, 引进资金).
+_MONEY_WORDS = ("资金", "金额", "资本", "额度")
 _ADVERBS = frozenset(_words("均 都 也 分别 各 共 合计 总共 累计 已 将"))
 _ASIDE = re.compile("[（(][^（）()。；]{0,12}[）)]")
 _LAST_NUMBER = re.compile("[0-9][0-9.]*[^0-9]*$")
@@ -87,7 +93,14 @@ def _clause_before(text: str, pos: int) -> str:
     head = text[max(0, pos - 40):pos]
     # 生产总值（GDP）达到: an aside does not end the clause.
     parts = _CLAUSE_SPLIT.split(_ASIDE.sub("", head))
-    return parts[-1].strip() if parts else ""
+    clause = parts[-1].strip() if parts else ""
+    # 投资总额由 840 万美元增至 10800 万美元: both amounts are of what stands before 由
+    at = max(clause.rfind("由"), clause.rfind("从"))
+    if at > 0 and (
+        any(ch.isdigit() for ch in clause[at:]) or _FROM_TO.match(text, pos, pos + 40)
+    ):
+        clause = clause[:at]
+    return clause
 
 
 def _tokens(lex: Lexicon, text: str) -> list[str]:
@@ -132,12 +145,19 @@ def noun_before(text: str, pos: int, lex: Lexicon) -> tuple[str, str, str]:
     share = ""
     if noun:
         rest = _before_phrase(tokens, noun)
+        if noun in _MONEY_WORDS and rest and len(rest[-1]) == 2 and is_word(rest[-1]) and (
+                rest[-1] not in _TRIM_SET and rest[-1] not in CHANGE):
+            noun, rest = rest[-1] + noun, rest[:-1]  # 签约 资金: which money
         if noun in GENERIC and rest and rest[-1] == "的":
             # 占GDP的比重: a generic measure takes what it is of, the 的 left out
             left = phrase_before(rest[:-1], lex, MAX_LABEL - len(noun))
             if left:
                 noun, rest = left + noun, _before_phrase(rest[:-1], left)
         word = next((w for w in _SHARE_WORDS if "".join(rest).endswith(w)), "")
+        if not word and noun.endswith(("比重", "比例", "占比")) and "占" in rest:
+            at = len(rest) - 1 - rest[::-1].index("占")
+            if len("".join(rest[at + 1:])) <= 6:  # 占 规模以上 工业总产值比重
+                word, rest = "占", rest[: at + 1]
         if word:
             # 高新技术产业增加值占全市: what has the share, when the clause names it.
             del rest[len(rest) - len(_tokens(lex, word)):]

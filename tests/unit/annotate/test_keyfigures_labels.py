@@ -102,11 +102,25 @@ CASES: dict[str, tuple[str, str, str]] = {
                                "聚酯切片"),
     "each-figure-its-own-noun": ("园区新增国家级孵化器 3 家和省级众创空间 7 家。", "7 家",
                                  "省级众创空间"),
-    "postposition-after-the-counted-noun": ("本次开工的 12 个项目中，制造业项目过半。", "12 个", "项目"),
+    "postposition-after-the-counted-noun": (
+        "本次开工的 12 个项目中，制造业项目过半。", "12 个", "项目"),
     "adverb-after-the-counted-noun": ("园区 4 支基金先后完成备案。", "4 支", "基金"),
     "preposition-after-the-counted-noun": ("入围的 9 个项目经过三轮评审。", "9 个", "项目"),
     "unseen-word-before-the-head": ("园区 7 家人才科创企业获评瞪羚企业。", "7 家", "人才科创企业"),
-    "scale-of-what-follows": ("带动社会资本形成 200 亿元规模的基金集群。", "200 亿元", "基金集群规模"),
+    "scale-of-what-follows": (
+        "带动社会资本形成 200 亿元规模的基金集群。", "200 亿元", "基金集群规模"),
+    "from-amount-of-a-rise": (
+        "企业注册资本从 500 万元增加到 3000 万元。", "500 万元", "企业注册资本"),
+    "to-amount-of-a-rise": (
+        "企业注册资本从 500 万元增加到 3000 万元。", "3000 万元", "企业注册资本"),
+    "which-money": ("全区签约资金 120 亿元，到位资金 45 亿元。", "120 亿元", "签约资金"),
+    "total-of-what-the-clause-before-counted": ("今年新增高新技术企业 120 家，总数达到 860 家。",
+                                                "860 家", "高新技术企业总数"),
+    "share-of-what-the-clause-before-counted": (
+        "园区拥有孵化器 18 家，其中国家级孵化器 6 家、占全省 20%。", "20%", "国家级孵化器占全省"),
+    "share-of-a-ratio-names-its-subject": (
+        "战略性新兴产业产值占规模以上工业总产值比重 41.2%。", "41.2%",
+        "新兴产业产值占工业总产值比重"),
 }
 
 
