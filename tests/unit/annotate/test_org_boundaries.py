@@ -10,12 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.annotate.entities import find_entities
-
-
-def spans(text: str) -> set[tuple[str, str]]:
-    return {(e.text, e.type) for e in find_entities(text)}
-
+from tests.helpers.names import check_names, found_names
 
 # (id, text, must find, must not find)
 CLASSES = [
@@ -269,11 +264,7 @@ NEGATIVES = [
 def test_org_boundaries(
     text: str, want: list[tuple[str, str]], unwanted: list[tuple[str, str]]
 ) -> None:
-    found = spans(text)
-    for pair in want:
-        assert pair in found, f"{pair} not in {sorted(found)}"
-    for pair in unwanted:
-        assert pair not in found, f"{pair} in {sorted(found)}"
+    check_names(text, want, unwanted)
 
 
 @pytest.mark.parametrize(
@@ -282,13 +273,9 @@ def test_org_boundaries(
 def test_people_and_what_is_no_person(
     text: str, want: list[tuple[str, str]], unwanted: list[tuple[str, str]]
 ) -> None:
-    found = spans(text)
-    for pair in want:
-        assert pair in found, f"{pair} not in {sorted(found)}"
-    for pair in unwanted:
-        assert pair not in found, f"{pair} in {sorted(found)}"
+    check_names(text, want, unwanted)
 
 
 @pytest.mark.parametrize(("text", "unwanted"), [pytest.param(t, u, id=i) for i, t, u in NEGATIVES])
 def test_no_name_where_none_is(text: str, unwanted: tuple[str, str]) -> None:
-    assert unwanted not in spans(text)
+    assert unwanted not in found_names(text)
