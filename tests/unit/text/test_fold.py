@@ -13,7 +13,8 @@ from reader.text.fold import find_all, fold, sanitize_for_display
     ("original", "folded"),
     [
         ("⼤会", "大会"),  # Kangxi radical U+2F24
-        ("\uf900", "豈"),  # CJK compatibility ideograph
+        ("\uf9d1", "六"),  # CJK compatibility ideograph
+        ("\uf900", "岂"),  # … of a traditional character (豈), then that one simplified
         ("１０００亿元", "1000亿元"),
         ("增长５％", "增长5%"),
         ("２３．４％", "23.4%"),
