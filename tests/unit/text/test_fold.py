@@ -77,7 +77,7 @@ def test_sanitize_shows_controls_and_keeps_offsets() -> None:
 # --- properties ----------------------------------------------------------------------------
 
 LOOKALIKES = st.sampled_from(
-    [*"大⼤会１2０ＡaＢb％%，, \u3000\u200b\u202e\ufeff\n国\uf900", "e\u0301"]
+    [*"大⼤会１2０ＡaＢb％%，, \u3000\u200b\u202e\ufeff\n国\uf900區区門⾨门", "e\u0301"]
 )
 TEXTS = st.one_of(
     st.text(st.characters(exclude_categories=["Cs"]), max_size=80),
