@@ -15,12 +15,13 @@ from pathlib import Path
 from reader.search.fts import BIGRAM_TOKENIZER
 from reader.search.match import fold_text
 from reader.state import db
+from reader.text.traditional import table_digest
 
 #: Bump whenever the tables, the codec or the tokens fed to the indexes change.
 SCHEMA_VERSION = 3
 
 #: Folding this string shows which folding rules built the index (see :func:`fold_signature`).
-_FOLD_PROBE = "⼤⺠１Ａ％．\u3000a\u200bb 千 亿元 x  y"
+_FOLD_PROBE = "⼤⺠１Ａ％．\u3000a\u200bb 千 亿元 x  y 高新區億⾨"
 
 #: How long a writer waits for another process's transaction before giving up.
 
@@ -126,8 +127,9 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts_meta USING fts5(
 
 
 def fold_signature() -> str:
-    """The folded probe string: changes when the folding rules do."""
-    return fold_text(_FOLD_PROBE)
+    """The folded probe string and the traditional table's digest: changes when the folding
+    rules do, or any of the table's few thousand mappings (which no probe string could show)."""
+    return f"{fold_text(_FOLD_PROBE)} t2s:{table_digest()}"
 
 
 def connect(path: Path) -> sqlite3.Connection:

@@ -13,6 +13,10 @@ Folding rules (`fold`):
 * NFKC, one character at a time, only for CJK compatibility ideographs,
   full-width ASCII letters and digits, ``％`` and the full-width
   decimal point ``．``; CJK punctuation (``，。“”``) is kept as it is;
+* then traditional characters become simplified ones, one for one (區 → 区, 億 → 亿;
+  :mod:`reader.text.traditional`, from OpenCC), so ``門``, its Kangxi radical ``⾨`` and
+  ``门`` all read ``门`` (:func:`simplified` and :func:`has_traditional` do this step alone,
+  for callers that keep offsets without a :class:`Folded` map);
 * ASCII letters are lowercased (also those that came from full-width letters);
 * zero-width characters (U+200B–U+200F, U+2060, U+FEFF) and bidi controls (U+202A–U+202E,
   U+2066–U+2069) are dropped;
@@ -33,8 +37,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reader.text.radicals import radical_table
+from reader.text.traditional import has_traditional, simplified, traditional_table
 
-__all__ = ["Folded", "find_all", "fold", "sanitize_for_display"]
+__all__ = ["Folded", "find_all", "fold", "has_traditional", "sanitize_for_display", "simplified"]
 
 _DROPPED = frozenset(
     [
@@ -74,6 +79,8 @@ def _fold_char(ch: str) -> str:
         folded = ch
     if folded.isascii():
         folded = folded.lower()
+    elif len(folded) == 1:
+        folded = traditional_table().get(ord(folded), folded)
     _fold_cache[ch] = folded
     return folded
 

@@ -13,7 +13,8 @@ from reader.text.fold import find_all, fold, sanitize_for_display
     ("original", "folded"),
     [
         ("⼤会", "大会"),  # Kangxi radical U+2F24
-        ("\uf900", "豈"),  # CJK compatibility ideograph
+        ("\uf9d1", "六"),  # CJK compatibility ideograph
+        ("\uf900", "岂"),  # … of a traditional character (豈), then that one simplified
         ("１０００亿元", "1000亿元"),
         ("增长５％", "增长5%"),
         ("２３．４％", "23.4%"),
@@ -76,7 +77,7 @@ def test_sanitize_shows_controls_and_keeps_offsets() -> None:
 # --- properties ----------------------------------------------------------------------------
 
 LOOKALIKES = st.sampled_from(
-    [*"大⼤会１2０ＡaＢb％%，, \u3000\u200b\u202e\ufeff\n国\uf900", "e\u0301"]
+    [*"大⼤会１2０ＡaＢb％%，, \u3000\u200b\u202e\ufeff\n国\uf900區区門⾨门", "e\u0301"]
 )
 TEXTS = st.one_of(
     st.text(st.characters(exclude_categories=["Cs"]), max_size=80),
