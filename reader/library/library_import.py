@@ -103,7 +103,7 @@ def import_files(
     }
     # Names found by an older annotator: read every file again (custom annotators, as in
     # tests and benchmarks, carry no stamp).
-    stale = annotator is None and freshness.stale(conn)
+    stale = freshness.before_import(conn, custom=annotator is not None, empty=not known)
     jobs: list[tuple[str, str | None]] = []
     unchanged: list[str] = []
     for file in files:
@@ -156,11 +156,7 @@ def import_files(
     finally:
         prepared_files.close()  # stops the worker processes at once when we stopped early
     if annotator is None and result.stopped is None:
-        seen = {str(f) for f in files}
-        if not stale or (
-            not result.errors and all(p in seen or not Path(p).exists() for p in known)
-        ):
-            freshness.mark_fresh(conn)  # every file went through this annotator
+        freshness.after_import(conn, stale, [str(f) for f in files], known, bool(result.errors))
     result.seconds = time.perf_counter() - started
     return result
 

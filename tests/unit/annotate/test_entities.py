@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from reader.annotate import nlp
 from reader.annotate.entities import find_entities, shown_name
 from reader.model import Entity
-from tests.helpers.names import check_names
+from tests.helpers.name_checks import check_names
 
 SAMPLE = Path(__file__).resolve().parents[3] / "articles" / "hitech-zones-p1.txt"
 

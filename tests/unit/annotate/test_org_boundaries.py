@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers.names import check_names, found_names
+from tests.helpers.name_checks import check_names, found_names
 
 # (id, text, must find, must not find)
 CLASSES = [

@@ -87,3 +87,17 @@ def test_import_with_no_path_reads_the_imported_folders_again(tmp_path: Path) ->
     again = _cli(tmp_path)
     assert again.returncode == 0, again.stderr
     assert "(1 unchanged" in again.stderr
+
+
+def test_a_library_filled_by_another_annotator_is_left_as_it_is(tmp_path: Path) -> None:
+    # Tests and benchmarks fill libraries with their own annotators: this program could not
+    # annotate them that way, so it never calls them stale.
+    from tests.helpers.library import quick_annotator
+
+    page = _page(tmp_path / "pages")
+    with Library(tmp_path / "lib", annotator=quick_annotator, workers=1) as library:
+        library.import_paths([page])
+    library = Library(tmp_path / "lib", workers=1)
+    assert not library.notices and not freshness.stale(library.conn)
+    assert library.import_paths([page]).files_unchanged == 1
+    library.close()
