@@ -55,6 +55,7 @@ from reader.annotate.nlp import Nlp, load
 from reader.model import Entity, EntityType
 from reader.text.fold import fold
 from reader.text.hanzi import is_hanzi
+from reader.text.traditional import has_traditional
 
 _NAME_TAGS = frozenset("OLPZ")
 _OPENERS: dict[int, frozenset[str]] = {}
@@ -370,7 +371,7 @@ def find_entities(text: str, *, persons: Iterable[str] = ()) -> list[Entity]:
     """
     if not text:
         return []
-    if LOOKALIKE.search(text) is None:
+    if LOOKALIKE.search(text) is None and not has_traditional(text):
         return _Finder(load(), text, persons).run()
     # PDF text with Kangxi radicals or compatibility ideographs (⼤连⾼新区): find the names on
     # the folded text, then map the spans back to the text as shown. Folding only the

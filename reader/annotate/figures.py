@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 
 from reader.annotate.figure_currency import bare_currencies
 from reader.annotate.figure_patterns import (
@@ -55,6 +56,7 @@ from reader.annotate.figure_units import LATIN_UNITS, SUBUNIT_RE, UNITS
 from reader.model import Figure, FigureKind, Qualifier
 from reader.model.labels import FIGURE_KIND_LABELS
 from reader.text.numerals import CN_DIGITS, MULTIPLIER_VALUES, fold, parse_number
+from reader.text.traditional import has_traditional, simplified
 
 __all__ = ["figure_kind_label", "find_figures"]
 
@@ -71,6 +73,14 @@ def find_figures(text: str) -> list[Figure]:
     """
     if not text:
         return []
+    if has_traditional(text):
+        # 總投資約50億元: the qualifiers and units are read on the simplified characters (one
+        # for one, so the offsets hold), the figure's text is as written.
+        plain = simplified(text)
+        return [
+            replace(f, text=text[f.start : f.end])
+            for f in bare_currencies(plain, _find_amounts(plain))
+        ]
     return bare_currencies(text, _find_amounts(text))
 
 

@@ -52,6 +52,7 @@ from reader.annotate.label_phrase import (
 )
 from reader.annotate.labels import Sentences
 from reader.model import Article, Entity, Figure, KeyFigure, Located
+from reader.text.traditional import has_traditional, simplified
 
 __all__ = ["key_figures", "sentence_at"]
 
@@ -103,6 +104,7 @@ def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8
             # (an "organisation" ending with a kind of company, 上市公司, names none)
             names.setdefault(located.block, []).append((entity.start, entity.end))
     masked: dict[int, str] = {}
+    plain: dict[int, str] = {}
     best: dict[tuple[str, str, float | None, float | None], KeyFigure] = {}
     repeats: dict[tuple[str, str, float | None, float | None], int] = {}
     # Sentence bounds are found once per block, not rescanned from its start per figure.
@@ -123,10 +125,14 @@ def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8
         if seen is not None and seen.label != figure_kind_label(seen.figure.kind):
             continue
         if located.block not in masked:
-            masked[located.block] = mask_names(text, names.get(located.block, ()))
+            # A traditional page's labels are read (and given) in simplified characters, the
+            # words the label rules know; offsets are the same.
+            plain[located.block] = simplified(text) if has_traditional(text) else text
+            masked[located.block] = mask_names(plain[located.block], names.get(located.block, ()))
+        text = plain[located.block]
         split = sentences.get(located.block)
         if split is None:
-            split = sentences[located.block] = Sentences(text)
+            split = sentences[located.block] = Sentences(article.blocks[located.block].text)
         in_list = lists.get((located.block, fig.start))
         label = _label(text, masked[located.block], fig, in_list, lex)
         if not label and masked[located.block] != text:

@@ -233,7 +233,9 @@ def phrase_after(tokens: Sequence[str], lex: Lexicon, nominal: bool = False,
         return ""
     if tags.get(tokens[0]) == "V" and len(tokens) > 1 and _nounish(tokens[1], lex):
         tokens[:2] = [tokens[0] + tokens[1]]  # 在职 党员: a verb modifying a noun
-    elif tags.get(tokens[0]) in _NOT_NOUN or is_name(tokens[0], lex):
+    elif tags.get(tokens[0]) in _NOT_NOUN or (
+        is_name(tokens[0], lex) and tokens[0] not in _ORG_SUFFIX  # 4 家 | 公司: a bare kind
+    ):
         return ""
     picked = [tokens[0]]
     for j, token in enumerate(tokens[1:], 1):

@@ -15,6 +15,7 @@ from reader.annotate.nlp import Nlp
 from reader.model import EntityType
 from reader.text.fold import fold
 from reader.text.hanzi import is_hanzi
+from reader.text.traditional import simplified
 
 # Priorities: a known name beats a title rule beats a dictionary/gazetteer match beats a guess.
 P_KNOWN, P_TITLE, P_RULE, P_GUESS = 4, 3, 2, 1
@@ -163,9 +164,9 @@ LOOKALIKE = re.compile("[\u2e80-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
 
 
 def shown_name(span: str) -> str:
-    """The name a span of the shown text stands for: its look-alike hanzi folded (⼤连 → 大连),
-    everything else as written."""
-    return LOOKALIKE.sub(lambda m: fold(m.group()).text, span)
+    """The name a span of the shown text stands for: its look-alike hanzi folded (⼤连 → 大连)
+    and traditional characters simplified (高新區 → 高新区), so one name is one index entry."""
+    return simplified(LOOKALIKE.sub(lambda m: fold(m.group()).text, span))
 
 
 #: Verbs that stand between a place and a company in a sentence, never inside a name.
