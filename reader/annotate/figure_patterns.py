@@ -17,8 +17,12 @@ from reader.text.numerals import CN_DIGITS, CN_MULTIPLIERS
 _CNCH = f"[{CN_DIGITS}{CN_MULTIPLIERS}]"
 # A full-width comma is also the sentence comma: it separates thousands only when more
 # groups or decimals follow (82，225.00元), so that $20，300美圆 stays two amounts.
-_ARABIC = (r"(?<![0-9A-Za-z._])(?<![0-9],)[0-9]+"
-           r"(?:(?:,|，(?=[0-9]{3}[,，.][0-9]))[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?")
+# A space may separate thousands too (税收3 450万元, as some sites and PDFs print them): only
+# after a group of one to three digits and before exactly three (2012 450万元 stays a year,
+# then an amount).
+_ARABIC = (r"(?<![0-9A-Za-z._])(?<![0-9],)"
+           r"(?:[0-9]{1,3}(?: [0-9]{3}(?![0-9]))+(?= ?[^0-9 ])|[0-9]+"
+           r"(?:(?:,|，(?=[0-9]{3}[,，.][0-9]))[0-9]{3}(?![0-9]))*)(?:\.[0-9]+)?")
 # A Chinese numeral may not start inside another numeral or after 第 (ordinals). It is
 # bounded: the longest real one (一千二百三十四万五千六百七十八亿…) is well under 32
 # characters, and an unbounded lazy run before the multipliers made a run of thousands of

@@ -216,6 +216,10 @@ def _mult_value(mult: str) -> float:
     return value
 
 
+#: Words before a bare 万元/亿元 that make it an amount (近亿元, 超亿元, 逾万元).
+_BEFORE_BARE = frozenset("近超逾约过上达破")
+
+
 def _amount(m: re.Match[str], s: str, text: str) -> Figure | None:
     key = m.group("unit").replace(" ", "")
     change = 0.0
@@ -235,6 +239,14 @@ def _amount(m: re.Match[str], s: str, text: str) -> Figure | None:
     inner: list[Qualifier] = []
     high: float | None = None
     digits = n1.replace(" ", "")
+    if (
+        digits in ("万", "亿")
+        and not m1
+        and n2 is None
+        and kind == "money"
+        and s[max(0, m.start("n1") - 1) : m.start("n1")] not in _BEFORE_BARE
+    ):
+        return None  # 每万元GDP, 亿元研发投入: a unit of a rate, not an amount (近亿元 is one)
     pair = ADJACENT.fullmatch(digits) if n2 is None and not direct else None
     if pair and DIGIT_ORDER.index(digits[1]) > DIGIT_ORDER.index(digits[0]):
         # 三五年, 七八个, 四五千: two neighbouring digits give an approximate range.

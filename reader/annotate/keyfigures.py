@@ -42,6 +42,7 @@ from reader.annotate.label_clause import (
     noun_of_previous_clause,
     paired_nouns,
 )
+from reader.annotate.label_compare import compared
 from reader.annotate.label_phrase import (
     GENERIC,
     LONG_LABEL,
@@ -66,6 +67,8 @@ _CATEGORY = re.compile("[ ]*(?:以上|以下|级以上)[\u4e00-\u9fff]")
 _LIST_JOIN = frozenset(("、", "和", "及", "与", "以及"))
 # Measure words that count people (200 位嘉宾, 30 名党员).
 _PEOPLE = frozenset(("位", "名", "人", "人次"))
+#: How news counts jobs, right before the number of people (安排就业, 带动就业).
+_JOBS = re.compile("(?:安排|带动|吸纳|新增|解决|提供|促进|实现)?(?:就业|就业岗位)[ 约近超逾达]*$")
 #: Totals that say nothing without what they total (总数达 1630 家).
 _TOTALS = frozenset(("总数", "总量", "总额", "总计", "总规模", "规模", "数量", "累计"))
 #: A share named by its verb and place alone (占全市): the subject is in the clause before.
@@ -211,12 +214,23 @@ def _label(raw: str, text: str, fig: Figure, in_list: tuple[int, int, int] | Non
             return after
     # The figures of a list share the noun and the change words before the first.
     start = in_list[0] if in_list else fig.start
+    if fig.kind == "percent" or fig.unit == "倍":
+        de = fig.end + len(raw[fig.end : fig.end + 3]) - len(raw[fig.end : fig.end + 3].lstrip())
+        things = noun_after(raw, de + 1, lex, nominal=True) if raw.startswith("的", de) else ""
+        owner = noun_of_previous_clause(text, start, lex)
+        label = compared(raw, text, fig.start, fig.end, fig.unit, lex, owner, things)
+        if label:
+            return label
     noun, change, share = noun_before(text, start, lex)
     if in_list:
         paired = paired_nouns(text, start, in_list[2], lex)
         noun = paired[in_list[1]] if paired else noun
     # 年产 60 万吨钢材: a capacity is of the product named after it.
     capacity = text[max(0, fig.start - 3):fig.start].replace(" ", "").endswith("年产")
+    if not noun and fig.unit in _PEOPLE:
+        # 安排就业 1.28 万人: jobs are counted by the verb phrase, there is no noun
+        jobs = _JOBS.search(text, max(0, fig.start - 8), fig.start)
+        noun = jobs.group().strip() if jobs else noun
     if change and not noun:
         # 营收达 800 亿元，同比增长 12.5%: the change is of the thing the clause before measured.
         noun = noun_of_previous_clause(text, start, lex)

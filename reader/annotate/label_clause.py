@@ -228,7 +228,11 @@ def noun_of_previous_clause(text: str, pos: int, lex: Lexicon) -> str:
         return ""
     end = pos - len(head) + cut_at - len(previous) + digit.start()
     # 增加值同比增长 8.5%，两年平均增长 6.1%: the noun of a change before serves too.
-    return noun_before(text, end, lex)[0]
+    noun, _change, share = noun_before(text, end, lex)
+    if noun and "占" in share:
+        # 占全市GDP的 18.5%，比上年提高 1.2 个百分点: the share rose, not the GDP
+        return f"占{noun}" if noun.endswith(("比重", "占比")) else f"占{noun}比重"
+    return noun
 
 
 def paired_nouns(text: str, pos: int, count: int, lex: Lexicon) -> list[str]:

@@ -22,6 +22,14 @@ CASES: dict[str, tuple[str, list[Row]]] = {
     "phase-then-amount": ("二期扩建项目计划投资 8000 万元。", [("8000 万元", 8e7, None, "元")]),
     "phase-area": ("一期用地 300 亩，二期用地 500 亩。",
                    [("300 亩", 2e5, None, "平方米"), ("500 亩", 500 * 10000 / 15, None, "平方米")]),
+    # A space between thousands (as some sites print them) is one number, not two.
+    "space-thousands": ("全年税收3 450万元，比上年增长。", [("3 450万元", 3.45e7, None, "元")]),
+    "year-then-amount": ("2012 450万元", [("450万元", 4.5e6, None, "元")]),
+    # A bare 亿元 or 万元 is the unit of a rate, or the word of a threshold: no amount.
+    "unit-of-a-rate": ("每亿元研发投入产出发明专利15件，每万元GDP能耗下降。",
+                       [("15件", 15, None, "件")]),
+    "threshold-word": ("引进亿元以上项目20个。", [("20个", 20, None, "个")]),
+    "near-a-hundred-million": ("项目投资近亿元。", [("亿元", 1e8, None, "元")]),
     # A category word is not a count.
     "category": ("对三类人员给予补贴，二类项目 8 个。", [("8 个", 8, None, "个")]),
     # 二 alone before a measure word is an ordinal: the count is written 两.

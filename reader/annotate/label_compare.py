@@ -1,0 +1,68 @@
+"""Labels of shares, leads and multiples: what a percent or a 倍 compares with what.
+
+``占全市GDP的 18.5%`` is read by :func:`reader.annotate.label_clause.noun_before` (a share
+word before the noun). This module reads the other ways news writes a comparison, where the
+noun before the figure is the whole and not what is measured:
+
+* ``比全省高出 12.4 个百分点`` — a lead over a whole: 增长比全省高出;
+* ``是全市的 3.2 倍`` — a multiple of a whole: 发明专利是全市的;
+* ``全市近 60% 的省级重点实验室`` / ``超过 85% 的企业`` — a share of the things named after
+  the figure: 省级重点实验室占全市, 企业占比.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.annotate.label_phrase import LONG_LABEL, Lexicon, phrase_before
+
+__all__ = ["compared"]
+
+_HAN = "\u4e00-\u9fff"
+#: A lead: 比 + what it is compared with + the verb, right before the figure.
+_LEAD = re.compile(
+    rf"(?P<subject>[{_HAN}A-Za-z]{{0,14}}?)的?(?<![同环])比(?P<whole>[{_HAN}]{{1,6}}?)"
+    r"(?P<verb>高出|高|低|多出|多|快|慢|少|超出)[了约近]?$"
+)
+#: A multiple: 是/为 + the whole + 的, right before the figure (是全国的 9.4 倍).
+_MULTIPLE = re.compile(rf"(?:是|为|相当于)(?P<whole>[{_HAN}]{{1,8}}?)的?$")
+#: 比上年提高: a change over time, which the change rules label (营收增长), not a lead.
+_TIMES = ("上年", "去年", "同期", "上年同期", "前年", "上月", "上季度", "年初")
+#: A whole written before a share of things (全市近 60% 的…).
+_WHOLES = ("全国", "全省", "全市", "全区", "全县")
+#: Qualifiers between a whole and its share (全市近 60%).
+_QUALIFIERS = re.compile("(?:近|约|超过|超|逾|达|占|的)+$")
+
+
+def _tail(text: str, pos: int) -> str:
+    head = text[max(0, pos - 30) : pos]
+    return re.split("[，。；：、,;:（）()“”]", head)[-1].replace(" ", "")
+
+
+def compared(
+    raw: str, text: str, start: int, end: int, unit: str, lex: Lexicon, owner: str, things: str
+) -> str:
+    """The label of a percent or a multiple at ``start``..``end`` when it compares, else "".
+
+    ``owner`` is what the clause before measured (for a multiple or a lead with no subject of
+    its own), ``things`` the noun phrase after ``的`` past the figure (for a share of things).
+    """
+    before = _tail(text, start)
+    if unit == "倍":
+        m = _MULTIPLE.search(before)
+        if m:
+            label = f"是{m.group('whole')}的"
+            return owner + label if owner and len(owner) + len(label) <= LONG_LABEL else label
+        return ""
+    lead = _LEAD.search(before)
+    whole = lead.group("whole") if lead else ""
+    if lead and not whole.startswith(_TIMES) and whole[-1] not in "提增升减降":
+        verb = f"比{lead.group('whole')}{lead.group('verb')}"
+        words = [t for t in lex.cut(lead.group("subject")) if t.strip() and t != "的"]
+        subject = phrase_before(words, lex, LONG_LABEL - len(verb)) if words else ""
+        return (subject or owner if len(owner) + len(verb) <= LONG_LABEL else "") + verb
+    if things:  # (the caller found them after a 的 right after the figure)
+        whole = _QUALIFIERS.sub("", before)
+        label = f"{things}占{whole[-2:]}" if whole.endswith(_WHOLES) else f"{things}占比"
+        return label if len(label) <= LONG_LABEL else ""
+    return ""
