@@ -50,6 +50,7 @@ from reader.annotate.label_phrase import (
     Lexicon,
     is_kind,
     is_measure,
+    phrase_before,
 )
 from reader.annotate.labels import Sentences
 from reader.model import Article, Entity, Figure, KeyFigure, Located
@@ -253,7 +254,10 @@ def _label(raw: str, text: str, fig: Figure, in_list: tuple[int, int, int] | Non
     if share and share in _SHARE_ONLY:
         # 技术转移示范机构 12 家、占全市 34.3%: the share is of what the clause before counted
         owner = noun_of_previous_clause(text, start, lex)
-        if owner and len(owner) + len(share) <= LONG_LABEL:
+        room = LONG_LABEL - len(share) - (len(noun) if fig.kind == "percent" else 0)
+        if owner and len(owner) > room:  # 高新区国内生产总值 → 国内生产总值: first words go
+            owner = phrase_before([t for t in lex.cut(owner) if t.strip()], lex, room)
+        if owner and len(owner) <= room:
             share = owner + share
     if change:
         # 营收增加 350亿元 is a change, not the level: the label says so (营收增加, 同比增长).

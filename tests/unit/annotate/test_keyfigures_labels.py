@@ -127,6 +127,9 @@ CASES: dict[str, tuple[str, str, str]] = {
         "占全市GDP比重提高"),
     "jobs-counted-by-a-verb-phrase": ("全年实现收入 8.5 亿元，安排就业 1.6 万人。", "1.6 万人",
                                       "安排就业"),
+    "share-of-a-long-subject-from-the-clause-before": (
+        "全市国家级开发区地区生产总值达 5200 亿元，占全市GDP的 46.5%。", "46.5%",
+        "地区生产总值占全市GDP"),
     "which-money": ("全区签约资金 120 亿元，到位资金 45 亿元。", "120 亿元", "签约资金"),
     "total-of-what-the-clause-before-counted": ("今年新增高新技术企业 120 家，总数达到 860 家。",
                                                 "860 家", "高新技术企业总数"),
