@@ -103,6 +103,9 @@ class UserStore:
         return self._connect()
 
     def _connect(self) -> sqlite3.Connection:
+        return db.when_unlocked(self._connect_once)  # two copies starting at once
+
+    def _connect_once(self) -> sqlite3.Connection:
         paths.ensure(self.path.parent)
         conn = db.connect(self.path, shared=True)
         try:

@@ -52,3 +52,29 @@ def test_a_shared_connection_is_autocommit_and_crosses_threads(tmp_path: Path) -
     worker.start()
     worker.join()
     assert seen == [1]
+
+
+def test_a_setup_that_finds_the_file_locked_is_tried_again() -> None:
+    # Two copies starting at once on a new file: SQLite may answer "locked" at once while
+    # the other switches it to WAL; the start is tried again rather than failing.
+    calls: list[int] = []
+
+    def setup() -> str:
+        calls.append(1)
+        if len(calls) < 3:
+            raise sqlite3.OperationalError("database is locked")
+        return "open"
+
+    assert db.when_unlocked(setup) == "open" and len(calls) == 3
+
+
+def test_other_errors_are_not_retried() -> None:
+    calls: list[int] = []
+
+    def setup() -> str:
+        calls.append(1)
+        raise sqlite3.OperationalError("unable to open database file")
+
+    with pytest.raises(sqlite3.OperationalError):
+        db.when_unlocked(setup)
+    assert len(calls) == 1
