@@ -68,6 +68,8 @@ _CATEGORY = re.compile("[ ]*(?:以上|以下|级以上)[\u4e00-\u9fff]")
 _LIST_JOIN = frozenset(("、", "和", "及", "与", "以及"))
 # Measure words that count people (200 位嘉宾, 30 名党员).
 _PEOPLE = frozenset(("位", "名", "人", "人次"))
+#: Verbs of land use right before an area (占地 124 亩 → 占地面积).
+_LAND_USE = re.compile("(占地|用地|征地|供地|流转|出让|规划)(?:面积)?[ 约近超逾达共为]*$")
 #: How news counts jobs, right before the number of people (安排就业, 带动就业).
 _JOBS = re.compile("(?:安排|带动|吸纳|新增|解决|提供|促进|实现)?(?:就业|就业岗位)[ 约近超逾达]*$")
 #: Totals that say nothing without what they total (总数达 1630 家).
@@ -228,6 +230,10 @@ def _label(raw: str, text: str, fig: Figure, in_list: tuple[int, int, int] | Non
         noun = paired[in_list[1]] if paired else noun
     # 年产 60 万吨钢材: a capacity is of the product named after it.
     capacity = text[max(0, fig.start - 3):fig.start].replace(" ", "").endswith("年产")
+    if fig.kind == "area" and (not noun or noun in GENERIC or noun in ("面积", "土地")):
+        # 占地 124 亩, 用地 300 亩: the land's use names the area
+        use = _LAND_USE.search(text, max(0, start - 6), start)
+        noun = use.group(1) + "面积" if use else noun
     if not noun and fig.unit in _PEOPLE:
         # 安排就业 1.28 万人: jobs are counted by the verb phrase, there is no noun
         jobs = _JOBS.search(text, max(0, fig.start - 8), fig.start)
@@ -262,6 +268,8 @@ def _label(raw: str, text: str, fig: Figure, in_list: tuple[int, int, int] | Non
     if change:
         # 营收增加 350亿元 is a change, not the level: the label says so (营收增加, 同比增长).
         if noun and noun not in GENERIC:
+            if share.endswith("占") and not noun.startswith("占"):
+                noun = "占" + noun  # 占合肥市比重较上年提高: the share rose, not the city
             return noun + change_word(change)
         return change
     if share and noun and fig.kind == "percent" and len(noun) + len(share) <= LONG_LABEL:

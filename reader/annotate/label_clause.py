@@ -48,7 +48,8 @@ _TRIM_SET = frozenset(_words(
     " 完成 共计 合计 累计 总计 共有 共 有 计 新增 增加 增长 同比增长 提升 提高 占 的"
     " 已 已经 将 仅 只 分别 均 也 预计 力争 不到 不足 上涨 下降 减少 至 到 了 同比"
     " 以上 以下 左右 余 多 年产 不少于 不低于 不超过 不高于 将会 会 将达 增至 增加到 增长到"
-    " 提高到 提升到 达至 比增 净增 名义 实际 按 计算 共计 总共 平均增长 年均增长 可 可以 能 可望"))
+    " 提高到 提升到 达至 比增 净增 名义 实际 按 计算 共计 总共 平均增长 年均增长 可 可以 能 可望"
+    " 始终保持 保持 保持在 稳定在 维持在 维持"))
 #: Trim words that may be glued by the segmenter to an unknown word before them (额达).
 _GLUED = tuple(w for w in _TRIM_SET if len(w) == 1 and w not in "的了")
 CHANGE = frozenset(_words("增长 同比增长 增加 新增 提升 提高 上涨 下降 减少 同比 比增 净增"
@@ -56,6 +57,7 @@ CHANGE = frozenset(_words("增长 同比增长 增加 新增 提升 提高 上�
 # Trailing tokens skipped before the label: time words and numbers between noun and figure.
 _SKIP_END = frozenset(_words(
     "年内 年 月 内 前 后 今年 去年 明年 目前 当年 以来 来 近 期间 个 月底 年底 力争 将 已"
+    " 较 较上年 上年 比上年 去年同期 上年同期 同期 始终"
 ))
 # 两年 (平均增长), 近三年: a span of years between the noun and its change.
 _YEARS = re.compile("^近?[一二两三四五六七八九十]+年$")

@@ -86,6 +86,8 @@ _MEASURE_HEADS = ("额", "值", "率", "量", "规模", "面积", "比重", "占
 _MEASURE_VERBS = ("收入", "投入", "支出", "投资", "融资", "销售", "出口", "进口", "消费", "产出",
                   "成交", "交易", "贷款", "到位", "营收", "利润", "税收", "资金", "资本", "产值",
                   "税金", "税费", "成本")
+#: Verbs of getting or drawing money before an amount's noun: never part of the label.
+_ACQUIRE = frozenset(("获得", "获", "取得", "吸引", "撬动", "带动", "拉动", "吸纳", "争取"))
 #: Word classes (reader.annotate.nlp) that are not measured things: verbs and function words.
 #: Name tags are left out: the dictionary tags 高新区 as a place, 新兴产业 and 上市公司 as
 #: organisations; names come from the entity finder and the gazetteer instead.
@@ -151,8 +153,8 @@ def phrase_before(tokens: Sequence[str], lex: Lexicon, budget: int = MAX_LABEL) 
         glued = bool(picked) and len(picked[0]) == 1 and (
             len(picked) == 1 or (len(picked[1]) > 1 and picked[0] not in _PREFIXES)) \
             and token not in _STOP_CHARS and is_word(token)
-        if is_name(token, lex):
-            break
+        if is_name(token, lex) or (picked and token in _ACQUIRE):
+            break  # 获得 | 投融资: how the amount came, not what it is
         # A lone character's tag is its tag as a word; as the last token it is a piece (营 收).
         tag = lex.tags.get(token) if picked or len(token) > 1 else None
         if len(token) == 1 and picked and not glued and is_word(token) and len(prev) == 1 \

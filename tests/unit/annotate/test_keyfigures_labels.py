@@ -130,6 +130,12 @@ CASES: dict[str, tuple[str, str, str]] = {
     "share-of-a-long-subject-from-the-clause-before": (
         "全市国家级开发区地区生产总值达 5200 亿元，占全市GDP的 46.5%。", "46.5%",
         "地区生产总值占全市GDP"),
+    "land-use-names-the-area": ("项目计划总投资 30 亿元，占地 124 亩。", "124 亩", "占地面积"),
+    "how-the-money-came-is-not-the-label": (
+        "园区在孵企业累计获得投融资 85 亿元。", "85 亿元", "投融资"),
+    "a-share-that-rose-over-last-year": (
+        "园区生产总值占全市比重较上年提高超 1 个百分点。", "1 个百分点", "占全市比重提高"),
+    "kept-is-not-the-label": ("研发经费占GDP比例始终保持 6% 以上。", "6%", "研发经费占GDP比例"),
     "which-money": ("全区签约资金 120 亿元，到位资金 45 亿元。", "120 亿元", "签约资金"),
     "total-of-what-the-clause-before-counted": ("今年新增高新技术企业 120 家，总数达到 860 家。",
                                                 "860 家", "高新技术企业总数"),
