@@ -63,7 +63,15 @@ Tags = Mapping[str, str]
 
 _TOTAL_MARKERS = ("总", "累计", "全年", "合计", "规模", "产值", "营收", "收入", "投资")
 _KIND_WEIGHT = {"money": 3.0, "area": 2.2, "percent": 1.8, "quantity": 1.6, "count": 1.0}
-_CATEGORY = re.compile("[ ]*(?:以上|以下|级以上)[\u4e00-\u9fff]")
+_CATEGORY = re.compile(
+    "[ ]*(?:(?:以上|以下|级以上|及以上)[\u4e00-\u9fff]|级"
+    "|(?:以上|以下)?的(?:企业|项目|工业企业|重点项目)"
+    "[^，。；]{0,8}?[0-9一二三四五六七八九十两]+[ ]*[家个项])"
+)
+#: Before a threshold's amount (出口超亿美元的企业 9 家, 投资超 20 亿元的项目 5 个).
+_OVER = ("超", "超过", "逾", "达", "到", "在", "过")
+#: A target, not a result: the sentence before the figure sets a goal (力争…达到).
+_TARGET = re.compile("力争|奋斗目标|目标")
 # What joins the figures of a list (6.5%、12.8%和 9%): they share the noun before the first.
 _LIST_JOIN = frozenset(("、", "和", "及", "与", "以及"))
 # Measure words that count people (200 位嘉宾, 30 名党员).
@@ -123,8 +131,11 @@ def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8
         if not 0 <= located.block < len(article.blocks):
             continue
         text = article.blocks[located.block].text
-        if _CATEGORY.match(text, fig.end):
-            continue
+        if fig.text.endswith("级") or (_CATEGORY.match(text, fig.end) and (
+            not text[fig.end:].lstrip().startswith("的")
+            or text[max(0, fig.start - 2) : fig.start].strip().endswith(_OVER)
+        )):
+            continue  # 亿元以上项目, 百亿元级, 超 20 亿元的项目 5 个: a class, not an amount
         key = (fig.kind, fig.unit, fig.value, fig.value_max)
         repeats[key] = repeats.get(key, 0) + 1
         seen = best.get(key)
@@ -155,6 +166,10 @@ def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8
         if seen is not None and not label:
             continue  # keep the first telling; a later one only lends it a missing label
         label = label or figure_kind_label(fig.kind)
+        if _TARGET.search(split.at(fig.start), 0, max(0, split.at(fig.start).find(fig.text))) and (
+                not any(w in label for w in ("目标", "计划", "预计", "力争"))
+                and len(label) + 2 <= LONG_LABEL):
+            label += "目标"  # 到 2020 年力争地区生产总值达到 1000 亿元: a goal, not a result
         best[key] = KeyFigure(label, fig, located.block, split.at(fig.start),
                               _score(fig, label, located.block))
     ranked = [

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -27,14 +28,23 @@ from reader.text.fold import sanitize_for_display
 ENTITY_HEADINGS = {"person": "人物 people", "place": "地点 places", "org": "机构 organisations"}
 
 
-def key_figure_prompt(key: KeyFigure) -> Text:
-    """One key number on one line: the figure in bold, then its label in italics (dim text
-    falls below 3:1 contrast in some themes)."""
+#: Cells a key number and its label may take on one line of the panel (30 wide, less its
+#: border and the list's padding); a longer pair puts the label on a line of its own.
+PROMPT_CELLS = 26
+
+
+def key_figure_prompt(key: KeyFigure, cells: int = PROMPT_CELLS) -> Text:
+    """A key number: the figure in bold, then its label in italics (dim text falls below 3:1
+    contrast in some themes), on one line when both fit in ``cells``, else the label on the
+    next line, indented, so that it is read whole (not cut: 主园区工业总产值目…)."""
     text = Text(end="")
-    text.append(sanitize_for_display(key.figure.text), style="bold")
+    figure = sanitize_for_display(key.figure.text)
+    text.append(figure, style="bold")
     if key.label:
-        text.append("  ")
-        text.append(sanitize_for_display(key.label), style="italic")
+        label = sanitize_for_display(key.label)
+        fits = cell_len(figure) + 2 + cell_len(label) <= cells
+        text.append("  " if fits else "\n  ")
+        text.append(label, style="italic")
     return text
 
 

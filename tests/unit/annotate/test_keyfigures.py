@@ -117,3 +117,14 @@ def test_currency_named_without_an_amount_is_never_a_key_figure() -> None:
     assert [f.span.text for f in figures if f.span.value is None] == ["人民币", "美元"]
     keys = key_figures(article, figures)
     assert [k.figure.text for k in keys] == ["300 亿元"]
+
+
+def test_a_threshold_is_no_key_figure() -> None:
+    # 出口超 1 亿美元的企业 9 家: the amount is the class of the firms counted, not a result.
+    article = _article(
+        "出口超1亿美元的企业9家，出口总额达29.5亿美元。",
+        "其中投资超20亿元的项目5个，引进百亿元级重大项目2个。",
+    )
+    texts = {k.figure.text for k in key_figures(article, _located(article))}
+    assert "29.5亿美元" in texts and "9家" in texts and "5个" in texts
+    assert not texts & {"1亿美元", "20亿元", "百亿元级"}

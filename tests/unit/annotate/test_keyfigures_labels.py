@@ -63,7 +63,7 @@ CASES: dict[str, tuple[str, str, str]] = {
         "园区规上工业增加值同比增长 8.5%，两年平均增长 6.1%。", "6.1%", "规上工业增加值平均增长"),
     "modal-verb-trimmed": ("新工厂建成后年产值可达 25 亿元。", "25 亿元", "年产值"),
     "prefix-does-not-take-a-time-word": ("力争 3年内主园区工业总产值超 800 亿元。", "800 亿元",
-                                         "主园区工业总产值"),
+                                         "主园区工业总产值目标"),
     "time-clause-before-the-noun": ("项目投产后年销售收入将超 15 亿元。", "15 亿元", "销售收入"),
     # Generic measures take what they are of.
     "generic-measure-takes-its-noun": ("高技术制造业增加值占规上工业的比重为 38.6%。", "38.6%",
@@ -136,6 +136,8 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a-share-that-rose-over-last-year": (
         "园区生产总值占全市比重较上年提高超 1 个百分点。", "1 个百分点", "占全市比重提高"),
     "kept-is-not-the-label": ("研发经费占GDP比例始终保持 6% 以上。", "6%", "研发经费占GDP比例"),
+    "a-goal-is-labelled-as-one": (
+        "到2025年，力争园区营业收入达到 3000 亿元。", "3000 亿元", "园区营业收入目标"),
     "which-money": ("全区签约资金 120 亿元，到位资金 45 亿元。", "120 亿元", "签约资金"),
     "total-of-what-the-clause-before-counted": ("今年新增高新技术企业 120 家，总数达到 860 家。",
                                                 "860 家", "高新技术企业总数"),
