@@ -240,6 +240,11 @@ def _label(raw: str, text: str, fig: Figure, in_list: tuple[int, int, int] | Non
         if label:
             return label
     noun, change, share = noun_before(text, start, lex)
+    bracket = text[max(0, start - 2) : start].rstrip()
+    if not noun and bracket.endswith(("（", "(")):
+        # 挂牌企业数量（4 家）、总量（10 家）: a figure in brackets is of the noun before them
+        start = text.rfind(bracket[-1], 0, start)
+        noun = noun_before(text, start, lex)[0]
     if in_list:
         paired = paired_nouns(text, start, in_list[2], lex)
         noun = paired[in_list[1]] if paired else noun

@@ -138,6 +138,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "kept-is-not-the-label": ("研发经费占GDP比例始终保持 6% 以上。", "6%", "研发经费占GDP比例"),
     "a-goal-is-labelled-as-one": (
         "到2025年，力争园区营业收入达到 3000 亿元。", "3000 亿元", "园区营业收入目标"),
+    "figure-in-brackets": ("园区新增科技企业数量（6 家）居全市第一。", "6 家", "科技企业数量"),
     "which-money": ("全区签约资金 120 亿元，到位资金 45 亿元。", "120 亿元", "签约资金"),
     "total-of-what-the-clause-before-counted": ("今年新增高新技术企业 120 家，总数达到 860 家。",
                                                 "860 家", "高新技术企业总数"),
