@@ -243,10 +243,9 @@ def _amount(m: re.Match[str], s: str, text: str) -> Figure | None:
         digits in ("万", "亿")
         and not m1
         and n2 is None
-        and kind == "money"
         and s[max(0, m.start("n1") - 1) : m.start("n1")] not in _BEFORE_BARE
     ):
-        return None  # 每万元GDP, 亿元研发投入: a unit of a rate, not an amount (近亿元 is one)
+        return None  # 每万元GDP, 每万人: the unit of a rate, not an amount (近亿元 is one)
     pair = ADJACENT.fullmatch(digits) if n2 is None and not direct else None
     if pair and DIGIT_ORDER.index(digits[1]) > DIGIT_ORDER.index(digits[0]):
         # 三五年, 七八个, 四五千: two neighbouring digits give an approximate range.

@@ -78,6 +78,8 @@ _LIST_JOIN = frozenset(("、", "和", "及", "与", "以及"))
 _PEOPLE = frozenset(("位", "名", "人", "人次"))
 #: Verbs of land use right before an area (占地 124 亩 → 占地面积).
 _LAND_USE = re.compile("(占地|用地|征地|供地|流转|出让|规划)(?:面积)?[ 约近超逾达共为]*$")
+#: How the names of zones and parks end: such a label is where, not what is measured.
+_ZONES = ("开发区", "园区", "高新区", "经开区", "新区", "产业园", "工业园")
 #: How news counts jobs, right before the number of people (安排就业, 带动就业).
 _JOBS = re.compile("(?:安排|带动|吸纳|新增|解决|提供|促进|实现)?(?:就业|就业岗位)[ 约近超逾达]*$")
 #: Totals that say nothing without what they total (总数达 1630 家).
@@ -124,6 +126,7 @@ def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8
     # Sentence bounds are found once per block, not rescanned from its start per figure.
     sentences: dict[int, Sentences] = {}
     counted: dict[tuple[int, int, str], str] = {}  # (block, sentence, unit) → counted noun
+    measured: dict[tuple[int, int, str], str] = {}  # (block, sentence, unit) → what is measured
     for located in ordered:
         fig = located.span
         if fig.kind in ("date", "duration") or fig.value is None:
@@ -163,6 +166,20 @@ def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8
                 label = _fit(label + counted[where], counted[where])
             elif label:
                 counted[where] = label
+        else:
+            where = (located.block, split.bounds(fig.start)[0], fig.unit)
+            if label and (label in places.get(located.block, ()) or label.endswith(_ZONES)):
+                # 主营业务收入 1524 亿元，其中，某某开发区 325 亿元、某某园区 184 亿元: a place
+                # is where, not what is measured; the figure before in the sentence says what,
+                # and each listed figure has its own place
+                own = noun_before(text, fig.start, lex)[0] if in_list else label
+                place = own if own and (own in places.get(located.block, ()) or own.endswith(
+                    _ZONES)) else label
+                measure = measured.get(where, "")
+                whole = place + measure
+                label = (whole if len(whole) <= LONG_LABEL else measure) if measure else ""
+            elif label:
+                measured[where] = label
         if seen is not None and not label:
             continue  # keep the first telling; a later one only lends it a missing label
         label = label or figure_kind_label(fig.kind)

@@ -128,3 +128,22 @@ def test_a_threshold_is_no_key_figure() -> None:
     texts = {k.figure.text for k in key_figures(article, _located(article))}
     assert "29.5亿美元" in texts and "9家" in texts and "5个" in texts
     assert not texts & {"1亿美元", "20亿元", "百亿元级"}
+
+
+def test_parts_named_by_their_place_take_the_measure_of_the_whole() -> None:
+    # 主营业务收入 1524 亿元，其中，某开发区 325 亿元: the part is labelled with its place and
+    # the measure, so that it does not read like the whole.
+    article = _article(
+        "全市开发区实现主营业务收入1524.1亿元，其中，东湖经济开发区325.4亿元、西山工业园区184.3亿元。"
+    )
+    labels = {k.figure.text: k.label for k in key_figures(article, _located(article))}
+    assert labels["1524.1亿元"] == "主营业务收入"
+    assert labels["325.4亿元"] == "东湖经济开发区主营业务收入"
+    assert labels["184.3亿元"] == "西山工业园区主营业务收入"
+
+
+def test_a_rate_per_ten_thousand_is_no_figure() -> None:
+    assert [f.text for f in find_figures("每万人发明专利拥有量达85件，近万人参加。")] == [
+        "85件",
+        "万人",
+    ]
