@@ -289,14 +289,15 @@ def _label(raw: str, text: str, fig: Figure, in_list: tuple[int, int, int] | Non
             owner = noun_after(raw, of + len(noun) + 1, lex, nominal=True)
             if owner and len(owner) + len(noun) <= LONG_LABEL:
                 noun = owner + noun
-    if noun in _TOTALS and fig.kind != "percent":
+    if (noun in _TOTALS and fig.kind != "percent") or (
+            fig.kind == "percent" and noun in ("占比", "比重", "比例") and not share):
         # 新增研发机构 33 家，总数达 1630 家: the total of what the clause before counted
         owner = noun_of_previous_clause(text, start, lex)
         if owner and len(owner) + len(noun) <= LONG_LABEL:
             noun = owner + noun
     if share and share in _SHARE_ONLY:
         # 技术转移示范机构 12 家、占全市 34.3%: the share is of what the clause before counted
-        owner = noun_of_previous_clause(text, start, lex)
+        owner = noun_of_previous_clause(text, start, lex, plain=True)
         room = LONG_LABEL - len(share) - (len(noun) if fig.kind == "percent" else 0)
         if owner and len(owner) > room:  # 高新区国内生产总值 → 国内生产总值: first words go
             owner = phrase_before([t for t in lex.cut(owner) if t.strip()], lex, room)

@@ -216,8 +216,14 @@ def _listed(tail: str, first: str, lex: Lexicon) -> str:
     return label if len(label) <= LONG_LABEL else first
 
 
-def noun_of_previous_clause(text: str, pos: int, lex: Lexicon) -> str:
-    """营收达 800 亿元，同比增长 12.5%: the noun the clause before measured, for a change."""
+def noun_of_previous_clause(
+    text: str, pos: int, lex: Lexicon, plain: bool = False, depth: int = 1
+) -> str:
+    """营收达 800 亿元，同比增长 12.5%: the noun the clause before measured, for a change.
+
+    ``plain``: the noun itself, never the share it was (for a share of the same noun: 专利
+    授权量占全市 17%，占全省 4.8%). A clause that only changed (同比增长 5%) passes the
+    question on to the one before it, ``depth`` times."""
     # Asides become blanks of their own length, so that offsets into ``head`` still hold
     # and a comma inside one (（人民币，下同）) does not end the clause before.
     head = _ASIDE.sub(lambda m: " " * len(m.group()), text[max(0, pos - 60):pos])
@@ -230,8 +236,13 @@ def noun_of_previous_clause(text: str, pos: int, lex: Lexicon) -> str:
         return ""
     end = pos - len(head) + cut_at - len(previous) + digit.start()
     # 增加值同比增长 8.5%，两年平均增长 6.1%: the noun of a change before serves too.
-    noun, _change, share = noun_before(text, end, lex)
+    noun, change, share = noun_before(text, end, lex)
+    if not noun and change and depth > 0:
+        # 工业增加值完成 127 亿元，同比增长 5%，占市区的 44%: the growth was of the value too
+        return noun_of_previous_clause(text, end, lex, plain, depth - 1)
     if noun and "占" in share:
+        if plain:
+            return share[: share.index("占")] or noun_of_previous_clause(text, end, lex, True, 0)
         # 占全市GDP的 18.5%，比上年提高 1.2 个百分点: the share rose, not the GDP
         return f"占{noun}" if noun.endswith(("比重", "占比")) else f"占{noun}比重"
     return noun

@@ -62,12 +62,12 @@ STOP = _words(
     " 今年 去年 明年 目前 截至 年内 当年 同时 并 且 又 还 也 都 共 新 已经 正在 全年 一批"
     " 远期 近期 当前 同期 期间 引进 新引进 建设 实施 开展 签约 签订 带动 推动 完成 实现"
     " 拥有 提供 同比 环比 名义 实际 现场 当场 正式 首批 集中 共同 分别 均 约 前 后 之前 之后 以后"
-    " 引育 聚集 集聚 认定 招引 吸引 累计 力争 争取 确保"
+    " 引育 聚集 集聚 认定 招引 吸引 累计 力争 争取 确保 成功 顺利 陆续 相继"
 )
 _STOP_CHARS = frozenset("的和与及或在了将已其该这此为对把被从向于由等共并且又还也都前后")
 _AND = _words("和 及 与 以及")
 #: Postpositions after a noun (16个项目 | 中): never the last character of a label.
-_POSTPOSITIONS = frozenset("中内里上下外间旁")
+_POSTPOSITIONS = frozenset("中内里上下外间旁第")
 #: Characters that prefix a word (大数据, 分会场, 子基金, 新能源): kept at a phrase's start.
 _PREFIXES = frozenset("大小新老高低中总副子主分超微多单双全半非准次")
 #: Labels that say nothing a reader does not see already, unless what they are of is named.
@@ -75,7 +75,7 @@ GENERIC = _words("比例 金额 数量 规模 总额 数 数字 比重 占比 �
 #: The whole area a report is about: no fourth word of a label.
 _AREAS = _words("全区 全市 全省 全县 全镇 全国 该区 我区 本区 园区 新区 全园")
 #: Time words that may sit inside a measured phrase (文旅产业全年营收): skipped, not kept.
-_TIME = _words("全年 今年 去年 当年 上半年 下半年 一季度 前三季度 年内 同期 目前 当期")
+_TIME = _words("全年 今年 去年 当年 上半年 下半年 一季度 前三季度 年内 同期 目前 当期 年度")
 #: Heads of a counted thing: a phrase that ends with one is complete (党员 | 同温入党誓词).
 HEAD_NOUNS = ("员", "者", "人", "人才", "企业", "项目", "单位", "机构", "平台", "组织",
               "公司", "产品", "厂房", "园区", "基地", "载体", "中心", "高校", "家庭", "人次",
@@ -192,8 +192,10 @@ def phrase_before(tokens: Sequence[str], lex: Lexicon, budget: int = MAX_LABEL) 
                 first = i - 1
             break
         i -= 1
-    while picked and len(picked[0]) == 1 and len(picked) > 1 and picked[0] in _STOP_CHARS:
-        picked.pop(0)
+    while len(picked) > 1 and (
+        (len(picked[0]) == 1 and picked[0] in _STOP_CHARS) or picked[0] in _TIME
+    ):
+        picked.pop(0)  # 2023 年度 | 专利授权量: a time word at the start says when, not what
     if len(picked) > 1 and first > 0 and tokens[first - 1] in _PREFIXES:
         picked.pop(0)  # 新 | 能源汽车产业园: a word whose prefix did not fit goes too
     label = "".join(picked)
