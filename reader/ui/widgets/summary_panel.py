@@ -33,12 +33,24 @@ ENTITY_HEADINGS = {"person": "人物 people", "place": "地点 places", "org": "
 PROMPT_CELLS = 26
 
 
+#: How a qualifier the figure's own text leaves out is said before it (近 2万名 → 约2万名):
+#: "nearly 20,000" is not 20,000, and the panel shows the figure away from its sentence.
+_QUALIFIER_WORDS = {"approx": "约", "lower_bound": "超", "upper_bound": "不足"}
+
+
+def _qualified(qualifiers: Sequence[str], figure: str) -> str:
+    if figure.endswith(("多", "余")) or any(w in figure for w in ("多", "余", "左右", "以上")):
+        return figure  # 3000多家: the figure says it itself
+    word = next((_QUALIFIER_WORDS[q] for q in qualifiers if q in _QUALIFIER_WORDS), "")
+    return word + figure
+
+
 def key_figure_prompt(key: KeyFigure, cells: int = PROMPT_CELLS) -> Text:
     """A key number: the figure in bold, then its label in italics (dim text falls below 3:1
     contrast in some themes), on one line when both fit in ``cells``, else the label on the
     next line, indented, so that it is read whole (not cut: 主园区工业总产值目…)."""
     text = Text(end="")
-    figure = sanitize_for_display(key.figure.text)
+    figure = _qualified(key.figure.qualifiers, sanitize_for_display(key.figure.text))
     text.append(figure, style="bold")
     if key.label:
         label = sanitize_for_display(key.label)

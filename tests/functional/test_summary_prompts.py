@@ -1,0 +1,29 @@
+"""How a key number reads in the summary panel: its qualifier, and a label kept whole."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+
+from reader.model import Figure, KeyFigure
+from reader.ui.widgets.summary_panel import PROMPT_CELLS, key_figure_prompt
+
+
+def _key(text: str, label: str, qualifiers: tuple[str, ...] = ()) -> KeyFigure:
+    figure = Figure(0, len(text), text, 1.0, "元", "money", qualifiers)  # type: ignore[arg-type]
+    return KeyFigure(label, figure, 0, text, 1.0)
+
+
+def test_a_qualifier_the_figure_leaves_out_is_said_before_it() -> None:
+    # 近 2 万名, 超 3000 家, 不足 5 亿元: the panel shows the figure away from its sentence.
+    assert key_figure_prompt(_key("2万名", "从业人员", ("approx",))).plain == "约2万名  从业人员"
+    assert key_figure_prompt(_key("3000家", "企业", ("lower_bound",))).plain == "超3000家  企业"
+    assert key_figure_prompt(_key("5亿元", "投资", ("upper_bound",))).plain == "不足5亿元  投资"
+    assert key_figure_prompt(_key("3000多家", "企业", ("approx",))).plain == "3000多家  企业"
+
+
+def test_a_label_that_does_not_fit_goes_on_its_own_line_whole() -> None:
+    long_label = "园区战略性新兴产业总产值目标"
+    prompt = key_figure_prompt(_key("1000亿元", long_label)).plain
+    first, second = prompt.split("\n")
+    assert first == "1000亿元" and second.strip() == long_label
+    assert cell_len(key_figure_prompt(_key("50亿元", "总投资")).plain) <= PROMPT_CELLS
