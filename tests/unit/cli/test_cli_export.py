@@ -80,7 +80,7 @@ def test_json_export_of_the_lead_story(exported):
     }
     assert lead["title"] == "珠海高新区冲刺千亿级高科技园区"
     key = {(k["label"], k["text"]) for k in lead["key_figures"]}
-    assert ("营收", "1500 亿元") in key
+    assert ("营收目标", "1500 亿元") in key  # 力争…营收达 1500 亿元: a goal
     persons = {e["text"] for e in lead["entities"] if e["type"] == "person"}
     assert {"赵适剑", "李峥", "段超毅", "王小彬"} <= persons
 
