@@ -159,15 +159,14 @@ def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8
             # The names took every word: the entity finder may have taken the measured noun
             # into a name (园区孵化器 as an organisation); read the words as written.
             label = _label(text, text, fig, in_list, lex)
+        where = (located.block, split.bounds(fig.start)[0], fig.unit)
         if fig.kind == "count":
-            where = (located.block, split.bounds(fig.start)[0], fig.unit)
             if label in places.get(located.block, ()) and counted.get(where):
                 # 引进科技企业 460 家（松江 180 家）: a place alone is where, not what is counted
                 label = _fit(label + counted[where], counted[where])
             elif label:
                 counted[where] = label
         else:
-            where = (located.block, split.bounds(fig.start)[0], fig.unit)
             if label and (label in places.get(located.block, ()) or label.endswith(_ZONES)):
                 # 主营业务收入 1524 亿元，其中，某某开发区 325 亿元、某某园区 184 亿元: a place
                 # is where, not what is measured; the figure before in the sentence says what,
@@ -183,11 +182,12 @@ def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8
         if seen is not None and not label:
             continue  # keep the first telling; a later one only lends it a missing label
         label = label or figure_kind_label(fig.kind)
-        if _TARGET.search(split.at(fig.start), 0, max(0, split.at(fig.start).find(fig.text))) and (
-                not any(w in label for w in ("目标", "计划", "预计", "力争"))
-                and len(label) + 2 <= LONG_LABEL):
+        sentence = split.at(fig.start)
+        before = simplified(sentence[: max(0, sentence.find(fig.text))])
+        if _TARGET.search(before) and len(label) + 2 <= LONG_LABEL and not any(
+                w in label for w in ("目标", "计划", "预计", "力争")):
             label += "目标"  # 到 2020 年力争地区生产总值达到 1000 亿元: a goal, not a result
-        best[key] = KeyFigure(label, fig, located.block, split.at(fig.start),
+        best[key] = KeyFigure(label, fig, located.block, sentence,
                               _score(fig, label, located.block))
     ranked = [
         KeyFigure(k.label, k.figure, k.block, k.sentence,
