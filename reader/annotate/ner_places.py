@@ -35,6 +35,9 @@ _INNER_BODIES = frozenset(
 )
 #: How the names of the state's ministries and commissions end (中国 + 某某部).
 _STATE_BODY_ENDS = ("部", "委员会", "总局", "署", "局", "办公室")
+_OPEN, _CLOSE = frozenset("（("), frozenset("）)")
+#: One-character body suffixes too common at a word's end to open a second body (某局 | 市场部).
+_NOT_SECOND = frozenset({"部", "署", "司", "联"})
 #: A numeral and a measure word open a count (两大, 三家), never a name.
 _COUNT_HEAD = frozenset("一二三四五六七八九十两几多")
 _MEASURES = frozenset("大个家项只批类名位种支")
@@ -308,18 +311,22 @@ class PlaceRules(RuleBase):
         for p in range(start + 2, end - 3):
             if text[p] in "局委厅办" and text[p + 1] in "省市县区":
                 rest = text[p + 1 : end]
-                if any(rest.endswith(suf) for suf in gaz.gov_suffixes if suf not in "部署司联"):
+                if any(rest.endswith(suf) for suf in gaz.gov_suffixes if suf not in _NOT_SECOND):
                     return [(start, p + 1), (p + 1, end)]
         return [(start, end)]
 
     def _before_bracket(self, k: int) -> bool:
         """致远 创新 （苏州） 科技: a verb right before a bracketed place is the brand's."""
+        return self._bracket_at(k + 1)
+
+    def _bracket_at(self, k: int) -> bool:
+        """Whether tokens ``k..k+2`` are a place in brackets: （ 苏州 ）."""
         toks = self.tokens
         return (
-            k + 3 < len(toks)
-            and toks[k + 1] in "（("
-            and toks[k + 3] in "）)"
-            and self.is_place_token(toks[k + 2])
+            k + 2 < len(toks)
+            and toks[k] in _OPEN
+            and toks[k + 2] in _CLOSE
+            and self.is_place_token(toks[k + 1])
         )
 
     def _title_after(self, i: int) -> bool:
@@ -328,11 +335,7 @@ class PlaceRules(RuleBase):
 
     def _bracketed_place(self, j: int, i: int) -> int:
         """The index of a （place） bracket among tokens ``j..i`` (某某（杭州）科技), else -1."""
-        toks = self.tokens
-        for k in range(j + 1, i - 1):
-            if toks[k] in "（(" and toks[k + 2] in "）)" and self.is_place_token(toks[k + 1]):
-                return k
-        return -1
+        return next((k for k in range(j + 1, i - 1) if self._bracket_at(k)), -1)
 
     def _central_abbrev(self, j: int) -> bool:
         """A lone 中 before an organisation's first token opens the name (中铁, 中建, 中交),
