@@ -40,6 +40,29 @@ class Notice:
     timeout: float | None = None
 
 
+#: Notices of one kind shown one by one; more become one notice naming the first few.
+NOTICES_SHOWN = 3
+
+
+def grouped_notices(notices: list[Notice], shown: int = NOTICES_SHOWN) -> list[Notice]:
+    """The notices to show, those of one kind (title and severity) beyond ``shown`` folded
+    into one: a folder of twelve text files that are not pages is one notice, not twelve
+    that cover the article."""
+    groups: dict[tuple[str, str], list[Notice]] = {}
+    for notice in notices:
+        groups.setdefault((notice.title, notice.severity), []).append(notice)
+    out: list[Notice] = []
+    for (title, severity), same in groups.items():
+        if len(same) <= shown:
+            out.extend(same)
+            continue
+        lines = [n.message for n in same[:shown]]
+        lines.append(f"…and {len(same) - shown} more like these")
+        timeouts = [n.timeout for n in same if n.timeout is not None]
+        out.append(Notice("\n".join(lines), title, severity, max(timeouts, default=None)))
+    return out
+
+
 @dataclass(slots=True)
 class Refreshed:
     """What a :meth:`ArticleSource.refresh` changed."""

@@ -20,6 +20,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
+from reader.library.source import grouped_notices
 from reader.ui.commands import ArticleProvider
 from reader.ui.screens.reader import ReaderScreen
 
@@ -101,7 +102,7 @@ class ReaderApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        notices = self.source.notices()
+        notices = grouped_notices(self.source.notices())
         for notice in notices:
             if notice.severity == "error":
                 self.notify(notice.message, title=notice.title, severity="error",
