@@ -122,7 +122,7 @@ class MemorySource:
 
     def notices(self) -> list[Notice]:
         found = [Notice(e, "Could not open a file", "error", 10) for e in self.errors]
-        found += [Notice(n, "Read as plain text", "warning", 10) for n in self.read_as_plain]
+        found += [Notice(n, "Read as plain text", "warning", 10, True) for n in self.read_as_plain]
         if not self.articles:
             found.append(Notice("No articles to show."))
         return found

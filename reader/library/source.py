@@ -38,6 +38,9 @@ class Notice:
     title: str = ""
     severity: Severity = "warning"
     timeout: float | None = None
+    #: Many of this kind may be shown as one (a file read as plain text). A file that could
+    #: not be read at all is never folded: each is named on its own line.
+    foldable: bool = False
 
 
 #: Notices of one kind shown one by one; more become one notice naming the first few.
@@ -45,21 +48,21 @@ NOTICES_SHOWN = 3
 
 
 def grouped_notices(notices: list[Notice], shown: int = NOTICES_SHOWN) -> list[Notice]:
-    """The notices to show, those of one kind (title and severity) beyond ``shown`` folded
-    into one: a folder of twelve text files that are not pages is one notice, not twelve
-    that cover the article."""
-    groups: dict[tuple[str, str], list[Notice]] = {}
+    """The notices to show, the foldable ones of one kind (title and severity) beyond
+    ``shown`` folded into one: a folder of twelve text files that are not pages is one
+    notice, not twelve that cover the article."""
+    groups: dict[tuple[str, str, bool], list[Notice]] = {}
     for notice in notices:
-        groups.setdefault((notice.title, notice.severity), []).append(notice)
+        groups.setdefault((notice.title, notice.severity, notice.foldable), []).append(notice)
     out: list[Notice] = []
-    for (title, severity), same in groups.items():
-        if len(same) <= shown:
+    for (title, severity, foldable), same in groups.items():
+        if len(same) <= shown or not foldable:
             out.extend(same)
             continue
         lines = [n.message for n in same[:shown]]
         lines.append(f"…and {len(same) - shown} more like these")
         timeouts = [n.timeout for n in same if n.timeout is not None]
-        out.append(Notice("\n".join(lines), title, severity, max(timeouts, default=None)))
+        out.append(Notice("\n".join(lines), title, severity, max(timeouts, default=None), True))
     return out
 
 
