@@ -261,6 +261,10 @@ def paired_nouns(text: str, pos: int, count: int, lex: Lexicon) -> list[str]:
     if any(t not in _TRIM_SET and t not in STOP for t in between):
         return []  # 分别拥有工程技术中心 9 家和 6 家: the noun after 分别 is shared
     start = max(head.rfind(mark, 0, at) for mark in "，。；：,;:")
+    if not head[start + 1 : at].strip() and head[start : start + 1] in ("，", ","):
+        # 高新技术企业超过 22.5 万家，科技型中小企业超过 15.1 万家，分别增长 24% 和 15%: the
+        # things are the clauses before, each with its own figure
+        return _clause_nouns(text, pos - len(head) + start, count, lex)
     items = re.split("、|和|及|与", head[start + 1:at])
     if len(items) != count:
         return []
@@ -271,4 +275,21 @@ def paired_nouns(text: str, pos: int, count: int, lex: Lexicon) -> list[str]:
     if len(last) > 1 and is_measure(last[-1]) and not any(map(is_measure, nouns[:-1])):
         # 东区、西区营收分别为: the things are named one by one, what is measured once
         nouns[:-1] = [noun + last[-1] for noun in nouns[:-1]]
+    return nouns
+
+
+def _clause_nouns(text: str, end: int, count: int, lex: Lexicon) -> list[str]:
+    """The nouns of the ``count`` clauses before ``end`` (a comma), each ending with a figure,
+    in reading order; ``[]`` unless every one has a noun and they are all in one sentence."""
+    nouns: list[str] = []
+    for _ in range(count):
+        noun = noun_of_previous_clause(text, end + 1, lex, plain=True, depth=0)
+        if not noun:
+            return []
+        nouns.insert(0, noun)
+        head = text[max(0, end - 60) : end]
+        cut = max(head.rfind("，"), head.rfind(","))
+        if _SENTENCE_SPLIT.search(head[cut + 1 :]) or (cut < 0 and len(nouns) < count):
+            return []
+        end = end - len(head) + cut
     return nouns

@@ -150,6 +150,12 @@ CASES: dict[str, tuple[str, str, str]] = {
     "ordinal-after-the-counted-noun": (
         "园区位居全国 178 家国家高新区第 20 位。", "178 家", "国家高新区"),
     "a-year-is-when-not-what": ("2024年度专利授权量达 5100 件。", "5100 件", "专利授权量"),
+    "pairs-written-across-clauses": (
+        "园区高新技术企业达 860 家，科技型中小企业达 1200 家，分别增长 18% 和 25%。", "18%",
+        "园区高新技术企业增长"),
+    "pairs-written-across-clauses-second": (
+        "园区高新技术企业达 860 家，科技型中小企业达 1200 家，分别增长 18% 和 25%。", "25%",
+        "科技型中小企业增长"),
     "which-money": ("全区签约资金 120 亿元，到位资金 45 亿元。", "120 亿元", "签约资金"),
     "total-of-what-the-clause-before-counted": ("今年新增高新技术企业 120 家，总数达到 860 家。",
                                                 "860 家", "高新技术企业总数"),
