@@ -80,6 +80,10 @@ _PEOPLE = frozenset(("位", "名", "人", "人次"))
 _LAND_USE = re.compile("(占地|用地|征地|供地|流转|出让|规划)(?:面积)?[ 约近超逾达共为]*$")
 #: How the names of zones and parks end: such a label is where, not what is measured.
 _ZONES = ("开发区", "园区", "高新区", "经开区", "新区", "产业园", "工业园")
+#: Verbs of a flow right before a count (新增 5 家): the label says it is new.
+_NEW = re.compile("(新增|新引进|新认定|新设立|新注册|新落户)[ 约近超逾了]*$")
+#: A conjunction right before a figure starts a new item of a list (…和约 4.7 万平方米人才公寓).
+_AND_BEFORE = re.compile("(?:和|及|与|以及)[约近超逾]?[ ]*$")
 #: How news counts jobs, right before the number of people (安排就业, 带动就业).
 _JOBS = re.compile("(?:安排|带动|吸纳|新增|解决|提供|促进|实现)?(?:就业|就业岗位)[ 约近超逾达]*$")
 #: Totals that say nothing without what they total (总数达 1630 家).
@@ -246,6 +250,13 @@ def _label(raw: str, text: str, fig: Figure, in_list: tuple[int, int, int] | Non
     if fig.kind == "count":
         after = noun_after(raw, fig.end, lex, counted=True, people=fig.unit in _PEOPLE)
         if after:
+            # 新增 5 家上市公司: a flow, not the stock the same article counts elsewhere
+            new = _NEW.search(text, max(0, fig.start - 6), fig.start)
+            return _fit(new.group(1) + after, after) if new else after
+    if _AND_BEFORE.search(text, max(0, fig.start - 4), fig.start):
+        # 3500 平方米的商务中心和约 4.7 万平方米人才公寓: a new item, named after its figure
+        after = noun_after(raw, fig.end, lex)
+        if after:
             return after
     # The figures of a list share the noun and the change words before the first.
     start = in_list[0] if in_list else fig.start
@@ -295,7 +306,7 @@ def _label(raw: str, text: str, fig: Figure, in_list: tuple[int, int, int] | Non
         owner = noun_of_previous_clause(text, start, lex)
         if owner and len(owner) + len(noun) <= LONG_LABEL:
             noun = owner + noun
-    if share and share in _SHARE_ONLY:
+    if share and (share in _SHARE_ONLY or share.startswith("占")):
         # 技术转移示范机构 12 家、占全市 34.3%: the share is of what the clause before counted
         owner = noun_of_previous_clause(text, start, lex, plain=True)
         room = LONG_LABEL - len(share) - (len(noun) if fig.kind == "percent" else 0)

@@ -57,11 +57,11 @@ CHANGE = frozenset(_words("增长 同比增长 增加 新增 提升 提高 上�
 # Trailing tokens skipped before the label: time words and numbers between noun and figure.
 _SKIP_END = frozenset(_words(
     "年内 年 月 内 前 后 今年 去年 明年 目前 当年 以来 来 近 期间 个 月底 年底 力争 将 已"
-    " 较 较上年 上年 比上年 去年同期 上年同期 同期 始终"
+    " 较 较上年 上年 比上年 去年同期 上年同期 同期 始终 时间"
 ))
 # 两年 (平均增长), 近三年: a span of years between the noun and its change.
 _YEARS = re.compile("^近?[一二两三四五六七八九十]+年$")
-_SHARE_WORDS = ("占", "高于", "低于", "快于", "慢于")
+_SHARE_WORDS = ("占", "占到", "高于", "低于", "快于", "慢于")
 #: After the first amount of 由 A 增至 B: the verb of the change to B.
 _FROM_TO = re.compile(
     "[^，。；]{0,12}?(?:增至|增加到|增长到|提高到|提升到|上升到|扩大到|升至|降至|下降到|减少到|减至)"
