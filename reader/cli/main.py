@@ -122,3 +122,12 @@ def main(
         return 0
     except KeyboardInterrupt:
         return 130
+    except ModuleNotFoundError as exc:
+        # A dependency missing from this Python (not the project's venv, a broken install):
+        # one line naming it, not a traceback. Our own modules missing is a bug: raised.
+        if not exc.name or exc.name.split(".")[0] == "reader":
+            raise
+        name = exc.name
+        print(f"hitech-reader: {name} is not installed in this Python ({sys.executable});"
+              f" install hitech-reader with its dependencies: pip install .", file=sys.stderr)
+        return 1

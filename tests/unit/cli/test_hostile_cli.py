@@ -229,3 +229,21 @@ def test_import_survives_symlink_loops_and_odd_names(tmp_path: Path, capsys) -> 
     assert main(["search", "科技园区", "--format", "json"]) == 0
     hits = json.loads(capsys.readouterr().out)
     assert [Path(h["article_id"].split("#")[0]).name for h in hits] == ["第 1 页.txt"]
+
+
+def test_a_dependency_missing_from_this_python_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Run with a Python that lacks jieba (not the project's venv): one line, exit 1.
+    import reader.annotate.nlp as nlp
+
+    def missing() -> None:
+        raise ModuleNotFoundError("No module named 'jieba'", name="jieba")
+
+    monkeypatch.setattr(nlp, "_import_segmenter", missing)
+    monkeypatch.setattr(nlp, "_nlp", None, raising=False)
+    data = "苏州高新区签约项目二十个。\n".encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    assert main(["annotate", "--format", "jsonl"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "jieba is not installed" in err
