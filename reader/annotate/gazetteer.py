@@ -70,6 +70,8 @@ class Gazetteer:
     suffix_ends: set[str] = field(default_factory=set)
     #: last characters of multi-character place and zone suffixes (高新区 → 区)
     place_ends: set[str] = field(default_factory=set)
+    #: industry words of two characters or more, for str.endswith (某某资本, 某某创投)
+    industry_ends: tuple[str, ...] = ()
 
     #: last characters of the titles (书记 → 记): a cheap test before the title search
     title_ends: set[str] = field(default_factory=set)
@@ -82,6 +84,7 @@ class Gazetteer:
         self.surname_firsts = {w[0] for w in self.surnames}
         self.suffix_ends = {w[-1] for w in (*self.org_suffixes, *self.gov_suffixes)}
         self.place_ends = {w[-1] for w in (*self.zone_suffixes, *self.place_suffixes) if len(w) > 1}
+        self.industry_ends = tuple(w for w in self.industry if len(w) >= 2)
 
     def add(self, text: str, kind: str) -> None:
         """Record one line's entry; unknown kinds are ignored so old readers survive new files."""

@@ -9,6 +9,7 @@ benchmarks/bench_ner.py), never from its sentences' words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from reader.annotate.gazetteer import Gazetteer
 from reader.annotate.nlp import Nlp
@@ -111,6 +112,10 @@ class RuleBase:
     place_ends: set[str]
     #: (start, end) of persons named as authors (bylines)
     authors: set[tuple[int, int]]
+
+    def token_from(self, offset: int) -> int:
+        """The index of the first token that starts at or after ``offset`` (by bisection)."""
+        return bisect_left(self.starts, offset)
 
     def add(self, prio: int, start: int, end: int, typ: EntityType) -> None:
         """Propose a span; :meth:`reader.annotate.entities._Finder.resolve` picks among them."""

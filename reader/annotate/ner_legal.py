@@ -66,7 +66,7 @@ class LegalNameRules(RuleBase):
         text, starts, toks = self.text, self.starts, self.tokens
         for m in pattern.finditer(text):
             start = m.start()
-            k = next((n for n, pos in enumerate(starts) if pos >= start), len(starts))
+            k = self.token_from(start)
             if k < len(starts) and starts[k] == start and k > 0:
                 prev = toks[k - 1]
                 kind = gaz.names.get(prev)

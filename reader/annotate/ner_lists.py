@@ -191,7 +191,7 @@ class ListRules(RuleBase):
         text = self.text
         # items named like firms (某某资本、某某创投): with an organisation among them, the
         # list is one of firms even when their first word is a common one
-        ends = tuple(w for w in self.gaz.industry if len(w) >= 2)
+        ends = self.gaz.industry_ends
         firms = sum(1 for s, e in spans if e - s > 2 and text[s:e].endswith(ends))
         for (s, e), kind in zip(spans, kinds, strict=True):
             if e - s < 2 or kind == "place":

@@ -54,9 +54,8 @@ class MediaRules(RuleBase):
     def _dateline_source(self, start: int, end: int) -> None:
         """The source is what stands before the dateline's place (某某网 | 长春 | 1月6日电)."""
         text = self.text
-        for k, pos in enumerate(self.starts):
-            if pos <= start:
-                continue
+        for k in range(self.token_from(start + 1), len(self.starts)):
+            pos = self.starts[k]
             if pos >= end:
                 return
             tok = self.tokens[k]

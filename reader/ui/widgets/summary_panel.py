@@ -39,7 +39,7 @@ _QUALIFIER_WORDS = {"approx": "约", "lower_bound": "超", "upper_bound": "不�
 
 
 def _qualified(qualifiers: Sequence[str], figure: str) -> str:
-    if figure.endswith(("多", "余")) or any(w in figure for w in ("多", "余", "左右", "以上")):
+    if any(w in figure for w in ("多", "余", "左右", "以上")):
         return figure  # 3000多家: the figure says it itself
     word = next((_QUALIFIER_WORDS[q] for q in qualifiers if q in _QUALIFIER_WORDS), "")
     return word + figure
