@@ -43,8 +43,21 @@ from reader.annotate.label_clause import (
     paired_nouns,
 )
 from reader.annotate.label_compare import compared
+from reader.annotate.label_context import (
+    completion,
+    listed_before,
+    not_a_quantity,
+    object_before,
+    only_verbs,
+    phase_of,
+    projected,
+    scope_of,
+    subject_before,
+    threshold_before,
+)
 from reader.annotate.label_phrase import (
     GENERIC,
+    HEAD_NOUNS,
     LONG_LABEL,
     MAX_LABEL,
     Lexicon,
@@ -77,13 +90,22 @@ _LIST_JOIN = frozenset(("、", "和", "及", "与", "以及"))
 # Measure words that count people (200 位嘉宾, 30 名党员).
 _PEOPLE = frozenset(("位", "名", "人", "人次"))
 #: Verbs of land use right before an area (占地 124 亩 → 占地面积).
-_LAND_USE = re.compile("(占地|用地|征地|供地|流转|出让|规划)(?:面积)?[ 约近超逾达共为]*$")
+_LAND_USE = re.compile(
+    "(占地|用地|征地|供地|流转|出让|规划|竣工|新开工|开工|在建|施工|建成|交付|成交|销售)(?:面积)?"
+    "[ 约近超逾达共为]*$")
 #: How the names of zones and parks end: such a label is where, not what is measured.
 _ZONES = ("开发区", "园区", "高新区", "经开区", "新区", "产业园", "工业园")
 #: Verbs of a flow right before a count (新增 5 家): the label says it is new.
 _NEW = re.compile("(新增|新引进|新认定|新设立|新注册|新落户)[ 约近超逾了]*$")
 #: A conjunction right before a figure starts a new item of a list (…和约 4.7 万平方米人才公寓).
 _AND_BEFORE = re.compile("(?:和|及|与|以及)[约近超逾]?[ ]*$")
+#: Units that rate equipment (10 千伏开闭所): a class of facility, never a key number.
+_RATINGS = frozenset(("千伏", "伏", "kV", "千伏安", "kVA", "兆伏安"))
+#: A rank class before a noun (世界500强企业): part of the noun, not a number of its own.
+_RANK_CLASS = re.compile("(?:世界|中国|全球|全国|全省|民营|行业|亚洲)?[0-9]+$")
+#: The rest of a list of counts up to the 的 before their shared noun (512 件、236 件的).
+_LIST_TAIL = re.compile(
+    "(?:[ ]*[、和及与][ ]*[0-9][0-9.,]*[ ]*[^ 、和及与的，。；0-9]{0,2})*[ ]*的")
 #: How news counts jobs, right before the number of people (安排就业, 带动就业).
 _JOBS = re.compile("(?:安排|带动|吸纳|新增|解决|提供|促进|实现)?(?:就业|就业岗位)[ 约近超逾达]*$")
 #: Totals that say nothing without what they total (总数达 1630 家).
@@ -143,6 +165,8 @@ def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8
             or text[max(0, fig.start - 2) : fig.start].strip().endswith(_OVER)
         )):
             continue  # 亿元以上项目, 百亿元级, 超 20 亿元的项目 5 个: a class, not an amount
+        if fig.unit in _RATINGS or not_a_quantity(text, fig.start, fig.end, fig.unit, fig.kind):
+            continue  # 这两个难题, 前两位, 全国 169 个国家高新区前列
         key = (fig.kind, fig.unit, fig.value, fig.value_max)
         repeats[key] = repeats.get(key, 0) + 1
         seen = best.get(key)
@@ -185,9 +209,16 @@ def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8
                 measured[where] = label
         if seen is not None and not label:
             continue  # keep the first telling; a later one only lends it a missing label
+        for whose in (scope_of(text, fig.start, label), phase_of(text, fig.start, label)):
+            if label and whose and len(whose) + len(label) <= LONG_LABEL:
+                # 全市预计实现地区生产总值: the city's, not the zone's; 其中一期投资: a part
+                label = whose + label
         label = label or figure_kind_label(fig.kind)
         sentence = split.at(fig.start)
         before = simplified(sentence[: max(0, sentence.find(fig.text))])
+        if projected(before) and len(label) + 2 <= LONG_LABEL and not any(
+                w in label for w in ("目标", "计划", "预计")):
+            label = "预计" + label  # 建成后预计年销售收入 150 亿元: not yet a result
         if _TARGET.search(before) and len(label) + 2 <= LONG_LABEL and not any(
                 w in label for w in ("目标", "计划", "预计", "力争")):
             label += "目标"  # 到 2020 年力争地区生产总值达到 1000 亿元: a goal, not a result
@@ -247,6 +278,26 @@ def _label(raw: str, text: str, fig: Figure, in_list: tuple[int, int, int] | Non
     companies and people blanked out) and after it from ``raw`` (the block as written: what
     follows a measure word is a counted noun, and 设立 1 亿元某某产业基金 is of the fund,
     whatever its name)."""
+    if fig.kind == "count" and in_list:
+        tail = _LIST_TAIL.match(raw, fig.end)
+        after = noun_after(raw, tail.end(), lex, nominal=True) if tail else ""
+        if after:
+            # 分别以 512 件、236 件的申请量: the noun after the list's 的 is every figure's;
+            # the things of a 分别 name each figure's own
+            paired = paired_nouns(text, in_list[0], in_list[2], lex)
+            own = paired[in_list[1]] + after if paired else after
+            return own if len(own) <= LONG_LABEL else after
+    if fig.kind == "count" and not in_list:
+        noun = noun_before(text, fig.start, lex)[0]
+        head = text[: fig.start].rstrip()
+        if noun and head.endswith(noun):
+            rank = _RANK_CLASS.search(head, 0, len(head) - len(noun))
+            # 世界500强企业 28 家; 过100亿元的企业 4 家, 10亿元以上项目 96 个: the class
+            # the counted things are of is part of what is counted
+            qualifier = rank.group() if rank and noun.startswith("强") else threshold_before(
+                head, len(head) - len(noun))
+            if qualifier and len(qualifier) + len(noun) <= LONG_LABEL:
+                return qualifier + noun
     if fig.kind == "count":
         after = noun_after(raw, fig.end, lex, counted=True, people=fig.unit in _PEOPLE)
         if after:
@@ -260,11 +311,20 @@ def _label(raw: str, text: str, fig: Figure, in_list: tuple[int, int, int] | Non
             return after
     # The figures of a list share the noun and the change words before the first.
     start = in_list[0] if in_list else fig.start
+    if fig.kind == "percent":
+        subject, done = completion(text, start, lex)
+        if done:  # 财政收入完成全年预算的 112%: how much of the plan was met
+            # 工业产值 41.2 亿元，同比增长 21.5%，完成年度任务 26.8%: of the clause before's
+            subject = subject or noun_of_previous_clause(text, start, lex, plain=True)
+            return subject + done if len(subject + done) <= LONG_LABEL else done
     if fig.kind == "percent" or fig.unit == "倍":
         de = fig.end + len(raw[fig.end : fig.end + 3]) - len(raw[fig.end : fig.end + 3].lstrip())
         things = noun_after(raw, de + 1, lex, nominal=True) if raw.startswith("的", de) else ""
         owner = noun_of_previous_clause(text, start, lex)
-        label = compared(raw, text, fig.start, fig.end, fig.unit, lex, owner, things)
+        listed = listed_before(text, start, in_list[2], lex) if in_list else []
+        owner = listed[in_list[1]] if listed and in_list else owner
+        at = start if listed else fig.start  # 分别是 2005 年的 4.2 倍、3.6 倍: the list's words
+        label = compared(raw, text, at, fig.end, fig.unit, lex, owner, things)
         if label:
             return label
     noun, change, share = noun_before(text, start, lex)
@@ -279,9 +339,20 @@ def _label(raw: str, text: str, fig: Figure, in_list: tuple[int, int, int] | Non
     # 年产 60 万吨钢材: a capacity is of the product named after it.
     capacity = text[max(0, fig.start - 3):fig.start].replace(" ", "").endswith("年产")
     if fig.kind == "area" and (not noun or noun in GENERIC or noun in ("面积", "土地")):
-        # 占地 124 亩, 用地 300 亩: the land's use names the area
+        # 占地 124 亩, 用地 300 亩, 竣工 42 万平方米: the land's use or the building's names it
         use = _LAND_USE.search(text, max(0, start - 6), start)
         noun = use.group(1) + "面积" if use else noun
+    if not noun or noun in GENERIC:
+        # 跨境电商出口，则达到了 36.5 亿元: the clause before named what is measured;
+        # 工业总产值增长 18.4%，达到 96.2 亿元: the clause before measured it too
+        thing = object_before(text, start, lex) or (
+            noun_of_previous_clause(text, start, lex, plain=True) if only_verbs(text, start)
+            else "")
+        if thing and not (is_measure(thing) or thing.endswith(HEAD_NOUNS)):
+            thing = ""  # 经济圈面积较大，有…: a predicate, not a thing named
+        if thing and fig.kind == "area" and not is_measure(thing):
+            thing = thing + "面积" if len(thing) + 2 <= LONG_LABEL else ""
+        noun = thing or noun
     if not noun and fig.unit in _PEOPLE:
         # 安排就业 1.28 万人: jobs are counted by the verb phrase, there is no noun
         jobs = _JOBS.search(text, max(0, fig.start - 8), fig.start)
@@ -308,7 +379,8 @@ def _label(raw: str, text: str, fig: Figure, in_list: tuple[int, int, int] | Non
             noun = owner + noun
     if share and (share in _SHARE_ONLY or share.startswith("占")):
         # 技术转移示范机构 12 家、占全市 34.3%: the share is of what the clause before counted
-        owner = noun_of_previous_clause(text, start, lex, plain=True)
+        owner = noun_of_previous_clause(text, start, lex, plain=True) or (
+            subject_before(text, start, lex) if share == "占" else "")
         room = LONG_LABEL - len(share) - (len(noun) if fig.kind == "percent" else 0)
         if owner and len(owner) > room:  # 高新区国内生产总值 → 国内生产总值: first words go
             owner = phrase_before([t for t in lex.cut(owner) if t.strip()], lex, room)

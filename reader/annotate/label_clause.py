@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from reader.annotate.label_context import completion
 from reader.annotate.label_phrase import (
     GENERIC,
     HEAD_NOUNS,
@@ -62,6 +63,7 @@ _SKIP_END = frozenset(_words(
 # 两年 (平均增长), 近三年: a span of years between the noun and its change.
 _YEARS = re.compile("^近?[一二两三四五六七八九十]+年$")
 _SHARE_WORDS = ("占", "占到", "高于", "低于", "快于", "慢于")
+_SHARE_TIMES = frozenset(_words("同期 当年 全年 当期 同年 上年"))
 #: After the first amount of 由 A 增至 B: the verb of the change to B.
 _FROM_TO = re.compile(
     "[^，。；]{0,12}?(?:增至|增加到|增长到|提高到|提升到|上升到|扩大到|升至|降至|下降到|减少到|减至)"
@@ -74,6 +76,8 @@ _LAST_NUMBER = re.compile("[0-9][0-9.]*[^0-9]*$")
 # 2个千亿级产业集群, 6家全省前10强物流企业: scale and rank words before a counted noun.
 _SCALE = re.compile("^[十百千万亿]+级|前?[0-9]+强")
 _BLANK = "■"
+#: 以集成电路、软件为主的: a description of the things counted, before them.
+_DESCRIBED = re.compile("[ ]*以[^，。；：]{1,30}?为(?:主|代表|核心|重点|龙头|主导|特色)的")
 
 
 def mask_names(text: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -155,6 +159,8 @@ def noun_before(text: str, pos: int, lex: Lexicon) -> tuple[str, str, str]:
             left = phrase_before(rest[:-1], lex, MAX_LABEL - len(noun))
             if left:
                 noun, rest = left + noun, _before_phrase(rest[:-1], left)
+        while rest and rest[-1] in _SHARE_TIMES:
+            rest = rest[:-1]  # 占 同期 园区出口值的: when is no part of the share
         word = next((w for w in _SHARE_WORDS if "".join(rest).endswith(w)), "")
         if not word and noun.endswith(("比重", "比例", "占比")) and "占" in rest:
             at = len(rest) - 1 - rest[::-1].index("占")
@@ -187,6 +193,9 @@ def noun_after(text: str, pos: int, lex: Lexicon, counted: bool = False,
     object (``nominal``: right after a 的). For a count, past a 的 when the words before it
     only describe the noun (8家人工智能方向的软件企业 → 软件企业;
     3家拥有专利的企业 → 企业)."""
+    described = _DESCRIBED.match(text, pos, pos + 40)
+    if described:  # 208 家以集成电路、软件为主的企业: what the things are like, then them
+        pos, nominal = described.end(), True
     tail = _CLAUSE_SPLIT.split(text[pos:pos + 32])[0]
     tail = _SCALE.sub("", _SENTENCE_SPLIT.split(tail)[0].strip()).replace(" ", "")
     tokens = _tokens(lex, tail)
@@ -237,9 +246,15 @@ def noun_of_previous_clause(
     end = pos - len(head) + cut_at - len(previous) + digit.start()
     # 增加值同比增长 8.5%，两年平均增长 6.1%: the noun of a change before serves too.
     noun, change, share = noun_before(text, end, lex)
+    subject, done = completion(text, end, lex)
+    if done:  # 财政收入完成全年预算的 112%，比上年增长 18%: the growth is of 财政收入
+        return subject
     if not noun and change and depth > 0:
         # 工业增加值完成 127 亿元，同比增长 5%，占市区的 44%: the growth was of the value too
         return noun_of_previous_clause(text, end, lex, plain, depth - 1)
+    if noun and share.endswith(_SHARE_WORDS[2:]):
+        # 增速高于全国平均增速 3.1 个百分点，占全省…比重: the lead's whole is no owner
+        return ""
     if noun and "占" in share:
         if plain:
             return share[: share.index("占")] or noun_of_previous_clause(text, end, lex, True, 0)

@@ -25,7 +25,7 @@ _LEAD = re.compile(
     r"(?P<verb>高出|高|低|多出|多|快|慢|少|超出)[了约近]?$"
 )
 #: A multiple: 是/为 + the whole + 的, right before the figure (是全国的 9.4 倍).
-_MULTIPLE = re.compile(rf"(?:是|为|相当于)(?P<whole>[{_HAN}]{{1,8}}?)的?$")
+_MULTIPLE = re.compile(rf"(?:是|为|相当于)(?P<whole>[{_HAN}0-9]{{1,8}}?)的?$")
 #: 比上年提高: a change over time, which the change rules label (营收增长), not a lead.
 _TIMES = ("上年", "去年", "同期", "上年同期", "前年", "上月", "上季度", "年初")
 #: A whole written before a share of things (全市近 60% 的…).
@@ -51,7 +51,15 @@ def compared(
     if unit == "倍":
         m = _MULTIPLE.search(before)
         if m:
-            label = f"是{m.group('whole')}的"
+            # 是全省平均水平的 3.4 倍: the whole is the average, 水平 adds nothing
+            whole = m.group("whole").removesuffix("水平").removesuffix("的") or m.group("whole")
+            label = f"是{whole}的"
+            words = [t for t in lex.cut(before[: m.start()]) if t.strip() and t != "的"]
+            subject = phrase_before(words, lex, LONG_LABEL - len(label)) if words else ""
+            owner = subject or owner  # 单位面积产出是全省的: the clause's own subject first
+            if owner and len(owner) + len(label) > LONG_LABEL:  # 园区技工贸总收入 → 技工贸总收入
+                words = [t for t in lex.cut(owner) if t.strip()]
+                owner = phrase_before(words, lex, LONG_LABEL - len(label))
             return owner + label if owner and len(owner) + len(label) <= LONG_LABEL else label
         return ""
     lead = _LEAD.search(before)

@@ -62,7 +62,7 @@ STOP = _words(
     " 今年 去年 明年 目前 截至 年内 当年 同时 并 且 又 还 也 都 共 新 已经 正在 全年 一批"
     " 远期 近期 当前 同期 期间 引进 新引进 建设 实施 开展 签约 签订 带动 推动 完成 实现"
     " 拥有 提供 同比 环比 名义 实际 现场 当场 正式 首批 集中 共同 分别 均 约 前 后 之前 之后 以后"
-    " 引育 聚集 集聚 认定 招引 吸引 累计 力争 争取 确保 成功 顺利 陆续 相继 和约 及约"
+    " 引育 聚集 集聚 认定 招引 吸引 累计 力争 争取 确保 成功 顺利 陆续 相继 和约 及约 以"
 )
 _STOP_CHARS = frozenset("的和与及或在了将已其该这此为对把被从向于由等共并且又还也都前后")
 _AND = _words("和 及 与 以及")
@@ -74,6 +74,10 @@ _PREFIXES = frozenset("大小新老高低中总副子主分超微多单双全半
 GENERIC = _words("比例 金额 数量 规模 总额 数 数字 比重 占比 同比 增速 增幅 均值 总量")
 #: The whole area a report is about: no fourth word of a label.
 _AREAS = _words("全区 全市 全省 全县 全镇 全国 该区 我区 本区 园区 新区 全园")
+#: Words of intent that start a predicate after a counted noun (26 家企业 | 预计完成).
+_MODALS = frozenset(("预计", "计划", "拟", "将", "力争", "争取"))
+#: Characters that make a class of the noun before them (新兴产业类企业, 科技型企业).
+_CLASSIFIERS = frozenset("类型")
 #: Time words that may sit inside a measured phrase (文旅产业全年营收): skipped, not kept.
 _TIME = _words("全年 今年 去年 当年 上半年 下半年 一季度 前三季度 年内 同期 目前 当期 年度")
 #: Heads of a counted thing: a phrase that ends with one is complete (党员 | 同温入党誓词).
@@ -163,11 +167,20 @@ def phrase_before(tokens: Sequence[str], lex: Lexicon, budget: int = MAX_LABEL) 
             glued = True  # 亩 均 产值: two lone characters the dictionary lacked as a word
         if token in _PREFIXES and picked and len(picked[0]) > 1:
             glued = True  # 新 材料, 大 数据: a prefix of the word after it
+        if token in _CLASSIFIERS and picked and len(picked[0]) > 1 and _nounish(prev, lex):
+            glued = True  # 新兴产业 类 企业: a class of the noun before
         if tag == "V" and len(token) > 1 and (
                 (not picked and (token.endswith(_MEASURE_VERBS) or _nounish(prev, lex)
                                  or prev in STOP))
-                or (picked and is_measure(picked[0]))):
+                or (picked and is_measure(picked[0]) and not picked[0].startswith("总"))):
             tag = None  # 研发投入, 实现收入: a verb naming an amount; 预算 收入: part of one
+        if len(token) == 1 and prev == "在" and picked and is_word(token) and (
+                token not in _STOP_CHARS) and sum(map(len, picked)) + 2 <= budget:
+            picked.insert(0, prev + token)  # 在 孵 企业, 在 建 项目: 在 + a verb describes
+            first = i - 1
+            words += 1
+            i -= 2
+            continue
         if token in _TIME and picked and _nounish(prev, lex):
             i -= 1
             continue  # 文旅产业 全年 营收: the time word is not part of what is measured
@@ -246,7 +259,7 @@ def phrase_after(tokens: Sequence[str], lex: Lexicon, nominal: bool = False,
         if token in STOP or not is_word(token) or is_name(token, lex):
             break
         last = j + 1 == len(tokens) or not is_word(tokens[j + 1]) or tokens[j + 1] in STOP
-        if len(token) > 1 and tags.get(token) == "X":
+        if (len(token) > 1 and tags.get(token) == "X") or token in _MODALS:
             break  # 3支基金 | 先后, 5个项目 | 经过: an adverb or a preposition starts the predicate
         if (
             len(token) == 1
@@ -257,6 +270,8 @@ def phrase_after(tokens: Sequence[str], lex: Lexicon, nominal: bool = False,
         ):
             picked.append(token)  # 无人 车: a noun's last character, not an adverb (均居)
             break
+        if len(picked[-1]) > 1 and picked[-1].endswith(_MEASURE_HEADS) and _verb(token, lex):
+            break  # 申请量 | 位居全市: a measure is a complete head; a verb after it predicates
         complete = picked[-1].endswith(HEAD_NOUNS)
         head_next = j + 1 < len(tokens) and tokens[j + 1].endswith(HEAD_NOUNS)
         if complete and not token.endswith(HEAD_NOUNS) and not head_next and (

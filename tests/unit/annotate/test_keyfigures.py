@@ -137,7 +137,8 @@ def test_parts_named_by_their_place_take_the_measure_of_the_whole() -> None:
         "全市开发区实现主营业务收入1524.1亿元，其中，东湖经济开发区325.4亿元、西山工业园区184.3亿元。"
     )
     labels = {k.figure.text: k.label for k in key_figures(article, _located(article))}
-    assert labels["1524.1亿元"] == "主营业务收入"
+    # (全市开发区: the whole is all the city's zones, not the zone a story is about)
+    assert labels["1524.1亿元"] == "全市开发区主营业务收入"
     assert labels["325.4亿元"] == "东湖经济开发区主营业务收入"
     assert labels["184.3亿元"] == "西山工业园区主营业务收入"
 
@@ -147,3 +148,16 @@ def test_a_rate_per_ten_thousand_is_no_figure() -> None:
         "85件",
         "万人",
     ]
+
+
+def test_pointers_ranks_and_the_field_of_a_rank_are_no_key_figures() -> None:
+    # 这两个难题 points back; 前两位 and 第 20 位 are ranks; 全国 169 个国家高新区 is the field a
+    # rank is taken in, not something the zone has.
+    article = _article(
+        "园区面临用地紧张和人才短缺这两个难题。",
+        "园区综合实力跃居全国169个国家高新区前列，专利申请量位居全市前两位。",
+        "园区位居全国 178 家国家高新区第 20 位，全年新增企业 356 家。",
+        "配套建设10千伏开闭所。",
+    )
+    texts = {k.figure.text for k in key_figures(article, _located(article))}
+    assert texts == {"356 家"}

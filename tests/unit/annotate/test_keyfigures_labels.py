@@ -18,7 +18,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "suffix-of-a-compound": ("全年合同签约额达 120 亿元。", "120 亿元", "合同签约额"),
     "two-lone-characters": ("亩均产值提高到 500 万元。", "500 万元", "亩均产值"),
     "raised-to-is-a-level": ("亩均税收达到 30 万元。", "30 万元", "亩均税收"),
-    "count-of-zones": ("全省共有国家级高新区 18 个。", "18 个", "国家级高新区"),
+    "count-of-zones": ("全省共有国家级高新区 18 个。", "18 个", "全省国家级高新区"),
     "increase-is-a-change": ("全区营收增加 350 亿元，总量居全省第一。", "350 亿元", "全区营收增加"),
     "decrease-is-a-change": ("出口额同比减少 5.2%。", "5.2%", "出口额减少"),
     "growth-of-the-noun-before": ("全区营收达 800 亿元，同比增长12.5%。", "12.5%", "全区营收增长"),
@@ -47,7 +47,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "long-phrase-keeps-its-head": ("新设立 2 亿元的生物医药产业发展引导基金。", "2 亿元",
                                    "产业发展引导基金"),
     "verb-inside-a-product-name": ("项目建成后年产 3 万吨锂电池回收材料。", "3 万吨",
-                                   "锂电池回收材料"),
+                                   "预计锂电池回收材料"),
     "product-name-not-cut-at-a-budget": ("年产 2000 吨医用防护口罩熔喷布。", "2000 吨",
                                          "医用防护口罩熔喷布"),
     "verbal-head-after-de": ("给予最高 300 万元的技改贴息。", "300 万元", "技改贴息"),
@@ -61,10 +61,11 @@ CASES: dict[str, tuple[str, str, str]] = {
     "verb-after-counted-people": ("吸引超 200 位专家学者齐聚。", "200 位", "专家学者"),
     "change-after-a-change-of-the-same-noun": (
         "园区规上工业增加值同比增长 8.5%，两年平均增长 6.1%。", "6.1%", "规上工业增加值平均增长"),
-    "modal-verb-trimmed": ("新工厂建成后年产值可达 25 亿元。", "25 亿元", "年产值"),
+    "modal-verb-trimmed": ("新工厂建成后年产值可达 25 亿元。", "25 亿元", "预计年产值"),
     "prefix-does-not-take-a-time-word": ("力争 3年内主园区工业总产值超 800 亿元。", "800 亿元",
                                          "主园区工业总产值目标"),
-    "time-clause-before-the-noun": ("项目投产后年销售收入将超 15 亿元。", "15 亿元", "销售收入"),
+    "time-clause-before-the-noun": ("项目投产后年销售收入将超 15 亿元。", "15 亿元",
+                                    "预计销售收入"),
     # Generic measures take what they are of.
     "generic-measure-takes-its-noun": ("高技术制造业增加值占规上工业的比重为 38.6%。", "38.6%",
                                        "制造业增加值占规上工业比重"),
@@ -148,7 +149,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a-bare-share-of-the-clause-before": (
         "企业专利授权量达 6400 件，占比为 92.3%。", "92.3%", "企业专利授权量占比"),
     "ordinal-after-the-counted-noun": (
-        "园区位居全国 178 家国家高新区第 20 位。", "178 家", "国家高新区"),
+        "园区 12 家高新技术企业第二次入选全省百强。", "12 家", "高新技术企业"),
     "a-year-is-when-not-what": ("2024年度专利授权量达 5100 件。", "5100 件", "专利授权量"),
     "pairs-written-across-clauses": (
         "园区高新技术企业达 860 家，科技型中小企业达 1200 家，分别增长 18% 和 25%。", "18%",
@@ -174,6 +175,63 @@ CASES: dict[str, tuple[str, str, str]] = {
     "share-of-a-ratio-names-its-subject": (
         "战略性新兴产业产值占规模以上工业总产值比重 41.2%。", "41.2%",
         "新兴产业产值占工业总产值比重"),
+    # Read across clauses: whose figure it is, and what a clause with no noun measures.
+    "a-whole-wider-than-the-zone": (
+        "2023年，全市预计实现地区生产总值5200亿元，增长6%左右。", "5200亿元", "全市地区生产总值"),
+    "growth-of-a-wider-whole": (
+        "2023年，全市预计实现地区生产总值5200亿元，增长6%左右。", "6%", "全市地区生产总值增长"),
+    "a-clause-of-verbs-measures-the-noun-before": (
+        "同样从零起步的跨境电商出口，则达到了36.5亿元。", "36.5亿元", "跨境电商出口"),
+    "an-area-of-the-thing-named-before": (
+        "园区又启动了科创中心三期建设项目，总计12万平方米。", "12万平方米", "建设项目面积"),
+    "a-share-past-a-time-word": (
+        "跨境电商出口达36.5亿元，占同期园区出口值的21%。", "21%", "跨境电商出口占园区出口值"),
+    "a-building-verb-names-the-area": (
+        "全年新开工建筑面积80万平方米，竣工42.6万平方米。", "42.6万平方米", "竣工面积"),
+    "a-completion-rate": (
+        "区级财政收入完成全年预算的112%，比上年增长18%。", "112%", "区级财政收入完成全年预算"),
+    "growth-after-a-completion-rate": (
+        "区级财政收入完成全年预算的112%，比上年增长18%。", "18%", "区级财政收入增长"),
+    "zai-and-a-verb-describe-the-noun": (
+        "目前，园区在孵企业420家、毕业企业96家。", "420家", "园区在孵企业"),
+    "counted-things-described-before-them": (
+        "208家以集成电路、软件、人工智能为主的高新技术企业集聚于此。", "208家", "高新技术企业"),
+    "a-multiple-with-its-subject": (
+        "园区单位面积产出是全省平均水平的3.4倍。", "3.4倍", "单位面积产出是全省平均的"),
+    "a-share-whose-subject-opens-the-clause-before": (
+        "电子信息产业一业独大，占工业总产值的71.5%。", "71.5%", "电子信息产业占工业总产值"),
+    "a-list-sharing-the-noun-after-de": (
+        "其中，东区同比增长35.0%，西区同比增长88.1%，分别以512件、236件的申请量位居全市前列。",
+        "512件", "东区申请量"),
+    "a-list-sharing-the-noun-after-de-second": (
+        "其中，东区同比增长35.0%，西区同比增长88.1%，分别以512件、236件的申请量位居全市前列。",
+        "236件", "西区申请量"),
+    "a-level-after-its-growth": (
+        "2019年，全区规模以上工业总产值增长18.4%，达到96.2亿元。", "96.2亿元", "工业总产值"),
+    "a-rank-class-in-the-noun": ("园区现有世界500强企业28家。", "28家", "世界500强企业"),
+    "a-class-of-companies": ("园区有战略性新兴产业类企业41家。", "41家", "战略性新兴产业类企业"),
+    "a-threshold-of-the-counted-things": (
+        "园区年销售收入过100亿元的企业4家、过50亿元的企业7家。", "7家", "过50亿元企业"),
+    "a-threshold-written-with-yishang": ("全区10亿元以上项目96个。", "96个", "10亿元以上项目"),
+    "a-figure-of-one-phase": (
+        "该项目分两期开发建设，一期占地面积158.2亩，总占地面积312亩。", "158.2亩", "一期占地面积"),
+    "a-phase-opened-by-qizhong": ("其中一期投资12亿元，主要建设研发中心。", "12亿元", "一期投资"),
+    "a-verb-before-a-total-is-no-part-of-it": (
+        "全区集中开工总投资860亿元的45个重点项目。", "860亿元", "总投资"),
+    "an-adverb-after-the-counted-noun": (
+        "已纳入规上统计的26家企业预计完成产值30亿元。", "26家", "企业"),
+    "a-lead-before-is-no-owner-of-a-share": (
+        "园区增速高于全国平均增速3.1个百分点，占全省生产总值比重12.6%。", "12.6%",
+        "占全省生产总值比重"),
+    "a-completion-rate-of-the-clause-before": (
+        "全区工业产值41.2亿元，同比增长21.5%，完成年度任务26.8%。", "26.8%",
+        "全区工业产值完成年度任务"),
+    "progress-of-a-work": ("项目一期工程总工程量已经完成70%。", "70%", "一期工程总工程量完成进度"),
+    "a-projection-once-built": (
+        "产业园建成后预计年销售收入150亿元，可容纳产业工人8000人左右。", "150亿元", "预计销售收入"),
+    "multiples-of-a-list-before": (
+        "2010年，园区技工贸总收入、工业总产值、出口创汇，分别是2005年的4.2倍、3.6倍和5.1倍。",
+        "3.6倍", "工业总产值是2005年的"),
 }
 
 

@@ -1,0 +1,236 @@
+"""What a figure's neighbouring clauses add to its label: whose figure it is, and what a
+clause with no noun of its own measures.
+
+:mod:`reader.annotate.label_clause` reads the clause a figure stands in. News often says the
+rest one clause earlier, and a reader of the summary panel sees only "label figure":
+
+* the whole a figure is of: ``全市预计实现地区生产总值 5200 亿元`` is the city's, not the
+  zone's a zone story is about, so the label keeps ``全市`` (:func:`scope_of`);
+* a completion rate: ``财政收入完成全年预算的 112%`` is how much of the budget was met, not
+  the budget (:func:`completion`), and the growth after it is of 财政收入;
+* a clause that only has verbs before its figure (``跨境电商出口，则达到了 36.5 亿元``;
+  ``启动了科创中心三期项目，总计 12 万平方米``) measures what the clause before named last
+  (:func:`object_before`); a share with no subject of its own (``电子信息产业一业独大，占
+  工业总产值的 71.5%``) is of what the clause before named first (:func:`subject_before`);
+* a number that is no quantity of the story: a reference back (``这两个难题``), a rank
+  (``位居前两位``), or the size of the field a rank is taken in (``跃居全国 169 个国家高新区
+  前列``) (:func:`not_a_quantity`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.annotate.label_phrase import (
+    LONG_LABEL,
+    STOP,
+    Lexicon,
+    is_word,
+    phrase_after,
+    phrase_before,
+)
+
+__all__ = ["completion", "listed_before", "not_a_quantity", "object_before", "only_verbs",
+           "phase_of", "projected", "scope_of", "subject_before", "threshold_before"]
+
+#: Wholes wider than the zone a story is about (全区 is the zone itself in a district's story).
+SCOPES = ("全国", "全省", "全市", "全县")
+_SCOPE = re.compile(
+    f"(?:{'|'.join(SCOPES)})(?:[\u4e00-\u9fff]{{0,4}}?(?:工业园区|产业园区|开发区|高新区|园区|新区|产业园|工业园))?")
+_NUMERALS = frozenset("一二两三四五六七八九十百千万")
+_CLAUSE_END = re.compile("[，。；：！？,;:!?\n（）()“”]")
+#: What may open a clause before its subject: time words, 其中, a year.
+_OPENERS = re.compile(
+    "^(?:其中|同时|此外|另外|截至|截止|目前|当前|今年|去年|全年|上半年|下半年|前三季度"
+    "|[一二三四]季度|[0-9]{4}年(?:度|末|底)?|[0-9]{1,2}月(?:份|底)?)*"
+)
+#: 完成全年预算的 112%: a rate of completion of a plan.
+_COMPLETION = re.compile(
+    "(?P<verb>完成|达到|实现)(?P<plan>[\u4e00-\u9fff]{0,6}?(?:预算|计划|目标|任务))的?[ ]*$"
+)
+#: 总工程量已经完成 70%: progress of a work.
+_PROGRESS = re.compile("(?:已经|已)完成[ 了约近超逾]*$")
+#: Only verbs and adverbs between a clause's start and its figure (则达到了, 总计, 共计约).
+_VERBS_ONLY = re.compile(
+    "^(?:则|又|还|也|已|将|共|总共|总计|共计|合计|累计|达到了|达到|达|为|约为|约|近|超过|超"
+    "|逾|计|有|了|是)*$"
+)
+#: 这两个难题, 其三家子公司: a number that points back at things already named.
+_POINTER = re.compile("(?:这|那|这些|那些|该|其|此)[ ]*$")
+#: 前两位, 第 3 名: a rank, not an amount.
+_RANK_BEFORE = re.compile("(?:前|第)[ ]*$")
+_RANK_UNITS = ("位", "名", "强", "甲")
+#: 全国 169 个国家高新区前列: the field a rank is taken in.
+_RANK_AFTER = re.compile(
+    "[^\\s的位居列排在，。；、]{1,10}?(?:前列|之首|首位|中排名|中排|中位居|中位列|中名列|中居|第[0-9一二三四五六七八九十]+[位名])"
+)
+
+
+def _clause_head(text: str, pos: int, reach: int = 40) -> tuple[int, str]:
+    """Start and text of the clause that ends at ``pos`` (read within ``reach``)."""
+    lo = max(0, pos - reach)
+    head = text[lo:pos]
+    ends = list(_CLAUSE_END.finditer(head))
+    start = lo + (ends[-1].end() if ends else 0)
+    return start, text[start:pos]
+
+
+def _tokens(lex: Lexicon, text: str) -> list[str]:
+    return [t for t in lex.cut(text.replace(" ", "")) if t.strip()]
+
+
+def scope_of(text: str, pos: int, label: str) -> str:
+    """全市, 全省, 全国 or 全县 when the figure's clause is about that whole and ``label``
+    does not say so already; else "". A clause that opens with its change (增长 6%) is
+    about the whole of the clause before."""
+    if any(scope in label for scope in SCOPES):
+        return ""
+    for _ in range(2):
+        start, clause = _clause_head(text, pos)
+        clause = _OPENERS.sub("", clause.strip())
+        whole = _SCOPE.match(clause)
+        if whole:  # 全市开发区实现主营业务收入: all the city's zones, together
+            return whole.group()
+        if not clause.startswith(("增长", "同比", "比上年", "较上年", "下降", "增加", "减少")):
+            return ""
+        if start == 0 or text[start - 1] not in "，,":
+            return ""
+        pos = start - 1
+    return ""
+
+
+def completion(text: str, pos: int, lex: Lexicon) -> tuple[str, str]:
+    """(subject, 完成 + plan) when the percent at ``pos`` says how much of a plan was met
+    (财政收入完成全年预算的 112%); else ("", "")."""
+    _, clause = _clause_head(text, pos)
+    m = _COMPLETION.search(clause)
+    if m is None:
+        m = _PROGRESS.search(clause)
+        if m is None:
+            return "", ""
+        done = "完成进度"  # 工程总工程量已经完成 70%: how far the work has got
+    else:
+        done = m.group("verb") + m.group("plan")
+    words = [t for t in _tokens(lex, clause[: m.start()]) if is_word(t)]
+    subject = phrase_before(words, lex) if words else ""
+    return subject, done
+
+
+def object_before(text: str, pos: int, lex: Lexicon) -> str:
+    """The noun phrase the clause before ends with, when the figure's own clause has only
+    verbs and adverbs before the figure (跨境电商出口，则达到了 36.5 亿元) and the clause
+    before has no figure of its own; else ""."""
+    start, clause = _clause_head(text, pos)
+    if not _VERBS_ONLY.match(clause.replace(" ", "")) or start == 0 \
+            or text[start - 1] not in "，,":
+        return ""
+    _, previous = _clause_head(text, start - 1)
+    if not previous.strip() or any(ch.isdigit() for ch in previous):
+        return ""
+    tokens = _tokens(lex, previous)
+    if not tokens or tokens[-1] in STOP or not is_word(tokens[-1]) or len(tokens[-1]) < 2:
+        return ""
+    return phrase_before(tokens, lex)
+
+
+def subject_before(text: str, pos: int, lex: Lexicon) -> str:
+    """The noun phrase the clause before opens with (电子信息产业一业独大，占… → 电子信息
+    产业), when that clause has no figure; else ""."""
+    start, _ = _clause_head(text, pos)
+    if start == 0 or text[start - 1] not in "，,":
+        return ""
+    _, previous = _clause_head(text, start - 1)
+    previous = _OPENERS.sub("", previous.strip())
+    if not previous or any(ch.isdigit() for ch in previous):
+        return ""
+    words = _tokens(lex, phrase_after(_tokens(lex, previous), lex))
+    while words and (len(words[-1]) < 2 or lex.rare(words[-1]) or words[-1][0] in _NUMERALS):
+        words.pop()  # 电子信息产业 | 一业独大: a phrase ends with a noun the dictionary knows
+    subject = "".join(words)
+    return subject if 1 < len(subject) <= LONG_LABEL else ""
+
+
+def not_a_quantity(text: str, start: int, end: int, unit: str, kind: str) -> bool:
+    """True when the figure at ``start``..``end`` is no quantity a story reports: a pointer
+    back (这两个难题), a rank (前两位, 第 3 名), or the field of a rank (全国 169 个国家高新区
+    前列)."""
+    before = text[max(0, start - 3) : start]
+    if kind == "count" and _POINTER.search(before):
+        return True
+    if unit in _RANK_UNITS and _RANK_BEFORE.search(before):
+        return True
+    if kind != "count":
+        return False
+    return _RANK_AFTER.match(text[end : end + 16].replace(" ", "")) is not None
+
+
+def only_verbs(text: str, pos: int) -> bool:
+    """True when the clause before ``pos`` has only verbs and adverbs (则达到了, 总计) and
+    follows a comma: what it measures was named in the clause before."""
+    start, clause = _clause_head(text, pos)
+    return bool(_VERBS_ONLY.match(clause.replace(" ", ""))) and start > 0 \
+        and text[start - 1] in "，,"
+
+
+#: 一期, 二期, 首期 opening a clause (其中一期投资 12 亿元): the figure is of that phase.
+_PHASE = re.compile(
+    "(?:其中|项目|工程)?[ ]*(?:[0-9]{4}年)?(?:实施|建设|启动)?(?P<phase>[一二三四五首]期)")
+
+
+def phase_of(text: str, pos: int, label: str) -> str:
+    """一期 (二期, 首期) when the figure's clause, or a 其中 clause right before it, opens
+    with that phase and ``label`` does not name a phase: a part, not the whole project."""
+    if "期" in label:
+        return ""
+    start, clause = _clause_head(text, pos)
+    m = _PHASE.match(_OPENERS.sub("", clause.strip()))
+    if m:
+        return m.group("phase")
+    if start and text[start - 1] in "，,":
+        _, previous = _clause_head(text, start - 1)
+        previous = previous.strip()
+        if previous.startswith("其中"):
+            m = _PHASE.match(_OPENERS.sub("", previous))
+            return m.group("phase") if m else ""
+    return ""
+
+
+#: A project's figure once built (建成后, 达产后): a projection, not a result.
+_PROJECTION = re.compile(
+    "建成后|达产后|投产后|达产达效后|全部达产|可容纳|可实现|可带动|将带动|预计可|可望")
+
+
+def projected(sentence_before: str) -> bool:
+    """True when the words before a figure in its sentence make it a projection."""
+    return _PROJECTION.search(sentence_before) is not None
+
+
+#: A threshold before a counted noun: 过 100 亿元的, 10 亿元以上, 年销售收入超 50 亿元的.
+_THRESHOLD = re.compile(
+    "(?P<threshold>(?:过|超过|超|逾|达到|达|在)[ ]*[0-9][0-9.]*[ ]*[万亿]*[元美]*元?"
+    "(?:以上|及以上)?|[0-9][0-9.]*[ ]*[万亿]*[元美]*元?(?:以上|及以上))的?[ ]*$"
+)
+
+
+def threshold_before(text: str, end: int) -> str:
+    """The threshold that qualifies the noun starting at ``end`` (过100亿元企业), or ""."""
+    m = _THRESHOLD.search(text, max(0, end - 16), end)
+    return m.group("threshold").replace(" ", "") if m else ""
+
+
+def listed_before(text: str, pos: int, count: int, lex: Lexicon) -> list[str]:
+    """技工贸总收入、工业总产值、出口创汇，分别是 2005 年的 4.2 倍、3.6 倍和 5.1 倍: the
+    ``count`` nouns the clause before lists, one per figure, when it lists as many and has
+    no figure of its own; else []."""
+    start, _ = _clause_head(text, pos)
+    if start == 0 or text[start - 1] not in "，,":
+        return []
+    _, previous = _clause_head(text, start - 1, reach=80)
+    previous = _OPENERS.sub("", previous.strip())
+    if any(ch.isdigit() for ch in previous):
+        return []
+    items = re.split("、|和|及|与", previous)
+    if len(items) != count:
+        return []
+    nouns = [phrase_before(_tokens(lex, item), lex) for item in items]
+    return nouns if all(nouns) else []
