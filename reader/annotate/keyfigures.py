@@ -29,11 +29,11 @@ Segmentation uses jieba through a ``cut`` callable: by default the app's shared 
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 
 from reader.annotate.figures import figure_kind_label
+from reader.annotate.keyfigure_rank import figure_lists, score
 from reader.annotate.label_clause import (
     change_word,
     mask_names,
@@ -74,8 +74,6 @@ __all__ = ["key_figures", "sentence_at"]
 Cutter = Callable[[str], Sequence[str]]
 Tags = Mapping[str, str]
 
-_TOTAL_MARKERS = ("总", "累计", "全年", "合计", "规模", "产值", "营收", "收入", "投资")
-_KIND_WEIGHT = {"money": 3.0, "area": 2.2, "percent": 1.8, "quantity": 1.6, "count": 1.0}
 _CATEGORY = re.compile(
     "[ ]*(?:(?:以上|以下|级以上|及以上)[\u4e00-\u9fff]|级"
     "|(?:以上|以下)?的(?:企业|项目|工业企业|重点项目)"
@@ -85,8 +83,6 @@ _CATEGORY = re.compile(
 _OVER = ("超", "超过", "逾", "达", "到", "在", "过")
 #: A target, not a result: the sentence before the figure sets a goal (力争…达到).
 _TARGET = re.compile("力争|奋斗目标|目标")
-# What joins the figures of a list (6.5%、12.8%和 9%): they share the noun before the first.
-_LIST_JOIN = frozenset(("、", "和", "及", "与", "以及"))
 # Measure words that count people (200 位嘉宾, 30 名党员).
 _PEOPLE = frozenset(("位", "名", "人", "人次"))
 #: Verbs of land use right before an area (占地 124 亩 → 占地面积).
@@ -135,7 +131,7 @@ def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8
     """
     lex = _lexicon(cut, tags)
     ordered = sorted(figures, key=lambda lf: (lf.block, lf.span.start))
-    lists = _lists(article, ordered)
+    lists = figure_lists(article, ordered)
     names: dict[int, list[tuple[int, int]]] = {}
     places: dict[int, set[str]] = {}
     for located in entities:
@@ -223,7 +219,7 @@ def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8
                 w in label for w in ("目标", "计划", "预计", "力争")):
             label += "目标"  # 到 2020 年力争地区生产总值达到 1000 亿元: a goal, not a result
         best[key] = KeyFigure(label, fig, located.block, sentence,
-                              _score(fig, label, located.block))
+                              score(fig, label, located.block))
     ranked = [
         KeyFigure(k.label, k.figure, k.block, k.sentence,
                   round(k.score + 0.3 * (repeats[key] - 1), 4))
@@ -235,41 +231,6 @@ def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8
 
 def _fit(label: str, fallback: str) -> str:
     return label if len(label) <= MAX_LABEL else fallback
-
-
-def _lists(article: Article,
-           ordered: list[Located[Figure]]) -> dict[tuple[int, int], tuple[int, int, int]]:
-    """Figures of the same kind joined by 、 和 及 与: (block, start) → (start of the
-    list's first figure, index in the list, length of the list), for lists of two or more."""
-    groups: list[list[Located[Figure]]] = []
-    for located in ordered:
-        last = groups[-1][-1] if groups else None
-        if last is not None and last.block == located.block \
-                and last.span.kind == located.span.kind \
-                and _joined(article.blocks[located.block].text, last.span, located.span):
-            groups[-1].append(located)
-        else:
-            groups.append([located])
-    return {(lf.block, lf.span.start): (group[0].span.start, index, len(group))
-            for group in groups if len(group) > 1 for index, lf in enumerate(group)}
-
-
-def _joined(text: str, first: Figure, second: Figure) -> bool:
-    return text[first.end:second.start].strip() in _LIST_JOIN
-
-
-def _score(fig: Figure, label: str, block: int) -> float:
-    score = _KIND_WEIGHT.get(fig.kind, 1.0)
-    magnitude = abs(fig.value or 0.0)
-    if fig.kind == "money" and magnitude > 0:
-        score += math.log10(max(magnitude, 1.0)) / 4  # 1e11 元 adds 2.75, 1 万元 adds 1
-    elif fig.kind in ("count", "area", "quantity") and magnitude > 0:
-        score += math.log10(max(magnitude, 1.0)) / 8
-    if any(marker in label for marker in _TOTAL_MARKERS):
-        score += 1.0
-    if "target" in fig.qualifiers:
-        score += 0.2
-    return score + 0.5 / (1 + block)
 
 
 def _label(raw: str, text: str, fig: Figure, in_list: tuple[int, int, int] | None,
