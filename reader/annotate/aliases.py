@@ -11,7 +11,8 @@ the groups a names index or a summary counts once.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 
 from reader.model import Entity, Located
@@ -139,15 +140,121 @@ def _mark_declared(
     return out
 
 
-def link_aliases(texts: Sequence[str], found: list[Located[Entity]]) -> list[Located[Entity]]:
+#: The legal ending of a company's registered name (有限公司, 股份有限公司, 集团有限公司).
+_LEGAL_END = re.compile("(?:[（(]集团[）)]|集团)?(?:股份)?(?:有限)?(?:责任)?公司$")
+#: What makes a short form the start of a longer name, not a use of it.
+_LONGER = ("集团", "公司", "股份", "控股", "科技", "投资", "有限", "（", "(")
+#: A place in brackets inside a registered name (某某（苏州）科技有限公司).
+_BRACKETED = re.compile("[（(][^（）()]{1,6}[）)]")
+
+
+def brand_forms(full: str, is_place: Callable[[str], bool], industry: Collection[str],
+                common: Callable[[str], bool]) -> list[str]:
+    """The short forms a registered company name is used by later in a story, longest first:
+    the name without its place (先导科技集团 ← 清远先导科技集团) and its brand without the
+    place, the industry words and the legal ending (神州龙芯 ← 神州龙芯智能科技有限公司).
+    ``common`` says a word is an ordinary word (never a brand alone)."""
+    if not full.endswith(_COMPANY_ENDS):
+        return []
+    name = _BRACKETED.sub("", full)
+    for size in range(min(6, len(name) - 2), 1, -1):
+        if is_place(name[:size]):
+            name = name[size:]  # 清远 先导科技集团, 深圳市 某某科技
+            break
+    forms = [name] if name != full and len(name) >= 4 else []
+    core = _LEGAL_END.sub("", name)
+    stripped = True
+    while stripped:
+        stripped = False
+        for word in sorted(industry, key=len, reverse=True):
+            if len(word) >= 2 and core.endswith(word) and len(core) - len(word) >= 2:
+                core, stripped = core[: -len(word)], True
+                break
+    # a brand of three characters or more (two-character ones are pieces of other names too:
+    # 科创 of 科创投集团), not an ordinary word
+    if core != name and len(core) >= 3 and not common(core) and not is_place(core):
+        forms.append(core)
+    return forms
+
+
+def _brand_uses(texts: Sequence[str], found: list[Located[Entity]],
+                brand_of: Callable[[str], list[str]]) -> list[Located[Entity]]:
+    """``found`` with the later uses of a named company's short forms added (神州龙芯 three
+    times after 神州龙芯智能科技有限公司), each linked to the full name. A use inside or
+    across a name already found is left as it is."""
+    forms: dict[str, tuple[str, tuple[int, int]]] = {}  # short → (full, where it was named)
+    for loc in found:
+        e = loc.span
+        if e.type == "org" and e.canonical is None:
+            for short in brand_of(e.text):
+                forms.setdefault(short, (e.text, (loc.block, e.start)))
+    if not forms:
+        return found
+    by_block: dict[int, list[Entity]] = {}
+    for loc in found:
+        by_block.setdefault(loc.block, []).append(loc.span)
+    added: list[Located[Entity]] = []
+    dropped: set[tuple[int, int, int]] = set()
+    # One pass over the text, trying the forms that start with each character, longest first:
+    # linear in the text however many companies it names.
+    firsts: dict[str, list[str]] = {}
+    for short in sorted(forms, key=len, reverse=True):
+        firsts.setdefault(short[0], []).append(short)
+    first_block = min(named[0] for _, named in forms.values())
+    for block in range(first_block, len(texts)):
+        text = texts[block]
+        spans = sorted(by_block.get(block, []), key=lambda x: x.start)
+        starts = [x.start for x in spans]
+        pos = 0
+        while pos < len(text):
+            short = next((f for f in firsts.get(text[pos], ())
+                          if text.startswith(f, pos) and forms[f][1] <= (block, pos)), None)
+            if short is None:
+                pos += 1
+                continue
+            end = pos + len(short)
+            k = bisect_left(starts, end)  # the names starting before ``end``, nearest first
+            clash = []
+            while k > 0 and spans[k - 1].end > pos:
+                k -= 1
+                clash.append(spans[k])
+            if k > 0 and spans[k - 1].end > pos:  # (a long name further back covering pos)
+                clash.append(spans[k - 1])
+            if text.startswith(_LONGER, end):
+                clash.append(Entity(pos, end, short, "org"))  # 某某集团: another name
+            # a "person" the brand's characters made (云帆 of 云帆智能) gives way to it
+            if all(x.type == "person" and pos <= x.start and x.end <= end for x in clash):
+                e = Entity(pos, end, short, "org", canonical=forms[short][0])
+                for x in clash:
+                    at = spans.index(x)
+                    del spans[at], starts[at]
+                at = bisect_left(starts, pos)
+                spans.insert(at, e)
+                starts.insert(at, pos)
+                added.append(Located(block, e))
+                dropped.update((block, x.start, x.end) for x in clash)
+            pos = end
+    if not added:
+        return found
+    kept = [loc for loc in found if (loc.block, loc.span.start, loc.span.end) not in dropped
+            or loc.span.type != "person"]
+    return sorted([*kept, *added], key=lambda loc: (loc.block, loc.span.start))
+
+
+def link_aliases(texts: Sequence[str], found: list[Located[Entity]],
+                 brand_of: Callable[[str], list[str]] | None = None) -> list[Located[Entity]]:
     """``found`` (entities of the blocks ``texts``, in order) with short forms linked.
 
     A declared short name (以下简称“X”) is linked wherever it occurs; an organisation whose
-    characters appear in order in a longer organisation named earlier is linked to it.
+    characters appear in order in a longer organisation named earlier is linked to it; with
+    ``brand_of`` (a registered name → its short forms, see :func:`brand_forms`), the later
+    uses of a named company's short forms are found even where the name rules missed them.
     """
     declared, new = _declared(texts, found)
     if declared:
         found = _mark_declared(texts, found, declared, new)
+    if brand_of is not None:
+        found = _brand_uses(texts, found, brand_of)
     recent: list[str] = []  # distinct full organisation names, most recent last
     linked: dict[str, str | None] = {}
     out: list[Located[Entity]] = []

@@ -8,6 +8,8 @@ meant for worker threads and batch jobs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reader.model import Annotations, Article, Entity, Figure, Located
 
 
@@ -21,6 +23,9 @@ def figure_annotations(article: Article) -> list[Located[Figure]]:
 QUICK_CHARS = 20_000
 #: Figures ending this close to the cut may be cut short themselves (1000 亿元 → 1000 亿).
 _CUT_MARGIN = 32
+#: How often the segmenter's dictionary has a word for it to be an ordinary word, not a brand.
+_COMMON_WORD = 20
+_brands: list[Callable[[str], list[str]]] = []  # built once, with the NLP stack
 
 
 def quick_figure_annotations(
@@ -58,7 +63,35 @@ def entity_annotations(article: Article) -> list[Located[Entity]]:
         for index, block in enumerate(article.blocks)
         for entity in find_entities(block.text, persons=persons)
     ]
-    return link_aliases([b.text for b in article.blocks], found)
+    return link_aliases([b.text for b in article.blocks], found, brand_forms_of())
+
+
+def brand_forms_of() -> Callable[[str], list[str]]:
+    """A registered company name → its short forms (:func:`.aliases.brand_forms`), read with
+    the NLP stack's places, industry words and dictionary (loaded by the entity finder)."""
+    from functools import lru_cache
+
+    from reader.annotate import nlp
+    from reader.annotate.aliases import brand_forms
+
+    if _brands:
+        return _brands[0]
+    stack = nlp.load()
+    names, industry, freq = stack.gazetteer.names, stack.gazetteer.industry, stack.freq
+
+    def is_place(word: str) -> bool:
+        return names.get(word) == "place" or (
+            len(word) > 2 and word[-1] in "省市区县" and names.get(word[:-1]) == "place")
+
+    def common(word: str) -> bool:
+        return freq.get(word, 0) >= _COMMON_WORD
+
+    def forms(full: str) -> list[str]:
+        stack.ensure(full)  # (the dictionary's words of these characters, for ``common``)
+        return brand_forms(full, is_place, industry, common)
+
+    _brands.append(lru_cache(maxsize=4096)(forms))
+    return _brands[0]
 
 
 def annotate(article: Article) -> Annotations:
@@ -81,5 +114,6 @@ def annotate_text(text: str) -> tuple[list[Figure], list[Entity]]:
     from reader.annotate.entities import find_entities
     from reader.annotate.figures import find_figures
 
-    linked = link_aliases([text], [Located(0, e) for e in find_entities(text)])
+    linked = link_aliases([text], [Located(0, e) for e in find_entities(text)],
+                          brand_forms_of())
     return find_figures(text), [loc.span for loc in linked]

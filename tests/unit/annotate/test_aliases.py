@@ -83,3 +83,36 @@ def test_role_and_canonical_survive_the_codec() -> None:
     raw = annotations_to_json(ann)
     assert '"role":null' not in raw  # optional fields are left out when unset
     assert annotations_from_json(raw).entities == ents
+
+
+def test_later_uses_of_a_named_companys_brand_are_found_and_linked() -> None:
+    # 云帆智能 and 星河龙芯 after their registered names: the brand of a company named in the
+    # story is that company wherever it comes back.
+    found = entity_annotations(
+        article(
+            "近日，苏州云帆智能科技有限公司、南通星河龙芯电子科技有限公司与园区签约。",
+            "据介绍，云帆智能将在园区建设研发中心，星河龙芯的产品已出口20多个国家。",
+        )
+    )
+    later = [loc.span for loc in found if loc.block == 1 and loc.span.type == "org"]
+    assert [(e.text, e.canonical) for e in later] == [
+        ("云帆智能", "苏州云帆智能科技有限公司"),
+        ("星河龙芯", "南通星河龙芯电子科技有限公司"),
+    ]
+
+
+def test_a_company_named_without_its_place_is_the_same_company() -> None:
+    found = entity_annotations(
+        article("清远先导科技集团总部落户高新区。", "先导科技集团董事长表示，将加大投入。")
+    )
+    assert ("先导科技集团", "清远先导科技集团") in {
+        (loc.span.text, loc.span.canonical) for loc in found
+    }
+
+
+def test_a_brand_that_is_an_ordinary_word_is_never_taken_alone() -> None:
+    # 北京发展科技有限公司: its brand 发展 is an ordinary word; later 发展 is no company.
+    found = entity_annotations(
+        article("北京发展科技有限公司落户园区。", "公司表示，发展是第一要务。")
+    )
+    assert not [loc for loc in found if loc.block == 1 and loc.span.type == "org"]
