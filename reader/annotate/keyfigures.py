@@ -344,7 +344,7 @@ def _label(raw: str, text: str, fig: Figure, in_list: tuple[int, int, int] | Non
             subject_before(text, start, lex) if share == "占" else "")
         room = LONG_LABEL - len(share) - (len(noun) if fig.kind == "percent" else 0)
         if owner and len(owner) > room:  # 高新区国内生产总值 → 国内生产总值: first words go
-            owner = phrase_before([t for t in lex.cut(owner) if t.strip()], lex, room)
+            owner = phrase_before(lex.words(owner), lex, room)
         if owner and len(owner) <= room:
             share = owner + share
     if change:

@@ -109,10 +109,6 @@ def _clause_before(text: str, pos: int) -> str:
     return clause
 
 
-def _tokens(lex: Lexicon, text: str) -> list[str]:
-    return [t for t in lex.cut(text) if t.strip()]
-
-
 def _trim(tokens: list[str]) -> str:
     """Pop the trim word ``tokens`` end with, whole tokens only (不少 于 → 不少于; never the
     均 of 平均), the longest first; return it, or "" when they end with none."""
@@ -128,7 +124,7 @@ def noun_before(text: str, pos: int, lex: Lexicon) -> tuple[str, str, str]:
     """The measured noun phrase before ``pos`` in its clause, the change words trimmed
     between it and the figure (同比增长), and the share or comparison word before the phrase
     with what is compared (增加值占全市, 高于全市) when there is one."""
-    tokens = _tokens(lex, _clause_before(text, pos).replace(" ", ""))
+    tokens = lex.words(_clause_before(text, pos).replace(" ", ""))
     change = first = ""
     while tokens:  # 总投资额 约为 → 总投资额; 工业总产值 3年内 突破 → 工业总产值
         token = tokens[-1]
@@ -168,7 +164,7 @@ def noun_before(text: str, pos: int, lex: Lexicon) -> tuple[str, str, str]:
                 word, rest = "占", rest[: at + 1]
         if word:
             # 高新技术产业增加值占全市: what has the share, when the clause names it.
-            del rest[len(rest) - len(_tokens(lex, word)):]
+            del rest[len(rest) - len(lex.words(word)):]
             while rest and rest[-1] in _ADVERBS:
                 rest.pop()  # 三项指标均占全省
             room = LONG_LABEL - len(word) - len(noun)
@@ -198,7 +194,7 @@ def noun_after(text: str, pos: int, lex: Lexicon, counted: bool = False,
         pos, nominal = described.end(), True
     tail = _CLAUSE_SPLIT.split(text[pos:pos + 32])[0]
     tail = _SCALE.sub("", _SENTENCE_SPLIT.split(tail)[0].strip()).replace(" ", "")
-    tokens = _tokens(lex, tail)
+    tokens = lex.words(tail)
     noun = phrase_after(tokens, lex, nominal, people)
     if counted and "的" in tokens and not noun.endswith(HEAD_NOUNS):
         after = phrase_after(tokens[tokens.index("的") + 1:], lex, nominal=True)
@@ -215,7 +211,7 @@ def _listed(tail: str, first: str, lex: Lexicon) -> str:
     clause = _SENTENCE_SPLIT.split(_CLAUSE_NOT_LIST.split(tail)[0])[0].replace(" ", "")
     picked = [first]
     for part in clause.split("、")[1:]:
-        phrase = phrase_after(_tokens(lex, part), lex)
+        phrase = phrase_after(lex.words(part), lex)
         if not phrase or part[len(phrase):][:1].isdigit():
             return first  # 3 亿元股权融资、2 亿元债权融资, 年产 5 万吨: another figure
         picked.append(phrase)
@@ -272,7 +268,7 @@ def paired_nouns(text: str, pos: int, count: int, lex: Lexicon) -> list[str]:
     at = head.rfind("分别")
     if at < 0:
         return []
-    between = _tokens(lex, head[at + 2:].replace(" ", ""))
+    between = lex.words(head[at + 2:].replace(" ", ""))
     if any(t not in _TRIM_SET and t not in STOP for t in between):
         return []  # 分别拥有工程技术中心 9 家和 6 家: the noun after 分别 is shared
     start = max(head.rfind(mark, 0, at) for mark in "，。；：,;:")
@@ -283,10 +279,10 @@ def paired_nouns(text: str, pos: int, count: int, lex: Lexicon) -> list[str]:
     items = re.split("、|和|及|与", head[start + 1:at])
     if len(items) != count:
         return []
-    nouns = [phrase_before(_tokens(lex, item.replace(" ", "")), lex) for item in items]
+    nouns = [phrase_before(lex.words(item.replace(" ", "")), lex) for item in items]
     if not all(nouns):
         return []
-    last = _tokens(lex, nouns[-1])
+    last = lex.words(nouns[-1])
     if len(last) > 1 and is_measure(last[-1]) and not any(map(is_measure, nouns[:-1])):
         # 东区、西区营收分别为: the things are named one by one, what is measured once
         nouns[:-1] = [noun + last[-1] for noun in nouns[:-1]]

@@ -54,11 +54,11 @@ def compared(
             # 是全省平均水平的 3.4 倍: the whole is the average, 水平 adds nothing
             whole = m.group("whole").removesuffix("水平").removesuffix("的") or m.group("whole")
             label = f"是{whole}的"
-            words = [t for t in lex.cut(before[: m.start()]) if t.strip() and t != "的"]
+            words = [t for t in lex.words(before[: m.start()]) if t != "的"]
             subject = phrase_before(words, lex, LONG_LABEL - len(label)) if words else ""
             owner = subject or owner  # 单位面积产出是全省的: the clause's own subject first
             if owner and len(owner) + len(label) > LONG_LABEL:  # 园区技工贸总收入 → 技工贸总收入
-                words = [t for t in lex.cut(owner) if t.strip()]
+                words = lex.words(owner)
                 owner = phrase_before(words, lex, LONG_LABEL - len(label))
             return owner + label if owner and len(owner) + len(label) <= LONG_LABEL else label
         return ""
@@ -66,7 +66,7 @@ def compared(
     whole = lead.group("whole") if lead else ""
     if lead and not whole.startswith(_TIMES) and whole[-1] not in "提增升减降":
         verb = f"比{lead.group('whole')}{lead.group('verb')}"
-        words = [t for t in lex.cut(lead.group("subject")) if t.strip() and t != "的"]
+        words = [t for t in lex.words(lead.group("subject")) if t != "的"]
         subject = phrase_before(words, lex, LONG_LABEL - len(verb)) if words else ""
         return (subject or owner if len(owner) + len(verb) <= LONG_LABEL else "") + verb
     if things:  # (the caller found them after a 的 right after the figure)

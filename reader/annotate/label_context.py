@@ -76,7 +76,7 @@ def _clause_head(text: str, pos: int, reach: int = 40) -> tuple[int, str]:
 
 
 def _tokens(lex: Lexicon, text: str) -> list[str]:
-    return [t for t in lex.cut(text.replace(" ", "")) if t.strip()]
+    return lex.words(text.replace(" ", ""))
 
 
 def scope_of(text: str, pos: int, label: str) -> str:

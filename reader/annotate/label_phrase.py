@@ -41,6 +41,10 @@ class Lexicon:
     #: known names → "org" | "person" | "place" (the gazetteer's)
     names: Mapping[str, str] = field(default_factory=dict)
 
+    def words(self, text: str) -> list[str]:
+        """The segmenter's tokens of ``text``, blanks left out."""
+        return [t for t in self.cut(text) if t.strip()]
+
     def rare(self, word: str) -> bool:
         """True when the dictionary has ``word`` fewer than a few times, or not at all."""
         return self.freq is not None and self.freq.get(word, 0) < _COMMON
