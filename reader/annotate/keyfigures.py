@@ -44,6 +44,7 @@ from reader.annotate.label_clause import (
 )
 from reader.annotate.label_compare import compared
 from reader.annotate.label_context import (
+    clause_head,
     completion,
     listed_before,
     not_a_quantity,
@@ -82,7 +83,7 @@ _CATEGORY = re.compile(
 #: Before a threshold's amount (出口超亿美元的企业 9 家, 投资超 20 亿元的项目 5 个).
 _OVER = ("超", "超过", "逾", "达", "到", "在", "过")
 #: A target, not a result: the sentence before the figure sets a goal (力争…达到).
-_TARGET = re.compile("力争|奋斗目标|目标")
+_TARGET = re.compile("力争|奋斗目标|目标|希望|有望|期望|预期|规划到")
 # Measure words that count people (200 位嘉宾, 30 名党员).
 _PEOPLE = frozenset(("位", "名", "人", "人次"))
 #: Verbs of land use right before an area (占地 124 亩 → 占地面积).
@@ -93,6 +94,8 @@ _LAND_USE = re.compile(
 _ZONES = ("开发区", "园区", "高新区", "经开区", "新区", "产业园", "工业园")
 #: Verbs of a flow right before a count (新增 5 家): the label says it is new.
 _NEW = re.compile("(新增|新引进|新认定|新设立|新注册|新落户)[ 约近超逾了]*$")
+#: A new count written before its noun with 的 (去年新认定的高新技术企业 111 家).
+_NEW_BEFORE = re.compile("(新增|新认定|新引进|新培育|新入驻|新落户|新注册|新设立)的?[ ]*$")
 #: A conjunction right before a figure starts a new item of a list (…和约 4.7 万平方米人才公寓).
 _AND_BEFORE = re.compile("(?:和|及|与|以及)[约近超逾]?[ ]*$")
 #: Units that rate equipment (10 千伏开闭所): a class of facility, never a key number.
@@ -149,6 +152,7 @@ def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8
     sentences: dict[int, Sentences] = {}
     counted: dict[tuple[int, int, str], str] = {}  # (block, sentence, unit) → counted noun
     measured: dict[tuple[int, int, str], str] = {}  # (block, sentence, unit) → what is measured
+    ends: dict[tuple[int, int], tuple[str, str]] = {}  # (block, figure end) → (kind, label)
     for located in ordered:
         fig = located.span
         if fig.kind in ("date", "duration") or fig.value is None:
@@ -203,6 +207,9 @@ def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8
                 label = (whole if len(whole) <= LONG_LABEL else measure) if measure else ""
             elif label:
                 measured[where] = label
+        label = _from_neighbours(text, located.block, fig, label, ends, lex,
+                                 counted.get(where, ""))
+        ends[(located.block, fig.end)] = (fig.kind, label)
         if seen is not None and not label:
             continue  # keep the first telling; a later one only lends it a missing label
         for whose in (scope_of(text, fig.start, label), phase_of(text, fig.start, label)):
@@ -227,6 +234,40 @@ def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8
     ]
     ranked.sort(key=lambda k: (-k.score, k.block, k.figure.start))
     return ranked[:limit]
+
+
+def _from_neighbours(text: str, block: int, fig: Figure, label: str,
+                     ends: Mapping[tuple[int, int], tuple[str, str]], lex: Lexicon,
+                     counted: str) -> str:
+    """``label`` with what the words around it and the figure of the clause before add:
+    新认定的高新技术企业 (a new count), 累计 (a running total), 技改项目 2 个，总投资 2.8 亿元
+    (the group the clause before counted), 竣工 27 个 (the counted noun of the count before)."""
+    head = text[: fig.start].rstrip()
+    start, clause = clause_head(text, fig.start)
+    if fig.kind == "count" and label and head.endswith(label):
+        new = _NEW_BEFORE.search(head, 0, len(head) - len(label))
+        if new and not label.startswith("新") and len(new.group(1) + label) <= LONG_LABEL:
+            return new.group(1) + label  # 去年新认定的高新技术企业 111 家: new ones, not all
+    if fig.kind == "count" and not label and counted:
+        words = lex.words(clause)
+        if words and lex.tags.get(words[-1]) == "V" and len(words[-1]) == 2:
+            return words[-1] + counted  # 开工项目 46 个，…，竣工 27 个: 竣工项目
+    if fig.kind in ("money", "area") and label and "累计" not in label and (
+            "累计" in clause or ("以来" in text[max(0, start - 30) : start] and "已" in clause)):
+        label = "累计" + label if len(label) + 2 <= LONG_LABEL else label  # a running total
+    # the figure the clause before ends with, if it ends with one
+    kind, before = ends.get((block, len(text[:start].rstrip(" ，,"))), ("", ""))
+    if not (before and label and start and text[start - 1] in "，,"):
+        return label
+    bare = clause.replace(" ", "")
+    group = kind == "count" and fig.kind in ("money", "area") and label in bare and len(
+        bare) <= len(label) + 4 and not label.startswith(before)  # 技改项目 2 个，总投资…
+    done = fig.kind == "percent" and label.startswith("完成") and kind != "percent"
+    if group or done:  # (引进研究机构 15 家，完成全年目标任务的 75%: the task was the count)
+        if len(before) + len(label) > LONG_LABEL:
+            before = phrase_before(lex.words(before), lex, LONG_LABEL - len(label))
+        return before + label if before else label
+    return label
 
 
 def _fit(label: str, fallback: str) -> str:

@@ -59,10 +59,16 @@ CHANGE = frozenset(_words("增长 同比增长 增加 新增 提升 提高 上�
 _SKIP_END = frozenset(_words(
     "年内 年 月 内 前 后 今年 去年 明年 目前 当年 以来 来 近 期间 个 月底 年底 力争 将 已"
     " 较 较上年 上年 比上年 去年同期 上年同期 同期 始终 时间"
+    " 全年 上半年 下半年 一季度 前三季度 首次 首度 再次 一举 率先 顺利 成功"
 ))
+#: Verbs of a rise or fall before 至/到: 比重上升至 78% is the level reached, not a change.
+_RISE = frozenset(_words("上升 提升 提高 增长 增加 下降 降低 减少 扩大 缩小 回升 攀升"))
 # 两年 (平均增长), 近三年: a span of years between the noun and its change.
 _YEARS = re.compile("^近?[一二两三四五六七八九十]+年$")
 _SHARE_WORDS = ("占", "占到", "高于", "低于", "快于", "慢于")
+#: 17 个工作站及分站组成的创新矩阵: the things counted make up the noun after 的.
+_MAKE_UP = frozenset(_words("组成 构成 组建 形成 组合"))
+_WHOLES = frozenset(_words("全市 全省 全国 全区 全县"))
 _SHARE_TIMES = frozenset(_words("同期 当年 全年 当期 同年 上年"))
 #: After the first amount of 由 A 增至 B: the verb of the change to B.
 _FROM_TO = re.compile(
@@ -143,6 +149,8 @@ def noun_before(text: str, pos: int, lex: Lexicon) -> tuple[str, str, str]:
             break
     if first in ("到", "至", "增至", "提高到", "提升到", "增加到", "增长到"):
         change = ""  # 提高到 500 万元: the level reached, not the change
+        if tokens and tokens[-1] in _RISE:
+            tokens.pop()  # 比重 上升 至 78%
     noun = phrase_before(tokens, lex)
     share = ""
     if noun:
@@ -157,6 +165,10 @@ def noun_before(text: str, pos: int, lex: Lexicon) -> tuple[str, str, str]:
                 noun, rest = left + noun, _before_phrase(rest[:-1], left)
         while rest and rest[-1] in _SHARE_TIMES:
             rest = rest[:-1]  # 占 同期 园区出口值的: when is no part of the share
+        whole = rest[-1] if len(rest) > 1 and rest[-1] in _WHOLES and rest[-2] in _SHARE_WORDS \
+            else ""
+        if whole:  # 占 全市 高新技术企业总产值: the share of the city's, 全市 with 占
+            rest, noun = rest[:-1], whole + noun
         word = next((w for w in _SHARE_WORDS if "".join(rest).endswith(w)), "")
         if not word and noun.endswith(("比重", "比例", "占比")) and "占" in rest:
             at = len(rest) - 1 - rest[::-1].index("占")
@@ -196,7 +208,8 @@ def noun_after(text: str, pos: int, lex: Lexicon, counted: bool = False,
     tail = _SCALE.sub("", _SENTENCE_SPLIT.split(tail)[0].strip()).replace(" ", "")
     tokens = lex.words(tail)
     noun = phrase_after(tokens, lex, nominal, people)
-    if counted and "的" in tokens and not noun.endswith(HEAD_NOUNS):
+    if counted and "的" in tokens and not noun.endswith(HEAD_NOUNS) and not any(
+            t in _MAKE_UP for t in tokens[: tokens.index("的")]):
         after = phrase_after(tokens[tokens.index("的") + 1:], lex, nominal=True)
         if after:
             return after

@@ -25,7 +25,9 @@ _LEAD = re.compile(
     r"(?P<verb>高出|高|低|多出|多|快|慢|少|超出)[了约近]?$"
 )
 #: A multiple: 是/为 + the whole + 的, right before the figure (是全国的 9.4 倍).
-_MULTIPLE = re.compile(rf"(?:是|为|相当于)(?P<whole>[{_HAN}0-9]{{1,8}}?)的?$")
+_MULTIPLE = re.compile(rf"(?:是|为|相当于|至|到)(?P<whole>[{_HAN}0-9]{{1,8}}?)的?$")
+#: Verbs of a rise before 至 (研发投入强度提升至行业均值的 1.8 倍): not part of the subject.
+_RISES = ("提升", "提高", "增长", "上升", "增加", "扩大", "达到", "达")
 #: 比上年提高: a change over time, which the change rules label (营收增长), not a lead.
 _TIMES = ("上年", "去年", "同期", "上年同期", "前年", "上月", "上季度", "年初")
 #: A whole written before a share of things (全市近 60% 的…).
@@ -55,6 +57,8 @@ def compared(
             whole = m.group("whole").removesuffix("水平").removesuffix("的") or m.group("whole")
             label = f"是{whole}的"
             words = [t for t in lex.words(before[: m.start()]) if t != "的"]
+            while words and words[-1] in _RISES:
+                words.pop()
             subject = phrase_before(words, lex, LONG_LABEL - len(label)) if words else ""
             owner = subject or owner  # 单位面积产出是全省的: the clause's own subject first
             if owner and len(owner) + len(label) > LONG_LABEL:  # 园区技工贸总收入 → 技工贸总收入

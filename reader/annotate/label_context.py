@@ -30,8 +30,8 @@ from reader.annotate.label_phrase import (
     phrase_before,
 )
 
-__all__ = ["completion", "listed_before", "not_a_quantity", "object_before", "only_verbs",
-           "phase_of", "projected", "scope_of", "subject_before", "threshold_before"]
+__all__ = ["clause_head", "completion", "listed_before", "not_a_quantity", "object_before",
+           "only_verbs", "phase_of", "projected", "scope_of", "subject_before", "threshold_before"]
 
 #: Wholes wider than the zone a story is about (全区 is the zone itself in a district's story).
 SCOPES = ("全国", "全省", "全市", "全县")
@@ -66,7 +66,11 @@ _RANK_AFTER = re.compile(
 )
 
 
-def _clause_head(text: str, pos: int, reach: int = 40) -> tuple[int, str]:
+_IN_FIELD = re.compile("在(?:全国|全省|全市|全球|全区)?[ ]*$")
+_FIELD_END = re.compile("[^，。；,;]{1,10}?中(?:[，,]|排名|位居|位列|名列|居)")
+
+
+def clause_head(text: str, pos: int, reach: int = 40) -> tuple[int, str]:
     """Start and text of the clause that ends at ``pos`` (read within ``reach``)."""
     lo = max(0, pos - reach)
     head = text[lo:pos]
@@ -86,7 +90,7 @@ def scope_of(text: str, pos: int, label: str) -> str:
     if any(scope in label for scope in SCOPES):
         return ""
     for _ in range(2):
-        start, clause = _clause_head(text, pos)
+        start, clause = clause_head(text, pos)
         clause = _OPENERS.sub("", clause.strip())
         whole = _SCOPE.match(clause)
         if whole:  # 全市开发区实现主营业务收入: all the city's zones, together
@@ -102,7 +106,7 @@ def scope_of(text: str, pos: int, label: str) -> str:
 def completion(text: str, pos: int, lex: Lexicon) -> tuple[str, str]:
     """(subject, 完成 + plan) when the percent at ``pos`` says how much of a plan was met
     (财政收入完成全年预算的 112%); else ("", "")."""
-    _, clause = _clause_head(text, pos)
+    _, clause = clause_head(text, pos)
     m = _COMPLETION.search(clause)
     if m is None:
         m = _PROGRESS.search(clause)
@@ -120,11 +124,11 @@ def object_before(text: str, pos: int, lex: Lexicon) -> str:
     """The noun phrase the clause before ends with, when the figure's own clause has only
     verbs and adverbs before the figure (跨境电商出口，则达到了 36.5 亿元) and the clause
     before has no figure of its own; else ""."""
-    start, clause = _clause_head(text, pos)
+    start, clause = clause_head(text, pos)
     if not _VERBS_ONLY.match(clause.replace(" ", "")) or start == 0 \
             or text[start - 1] not in "，,":
         return ""
-    _, previous = _clause_head(text, start - 1)
+    _, previous = clause_head(text, start - 1)
     if not previous.strip() or any(ch.isdigit() for ch in previous):
         return ""
     tokens = _tokens(lex, previous)
@@ -136,10 +140,10 @@ def object_before(text: str, pos: int, lex: Lexicon) -> str:
 def subject_before(text: str, pos: int, lex: Lexicon) -> str:
     """The noun phrase the clause before opens with (电子信息产业一业独大，占… → 电子信息
     产业), when that clause has no figure; else ""."""
-    start, _ = _clause_head(text, pos)
+    start, _ = clause_head(text, pos)
     if start == 0 or text[start - 1] not in "，,":
         return ""
-    _, previous = _clause_head(text, start - 1)
+    _, previous = clause_head(text, start - 1)
     previous = _OPENERS.sub("", previous.strip())
     if not previous or any(ch.isdigit() for ch in previous):
         return ""
@@ -161,13 +165,18 @@ def not_a_quantity(text: str, start: int, end: int, unit: str, kind: str) -> boo
         return True
     if kind != "count":
         return False
-    return _RANK_AFTER.match(text[end : end + 16].replace(" ", "")) is not None
+    after = text[end : end + 16].replace(" ", "")
+    if after.startswith(("位次", "名次")):
+        return True  # 上升两个位次: a change of rank
+    if _IN_FIELD.search(text, max(0, start - 6), start) and _FIELD_END.match(after):
+        return True  # 在全国 169 个国家高新区中: the field a rank is taken in
+    return _RANK_AFTER.match(after) is not None
 
 
 def only_verbs(text: str, pos: int) -> bool:
     """True when the clause before ``pos`` has only verbs and adverbs (则达到了, 总计) and
     follows a comma: what it measures was named in the clause before."""
-    start, clause = _clause_head(text, pos)
+    start, clause = clause_head(text, pos)
     return bool(_VERBS_ONLY.match(clause.replace(" ", ""))) and start > 0 \
         and text[start - 1] in "，,"
 
@@ -182,12 +191,12 @@ def phase_of(text: str, pos: int, label: str) -> str:
     with that phase and ``label`` does not name a phase: a part, not the whole project."""
     if "期" in label:
         return ""
-    start, clause = _clause_head(text, pos)
+    start, clause = clause_head(text, pos)
     m = _PHASE.match(_OPENERS.sub("", clause.strip()))
     if m:
         return m.group("phase")
     if start and text[start - 1] in "，,":
-        _, previous = _clause_head(text, start - 1)
+        _, previous = clause_head(text, start - 1)
         previous = previous.strip()
         if previous.startswith("其中"):
             m = _PHASE.match(_OPENERS.sub("", previous))
@@ -222,10 +231,10 @@ def listed_before(text: str, pos: int, count: int, lex: Lexicon) -> list[str]:
     """技工贸总收入、工业总产值、出口创汇，分别是 2005 年的 4.2 倍、3.6 倍和 5.1 倍: the
     ``count`` nouns the clause before lists, one per figure, when it lists as many and has
     no figure of its own; else []."""
-    start, _ = _clause_head(text, pos)
+    start, _ = clause_head(text, pos)
     if start == 0 or text[start - 1] not in "，,":
         return []
-    _, previous = _clause_head(text, start - 1, reach=80)
+    _, previous = clause_head(text, start - 1, reach=80)
     previous = _OPENERS.sub("", previous.strip())
     if any(ch.isdigit() for ch in previous):
         return []

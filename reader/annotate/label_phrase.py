@@ -89,7 +89,8 @@ HEAD_NOUNS = ("员", "者", "人", "人才", "企业", "项目", "单位", "机�
               "公司", "产品", "厂房", "园区", "基地", "载体", "中心", "高校", "家庭", "人次",
               "岗位", "专利")
 #: Heads of a measured amount: a phrase that ends with one names an amount, not a thing.
-_MEASURE_HEADS = ("额", "值", "率", "量", "规模", "面积", "比重", "占比", "比例", "增速", "增幅")
+_MEASURE_HEADS = ("额", "值", "率", "量", "规模", "面积", "比重", "占比", "比例", "增速", "增幅",
+                  "强度", "密度")
 #: Verbs that name an amount when they head a phrase (实现收入, 研发投入, 外资到位).
 _MEASURE_VERBS = ("收入", "投入", "支出", "投资", "融资", "销售", "出口", "进口", "消费", "产出",
                   "成交", "交易", "贷款", "到位", "营收", "利润", "税收", "资金", "资本", "产值",
@@ -210,7 +211,9 @@ def phrase_before(tokens: Sequence[str], lex: Lexicon, budget: int = MAX_LABEL) 
             break
         i -= 1
     while len(picked) > 1 and (
-        (len(picked[0]) == 1 and picked[0] in _STOP_CHARS) or picked[0] in _TIME
+        (len(picked[0]) == 1 and picked[0] in _STOP_CHARS) or (picked[0] in _TIME and not (
+            # 年度投资 at a clause start is the year's investment; 2024 年度 says when
+            picked[0] == "年度" and (first <= 0 or is_word(tokens[first - 1]))))
     ):
         picked.pop(0)  # 2023 年度 | 专利授权量: a time word at the start says when, not what
     if len(picked) > 1 and first > 0 and tokens[first - 1] in _PREFIXES:

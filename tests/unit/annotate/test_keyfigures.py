@@ -50,7 +50,8 @@ def test_repeated_figure_counts_once() -> None:
 def test_labels_come_from_the_sentence() -> None:
     labels = {k.figure.text: k.label for k in key_figures(ZONE, _located(ZONE))}
     assert labels["1500 亿元"] == "营收"
-    assert labels["350 亿元"] == "投资总额"
+    # (新引进重点产业项目 153 个，投资总额 350 亿元: the total of the projects just counted)
+    assert labels["350 亿元"] == "新引进重点产业项目投资总额"
     assert labels["265.6亿元"] == "总投资额"
     assert labels["153 个"].endswith("项目")
     assert labels["200万平方米"].endswith("标准厂房")

@@ -24,7 +24,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "growth-of-the-noun-before": ("全区营收达 800 亿元，同比增长12.5%。", "12.5%", "全区营收增长"),
     "list-of-growths": ("三大产业产值分别同比增长 6.5%、12.8%。", "12.8%", "三大产业产值增长"),
     "not-the-company": ("华为公司投资 20 亿元建设研发基地。", "20 亿元", "投资"),
-    "noun-after-the-money": ("企业累计完成超 3 亿元股权融资。", "3 亿元", "股权融资"),
+    "noun-after-the-money": ("企业累计完成超 3 亿元股权融资。", "3 亿元", "累计股权融资"),
     "fund-after-the-money": ("高新区设立 2 亿元天使投资基金。", "2 亿元", "天使投资基金"),
     "verb-after-the-money": ("该项目总投资 15 亿元建设智能工厂。", "15 亿元", "项目总投资"),
     "aside-in-brackets": ("园区生产总值（GDP）达到 3000 亿元。", "3000 亿元", "园区生产总值"),
@@ -133,7 +133,7 @@ CASES: dict[str, tuple[str, str, str]] = {
         "地区生产总值占全市GDP"),
     "land-use-names-the-area": ("项目计划总投资 30 亿元，占地 124 亩。", "124 亩", "占地面积"),
     "how-the-money-came-is-not-the-label": (
-        "园区在孵企业累计获得投融资 85 亿元。", "85 亿元", "投融资"),
+        "园区在孵企业累计获得投融资 85 亿元。", "85 亿元", "累计投融资"),
     "a-share-that-rose-over-last-year": (
         "园区生产总值占全市比重较上年提高超 1 个百分点。", "1 个百分点", "占全市比重提高"),
     "kept-is-not-the-label": ("研发经费占GDP比例始终保持 6% 以上。", "6%", "研发经费占GDP比例"),
