@@ -159,6 +159,7 @@ def test_pointers_ranks_and_the_field_of_a_rank_are_no_key_figures() -> None:
         "园区综合实力跃居全国169个国家高新区前列，专利申请量位居全市前两位。",
         "园区位居全国 178 家国家高新区第 20 位，全年新增企业 356 家。",
         "配套建设10千伏开闭所。",
+        "在全国169个国家高新区中，园区综合排名第37位，较上年上升两个位次。",
     )
     texts = {k.figure.text for k in key_figures(article, _located(article))}
     assert texts == {"356 家"}
