@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
+from reader.annotate.aliases import short_form_of
 from reader.annotate.figures import figure_kind_label
 from reader.annotate.keyfigure_rank import figure_lists, score
 from reader.annotate.label_clause import (
@@ -55,6 +56,7 @@ from reader.annotate.label_context import (
     scope_of,
     subject_before,
     threshold_before,
+    topic_of,
 )
 from reader.annotate.label_phrase import (
     GENERIC,
@@ -94,6 +96,11 @@ _LAND_USE = re.compile(
 _ZONES = ("开发区", "园区", "高新区", "经开区", "新区", "产业园", "工业园")
 #: Verbs of a flow right before a count (新增 5 家): the label says it is new.
 _NEW = re.compile("(新增|新引进|新认定|新设立|新注册|新落户)[ 约近超逾了]*$")
+#: Things counted that own a total in the clause after (技改项目 2 个，总投资 2.8 亿元).
+_GROUPS = ("项目", "企业", "公司", "机构", "单位", "园区", "基地", "平台", "基金")
+#: The totals such a group owns.
+_GROUP_MEASURES = ("总", "年度", "计划", "协议", "签约", "投资", "累计", "预计", "注册", "用地",
+                   "占地", "产值", "营收", "销售", "税收")
 #: A new count written before its noun with 的 (去年新认定的高新技术企业 111 家).
 _NEW_BEFORE = re.compile("(新增|新认定|新引进|新培育|新入驻|新落户|新注册|新设立)的?[ ]*$")
 #: A conjunction right before a figure starts a new item of a list (…和约 4.7 万平方米人才公寓).
@@ -137,13 +144,16 @@ def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8
     lists = figure_lists(article, ordered)
     names: dict[int, list[tuple[int, int]]] = {}
     places: dict[int, set[str]] = {}
+    place_spans: dict[int, list[tuple[int, int]]] = {}
     for located in entities:
         entity = located.span
         if entity.type == "place":
             places.setdefault(located.block, set()).add(entity.text)
+            place_spans.setdefault(located.block, []).append((entity.start, entity.end))
         elif entity.type == "person" or not is_kind(lex.cut(entity.text)[-1], lex):
             # (an "organisation" ending with a kind of company, 上市公司, names none)
             names.setdefault(located.block, []).append((entity.start, entity.end))
+    subject = _subjects(article, entities)
     masked: dict[int, str] = {}
     plain: dict[int, str] = {}
     best: dict[tuple[str, str, float | None, float | None], KeyFigure] = {}
@@ -213,9 +223,17 @@ def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8
         if seen is not None and not label:
             continue  # keep the first telling; a later one only lends it a missing label
         for whose in (scope_of(text, fig.start, label), phase_of(text, fig.start, label)):
-            if label and whose and len(whose) + len(label) <= LONG_LABEL:
+            if label and whose and len(whose) + len(label) <= LONG_LABEL + 4:
                 # 全市预计实现地区生产总值: the city's, not the zone's; 其中一期投资: a part
                 label = whose + label
+        spans = sorted(place_spans.get(located.block, ()))
+        # the clause's own topic (…，汉阴县某工业集中区完成…), else the sentence's
+        topic = topic_of(text, clause_head(text, fig.start)[0], fig.start, spans) or topic_of(
+            text, split.bounds(fig.start)[0], fig.start, spans)
+        if label and topic and not subject(topic) and topic not in label and not any(
+                label.startswith(p) for p in places.get(located.block, ())) and (
+                len(topic) + len(label) <= LONG_LABEL + 4):
+            label = topic + label  # 其中，某综合保税区实现外贸进出口额: not the zone's own
         label = label or figure_kind_label(fig.kind)
         sentence = split.at(fig.start)
         before = simplified(sentence[: max(0, sentence.find(fig.text))])
@@ -234,6 +252,30 @@ def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8
     ]
     ranked.sort(key=lambda k: (-k.score, k.block, k.figure.start))
     return ranked[:limit]
+
+
+def _subjects(article: Article, entities: Sequence[Located[Entity]]) -> Callable[[str], bool]:
+    """Whether a place is what the story is about: named in its title, or the place it names
+    most, when the title names no two of them (鹤壁、濮阳两园区…: each park is named)."""
+    counts: dict[str, int] = {}
+    for located in entities:
+        if located.span.type == "place":
+            counts[located.span.text] = counts.get(located.span.text, 0) + 1
+    title = article.title or ""
+    in_title = {p for p in counts if p in title}
+    heads = {p[:2] for p in counts if p[:2] in title}
+    if any(f"{a}{join}{b}" in title for a in heads for b in heads if a != b
+           for join in ("、", "和", "与", "及")):
+        return lambda place: False  # 鹤壁、濮阳两园区: the title names two, each figure whose
+    main = max(counts, key=lambda p: counts[p]) if counts else ""
+
+    def subject(place: str) -> bool:
+        # (南宁综合保税区 in a story on 南宁高新区 is another zone: neither holds the other)
+        return place == main or place[:2] in ("中国", "全国") or any(
+            p in place or place in p for p in in_title) or (bool(title) and (
+                place in title or short_form_of(place, title)))  # 株洲高新区 ← 株洲高新技术…开发区
+
+    return subject
 
 
 def _from_neighbours(text: str, block: int, fig: Figure, label: str,
@@ -261,7 +303,8 @@ def _from_neighbours(text: str, block: int, fig: Figure, label: str,
         return label
     bare = clause.replace(" ", "")
     group = kind == "count" and fig.kind in ("money", "area") and label in bare and len(
-        bare) <= len(label) + 4 and not label.startswith(before)  # 技改项目 2 个，总投资…
+        bare) <= len(label) + 4 and not label.startswith(before) and before.endswith(
+        _GROUPS) and label.startswith(_GROUP_MEASURES)  # 技改项目 2 个，总投资…
     done = fig.kind == "percent" and label.startswith("完成") and kind != "percent"
     if group or done:  # (引进研究机构 15 家，完成全年目标任务的 75%: the task was the count)
         if len(before) + len(label) > LONG_LABEL:
@@ -383,6 +426,8 @@ def _label(raw: str, text: str, fig: Figure, in_list: tuple[int, int, int] | Non
         # 技术转移示范机构 12 家、占全市 34.3%: the share is of what the clause before counted
         owner = noun_of_previous_clause(text, start, lex, plain=True) or (
             subject_before(text, start, lex) if share == "占" else "")
+        if lex.tags.get(owner) == "V":
+            owner = ""  # 新认定企业共创造 210 亿元的总产值，占…: the verb owns nothing
         room = LONG_LABEL - len(share) - (len(noun) if fig.kind == "percent" else 0)
         if owner and len(owner) > room:  # 高新区国内生产总值 → 国内生产总值: first words go
             owner = phrase_before(lex.words(owner), lex, room)

@@ -20,6 +20,7 @@ rest one clause earlier, and a reader of the summary panel sees only "label figu
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from reader.annotate.label_phrase import (
     LONG_LABEL,
@@ -30,13 +31,25 @@ from reader.annotate.label_phrase import (
     phrase_before,
 )
 
-__all__ = ["clause_head", "completion", "listed_before", "not_a_quantity", "object_before",
-           "only_verbs", "phase_of", "projected", "scope_of", "subject_before", "threshold_before"]
+__all__ = [
+    "clause_head",
+    "completion",
+    "listed_before",
+    "not_a_quantity",
+    "object_before",
+    "only_verbs",
+    "phase_of",
+    "projected",
+    "scope_of",
+    "subject_before",
+    "threshold_before",
+    "topic_of",
+]
 
 #: Wholes wider than the zone a story is about (全区 is the zone itself in a district's story).
 SCOPES = ("全国", "全省", "全市", "全县")
 _SCOPE = re.compile(
-    f"(?:{'|'.join(SCOPES)})(?:[\u4e00-\u9fff]{{0,4}}?(?:工业园区|产业园区|开发区|高新区|园区|新区|产业园|工业园))?")
+    f"(?:{'|'.join(SCOPES)})(?:[\u4e00-\u9fff]{{0,4}}?(?:工业园区|产业园区|集中区|集聚区|开发区|高新区|园区|新区|产业园|工业园))?")
 _NUMERALS = frozenset("一二两三四五六七八九十百千万")
 _CLAUSE_END = re.compile("[，。；：！？,;:!?\n（）()“”]")
 #: What may open a clause before its subject: time words, 其中, a year.
@@ -243,3 +256,33 @@ def listed_before(text: str, pos: int, count: int, lex: Lexicon) -> list[str]:
         return []
     nouns = [phrase_before(_tokens(lex, item), lex) for item in items]
     return nouns if all(nouns) else []
+
+
+#: How the names of zones and parks end, past the place that starts them (旬阳县 生态工业集中区).
+_ZONE_TAIL = re.compile(
+    "[\u4e00-\u9fff]{0,8}?(?:集中区|集聚区|工业园区|产业园区|园区|工业园|产业园|开发区|高新区|新区"
+    "|示范区|试验区|保税区|科技城|产业区|科技园)"
+)
+#: What may stand between a sentence's start and its topic (其中，2016年，).
+_LEAD = re.compile(_OPENERS.pattern.replace("^(?:", "(?:[ ，,：:、]|", 1))
+
+
+def topic_of(text: str, start: int, pos: int, places: Sequence[tuple[int, int]]) -> str:
+    """The place or zone a sentence starting at ``start`` is about, when it opens the
+    sentence (after 其中, a date, a time word) before the figure at ``pos``
+    (其中，南宁综合保税区实现外贸进出口额… → 南宁综合保税区), with the zone after a place
+    (旬阳县生态工业集中区); else "". ``places`` are the block's place names as spans."""
+    for s, e in places:
+        if s < start:
+            continue
+        if s >= pos:
+            break
+        if _LEAD.match(text, start, s).end() < s:
+            return ""  # something else opens the sentence: the place is not its topic
+        if text.startswith(("（", "("), e):
+            return ""  # 中国（南宁）某综合试验区: the start of a longer name
+        zone = _ZONE_TAIL.match(text, e, pos)
+        if zone and not any(ch.isdigit() for ch in zone.group()):
+            e = zone.end()
+        return text[s:e]
+    return ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reader.annotate.figures import find_figures
 from reader.annotate.keyfigures import key_figures, sentence_at
+from reader.annotate.pipeline import annotate
 from reader.model import Article, Block, Figure, Located, Source
 
 
@@ -163,3 +164,43 @@ def test_pointers_ranks_and_the_field_of_a_rank_are_no_key_figures() -> None:
     )
     texts = {k.figure.text for k in key_figures(article, _located(article))}
     assert texts == {"356 家"}
+
+
+def _labels_of(title: str, *paragraphs: str) -> dict[str, str]:
+    article = Article(id="t#1", source=Source("t.txt", 1, 1), title=title,
+                      blocks=[Block("paragraph", p) for p in paragraphs])
+    return {k.figure.text: k.label for k in annotate(article).key_figures}
+
+
+def test_a_figure_of_another_zone_says_whose_it_is() -> None:
+    # A story on one zone: a figure of another zone that opens its sentence says so; the
+    # zone of the title needs no name.
+    labels = _labels_of(
+        "南宁高新区上半年经济运行稳中有进",
+        "上半年，南宁高新区实现地区生产总值320亿元，同比增长8.5%。",
+        "其中，南宁综合保税区实现外贸进出口额270.47亿元，同比增长12%。",
+    )
+    assert labels["320亿元"] == "地区生产总值"
+    assert labels["270.47亿元"] == "南宁综合保税区外贸进出口额"
+
+
+def test_the_parts_of_a_citywide_total_name_their_zone() -> None:
+    labels = _labels_of(
+        "安康市县域工业集中区发展势头良好",
+        "2016年，全市县域工业集中区完成工业总产值113.6亿元。",
+        "其中，旬阳县生态工业集中区完成工业总产值45.5亿元，汉阴县新型建材工业集中区完成工业总产值"
+        "24.3亿元。",
+    )
+    assert labels["113.6亿元"] == "全市县域工业集中区工业总产值"
+    assert labels["45.5亿元"] == "旬阳县生态工业集中区工业总产值"
+    assert labels["24.3亿元"] == "汉阴县新型建材工业集中区工业总产值"
+
+
+def test_a_title_naming_two_parks_makes_every_figure_say_whose() -> None:
+    labels = _labels_of(
+        "鹤壁、濮阳国家农业科技园区通过验收",
+        "鹤壁国家农业科技园区核心区面积5.07万亩，2016年园区实现净利润8.93亿元。",
+        "濮阳国家农业科技园区核心区建设面积39140亩，累计投入建设资金34.6亿元。",
+    )
+    assert labels["8.93亿元"] == "鹤壁国家农业科技园区净利润"
+    assert labels["34.6亿元"] == "濮阳国家农业科技园区累计建设资金"
