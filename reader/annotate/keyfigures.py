@@ -32,7 +32,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from reader.annotate.aliases import short_form_of
 from reader.annotate.figures import figure_kind_label
 from reader.annotate.keyfigure_rank import figure_lists, score
 from reader.annotate.label_clause import (
@@ -58,6 +57,7 @@ from reader.annotate.label_context import (
     threshold_before,
     topic_of,
 )
+from reader.annotate.label_neighbours import from_neighbours, subjects
 from reader.annotate.label_phrase import (
     GENERIC,
     HEAD_NOUNS,
@@ -66,6 +66,7 @@ from reader.annotate.label_phrase import (
     Lexicon,
     is_kind,
     is_measure,
+    lexicon,
     phrase_before,
 )
 from reader.annotate.labels import Sentences
@@ -96,13 +97,6 @@ _LAND_USE = re.compile(
 _ZONES = ("开发区", "园区", "高新区", "经开区", "新区", "产业园", "工业园")
 #: Verbs of a flow right before a count (新增 5 家): the label says it is new.
 _NEW = re.compile("(新增|新引进|新认定|新设立|新注册|新落户)[ 约近超逾了]*$")
-#: Things counted that own a total in the clause after (技改项目 2 个，总投资 2.8 亿元).
-_GROUPS = ("项目", "企业", "公司", "机构", "单位", "园区", "基地", "平台", "基金")
-#: The totals such a group owns.
-_GROUP_MEASURES = ("总", "年度", "计划", "协议", "签约", "投资", "累计", "预计", "注册", "用地",
-                   "占地", "产值", "营收", "销售", "税收")
-#: A new count written before its noun with 的 (去年新认定的高新技术企业 111 家).
-_NEW_BEFORE = re.compile("(新增|新认定|新引进|新培育|新入驻|新落户|新注册|新设立)的?[ ]*$")
 #: A conjunction right before a figure starts a new item of a list (…和约 4.7 万平方米人才公寓).
 _AND_BEFORE = re.compile("(?:和|及|与|以及)[约近超逾]?[ ]*$")
 #: Units that rate equipment (10 千伏开闭所): a class of facility, never a key number.
@@ -139,7 +133,7 @@ def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8
     by default the app's, when its NLP stack is loaded. ``entities`` are the article's
     names: companies and people are never a label, a place alone never labels a count.
     """
-    lex = _lexicon(cut, tags)
+    lex = lexicon(cut, tags)
     ordered = sorted(figures, key=lambda lf: (lf.block, lf.span.start))
     lists = figure_lists(article, ordered)
     names: dict[int, list[tuple[int, int]]] = {}
@@ -153,7 +147,7 @@ def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8
         elif entity.type == "person" or not is_kind(lex.cut(entity.text)[-1], lex):
             # (an "organisation" ending with a kind of company, 上市公司, names none)
             names.setdefault(located.block, []).append((entity.start, entity.end))
-    subject = _subjects(article, entities)
+    subject = subjects(article, entities)
     masked: dict[int, str] = {}
     plain: dict[int, str] = {}
     best: dict[tuple[str, str, float | None, float | None], KeyFigure] = {}
@@ -217,7 +211,7 @@ def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8
                 label = (whole if len(whole) <= LONG_LABEL else measure) if measure else ""
             elif label:
                 measured[where] = label
-        label = _from_neighbours(text, located.block, fig, label, ends, lex,
+        label = from_neighbours(text, located.block, fig, label, ends, lex,
                                  counted.get(where, ""))
         ends[(located.block, fig.end)] = (fig.kind, label)
         if seen is not None and not label:
@@ -252,65 +246,6 @@ def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8
     ]
     ranked.sort(key=lambda k: (-k.score, k.block, k.figure.start))
     return ranked[:limit]
-
-
-def _subjects(article: Article, entities: Sequence[Located[Entity]]) -> Callable[[str], bool]:
-    """Whether a place is what the story is about: named in its title, or the place it names
-    most, when the title names no two of them (鹤壁、濮阳两园区…: each park is named)."""
-    counts: dict[str, int] = {}
-    for located in entities:
-        if located.span.type == "place":
-            counts[located.span.text] = counts.get(located.span.text, 0) + 1
-    title = article.title or ""
-    in_title = {p for p in counts if p in title}
-    heads = {p[:2] for p in counts if p[:2] in title}
-    if any(f"{a}{join}{b}" in title for a in heads for b in heads if a != b
-           for join in ("、", "和", "与", "及")):
-        return lambda place: False  # 鹤壁、濮阳两园区: the title names two, each figure whose
-    main = max(counts, key=lambda p: counts[p]) if counts else ""
-
-    def subject(place: str) -> bool:
-        # (南宁综合保税区 in a story on 南宁高新区 is another zone: neither holds the other)
-        return place == main or place[:2] in ("中国", "全国") or any(
-            p in place or place in p for p in in_title) or (bool(title) and (
-                place in title or short_form_of(place, title)))  # 株洲高新区 ← 株洲高新技术…开发区
-
-    return subject
-
-
-def _from_neighbours(text: str, block: int, fig: Figure, label: str,
-                     ends: Mapping[tuple[int, int], tuple[str, str]], lex: Lexicon,
-                     counted: str) -> str:
-    """``label`` with what the words around it and the figure of the clause before add:
-    新认定的高新技术企业 (a new count), 累计 (a running total), 技改项目 2 个，总投资 2.8 亿元
-    (the group the clause before counted), 竣工 27 个 (the counted noun of the count before)."""
-    head = text[: fig.start].rstrip()
-    start, clause = clause_head(text, fig.start)
-    if fig.kind == "count" and label and head.endswith(label):
-        new = _NEW_BEFORE.search(head, 0, len(head) - len(label))
-        if new and not label.startswith("新") and len(new.group(1) + label) <= LONG_LABEL:
-            return new.group(1) + label  # 去年新认定的高新技术企业 111 家: new ones, not all
-    if fig.kind == "count" and not label and counted:
-        words = lex.words(clause)
-        if words and lex.tags.get(words[-1]) == "V" and len(words[-1]) == 2:
-            return words[-1] + counted  # 开工项目 46 个，…，竣工 27 个: 竣工项目
-    if fig.kind in ("money", "area") and label and "累计" not in label and (
-            "累计" in clause or ("以来" in text[max(0, start - 30) : start] and "已" in clause)):
-        label = "累计" + label if len(label) + 2 <= LONG_LABEL else label  # a running total
-    # the figure the clause before ends with, if it ends with one
-    kind, before = ends.get((block, len(text[:start].rstrip(" ，,"))), ("", ""))
-    if not (before and label and start and text[start - 1] in "，,"):
-        return label
-    bare = clause.replace(" ", "")
-    group = kind == "count" and fig.kind in ("money", "area") and label in bare and len(
-        bare) <= len(label) + 4 and not label.startswith(before) and before.endswith(
-        _GROUPS) and label.startswith(_GROUP_MEASURES)  # 技改项目 2 个，总投资…
-    done = fig.kind == "percent" and label.startswith("完成") and kind != "percent"
-    if group or done:  # (引进研究机构 15 家，完成全年目标任务的 75%: the task was the count)
-        if len(before) + len(label) > LONG_LABEL:
-            before = phrase_before(lex.words(before), lex, LONG_LABEL - len(label))
-        return before + label if before else label
-    return label
 
 
 def _fit(label: str, fallback: str) -> str:
@@ -447,24 +382,3 @@ def _label(raw: str, text: str, fig: Figure, in_list: tuple[int, int, int] | Non
         # 某产业产值占规上工业总产值比重 (too long): the subject's share, not the whole
         return share + "比"
     return noun
-
-
-def _lexicon(cut: Cutter | None, tags: Tags | None) -> Lexicon:
-    """The app's segmenter and tables when its NLP stack is loaded (annotate() loads it for
-    the names first), else jieba's own segmenter alone."""
-    try:
-        from reader.annotate import nlp
-    except ImportError:  # pragma: no cover - the package ships it
-        nlp = None
-    if nlp is not None and nlp.is_loaded():
-        stack = nlp.load()
-        return Lexicon(cut or stack.cut, stack.tags if tags is None else tags, stack.freq,
-                       stack.gazetteer.names)
-    return Lexicon(cut or _default_cut(), tags or {})  # no dictionary: no frequencies
-
-
-def _default_cut() -> Cutter:
-    import jieba  # imported late: the dictionary loads in ~0.5 s, only when labels are needed
-
-    jieba.setLogLevel(60)
-    return lambda text: jieba.lcut(text, HMM=False)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from reader.text.hanzi import is_hanzi
 
 __all__ = ["GENERIC", "HEAD_NOUNS", "LONG_LABEL", "MAX_LABEL", "STOP", "Lexicon", "is_kind",
-           "is_measure", "is_name", "is_word", "phrase_after", "phrase_before"]
+           "is_measure", "is_name", "is_word", "lexicon", "phrase_after", "phrase_before"]
 
 
 #: How often a word must occur in the segmenter's dictionary to count as a common word.
@@ -301,3 +301,25 @@ def phrase_after(tokens: Sequence[str], lex: Lexicon, nominal: bool = False,
             len(picked[0]) == 1 and picked[0] not in _PREFIXES)):
         picked.pop(0)
     return "".join(picked)
+
+
+def lexicon(cut: Callable[[str], Sequence[str]] | None = None,
+            tags: Mapping[str, str] | None = None) -> Lexicon:
+    """The app's segmenter and tables when its NLP stack is loaded (annotate() loads it for
+    the names first), else jieba's own segmenter alone."""
+    try:
+        from reader.annotate import nlp
+    except ImportError:  # pragma: no cover - the package ships it
+        nlp = None
+    if nlp is not None and nlp.is_loaded():
+        stack = nlp.load()
+        return Lexicon(cut or stack.cut, stack.tags if tags is None else tags, stack.freq,
+                       stack.gazetteer.names)
+    return Lexicon(cut or _default_cut(), tags or {})  # no dictionary: no frequencies
+
+
+def _default_cut() -> Callable[[str], Sequence[str]]:
+    import jieba  # imported late: the dictionary loads in ~0.5 s, only when labels are needed
+
+    jieba.setLogLevel(60)
+    return lambda text: jieba.lcut(text, HMM=False)

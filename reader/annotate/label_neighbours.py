@@ -1,0 +1,91 @@
+"""What a key figure's neighbours add to its label: whose figure it is, and what the figure of
+the clause before says about it.
+
+:mod:`reader.annotate.keyfigures` labels each figure from its own clause. Two things need the
+story around it:
+
+* which places the story is about (:func:`subjects`): a figure of another zone that opens its
+  sentence names that zone; the zone of the title needs no name;
+* the figure the clause before ends with (:func:`from_neighbours`): 技改项目 2 个，总投资 2.8 亿元
+  is the total of those projects, 竣工 27 个 counts the projects counted before, and 引进研究
+  机构 15 家，完成全年目标任务的 75% is the rate of that count; 新认定的 and 累计 stay.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+
+from reader.annotate.aliases import short_form_of
+from reader.annotate.label_context import clause_head
+from reader.annotate.label_phrase import LONG_LABEL, Lexicon, phrase_before
+from reader.model import Article, Entity, Figure, Located
+
+__all__ = ["from_neighbours", "subjects"]
+
+#: Things counted that own a total in the clause after (技改项目 2 个，总投资 2.8 亿元).
+_GROUPS = ("项目", "企业", "公司", "机构", "单位", "园区", "基地", "平台", "基金")
+#: The totals such a group owns.
+_GROUP_MEASURES = ("总", "年度", "计划", "协议", "签约", "投资", "累计", "预计", "注册", "用地",
+                   "占地", "产值", "营收", "销售", "税收")
+#: A new count written before its noun with 的 (去年新认定的高新技术企业 111 家).
+_NEW_BEFORE = re.compile("(新增|新认定|新引进|新培育|新入驻|新落户|新注册|新设立)的?[ ]*$")
+
+
+def subjects(article: Article, entities: Sequence[Located[Entity]]) -> Callable[[str], bool]:
+    """Whether a place is what the story is about: named in its title, or the place it names
+    most, when the title names no two of them (鹤壁、濮阳两园区…: each park is named)."""
+    counts: dict[str, int] = {}
+    for located in entities:
+        if located.span.type == "place":
+            counts[located.span.text] = counts.get(located.span.text, 0) + 1
+    title = article.title or ""
+    in_title = {p for p in counts if p in title}
+    heads = {p[:2] for p in counts if p[:2] in title}
+    if any(f"{a}{join}{b}" in title for a in heads for b in heads if a != b
+           for join in ("、", "和", "与", "及")):
+        return lambda place: False  # 鹤壁、濮阳两园区: the title names two, each figure whose
+    main = max(counts, key=lambda p: counts[p]) if counts else ""
+
+    def subject(place: str) -> bool:
+        # (南宁综合保税区 in a story on 南宁高新区 is another zone: neither holds the other)
+        return place == main or place[:2] in ("中国", "全国") or any(
+            p in place or place in p for p in in_title) or (bool(title) and (
+                place in title or short_form_of(place, title)))  # 株洲高新区 ← 株洲高新技术…开发区
+
+    return subject
+
+
+def from_neighbours(text: str, block: int, fig: Figure, label: str,
+                     ends: Mapping[tuple[int, int], tuple[str, str]], lex: Lexicon,
+                     counted: str) -> str:
+    """``label`` with what the words around it and the figure of the clause before add:
+    新认定的高新技术企业 (a new count), 累计 (a running total), 技改项目 2 个，总投资 2.8 亿元
+    (the group the clause before counted), 竣工 27 个 (the counted noun of the count before)."""
+    head = text[: fig.start].rstrip()
+    start, clause = clause_head(text, fig.start)
+    if fig.kind == "count" and label and head.endswith(label):
+        new = _NEW_BEFORE.search(head, 0, len(head) - len(label))
+        if new and not label.startswith("新") and len(new.group(1) + label) <= LONG_LABEL:
+            return new.group(1) + label  # 去年新认定的高新技术企业 111 家: new ones, not all
+    if fig.kind == "count" and not label and counted:
+        words = lex.words(clause)
+        if words and lex.tags.get(words[-1]) == "V" and len(words[-1]) == 2:
+            return words[-1] + counted  # 开工项目 46 个，…，竣工 27 个: 竣工项目
+    if fig.kind in ("money", "area") and label and "累计" not in label and (
+            "累计" in clause or ("以来" in text[max(0, start - 30) : start] and "已" in clause)):
+        label = "累计" + label if len(label) + 2 <= LONG_LABEL else label  # a running total
+    # the figure the clause before ends with, if it ends with one
+    kind, before = ends.get((block, len(text[:start].rstrip(" ，,"))), ("", ""))
+    if not (before and label and start and text[start - 1] in "，,"):
+        return label
+    bare = clause.replace(" ", "")
+    group = kind == "count" and fig.kind in ("money", "area") and label in bare and len(
+        bare) <= len(label) + 4 and not label.startswith(before) and before.endswith(
+        _GROUPS) and label.startswith(_GROUP_MEASURES)  # 技改项目 2 个，总投资…
+    done = fig.kind == "percent" and label.startswith("完成") and kind != "percent"
+    if group or done:  # (引进研究机构 15 家，完成全年目标任务的 75%: the task was the count)
+        if len(before) + len(label) > LONG_LABEL:
+            before = phrase_before(lex.words(before), lex, LONG_LABEL - len(label))
+        return before + label if before else label
+    return label
