@@ -314,6 +314,8 @@ class _Finder(PersonRules, PlaceRules, OrgRules, ListRules, MediaRules, LegalNam
                 return
             if 2 <= len(tok) <= 4 and self.looks_like_name(tok, context):
                 self.add(P_GUESS, start, end, "person")
+                if len(tok) == 2:
+                    self.split_name_rule(i)  # 刘伟 新 副主任: the given name may go on
             elif len(tok) <= 2 and self.split_name_rule(i):
                 return
             elif self.is_translit_name(tok):

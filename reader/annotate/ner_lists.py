@@ -28,6 +28,11 @@ LIST_ITEM_MAX = 16
 _KIND_WORDS = ("产业", "行业", "领域", "业态", "产业链", "技术", "产品", "方向", "赛道", "集群")
 
 
+#: Last characters of places and landmarks (李家村, 王府井), never of a list of people.
+_PLACE_ENDS = frozenset("村井镇街路湖山岛港湾桥园城寨庄屯堡")
+#: After a list of places (张江、李家村等地).
+_PLACES_AFTER = ("等地", "等区", "等县", "等镇", "等村", "等城市", "等省", "等国")
+
 def _lists_kinds(after: list[str]) -> bool:
     """Whether the words after a list's last item say it lists kinds, not names."""
     for k, tok in enumerate(after):
@@ -221,7 +226,12 @@ class ListRules(RuleBase):
                 ):
                     self.add(P_RULE, s, e, "org")
             elif (
-                persons >= 2
+                (persons >= 2 or (
+                    # 王明、李亚红、王农等: one name found among three or more, the others
+                    # names too when the dictionary knows them as names or not at all
+                    persons == 1 and len(spans) >= 3 and item[-1] not in _PLACE_ENDS
+                    and not "".join(after[:2]).startswith(_PLACES_AFTER)
+                    and (self.nlp.tags.get(item) == "P" or not self.nlp.freq.get(item, 0))))
                 and not orgs
                 and not kind
                 and 2 <= e - s <= 3

@@ -111,7 +111,8 @@ class PersonRules(RuleBase):
         if len(tok) + len(nxt) != 3 or not is_han(nxt) or nxt in AFTER_NAME:
             return False
         after = toks[i + 2] if i + 2 < n else ""
-        said = after in self.gaz.speech and len(tok) == 2  # 吴家 喜 表示: sure by the verb
+        # 吴家 喜 表示, 刘伟 新 副主任: sure by the speech verb or the title after
+        said = (after in self.gaz.speech or after in self.gaz.titles) and len(tok) == 2
         if not said and (
             self.nlp.tags.get(nxt) in ("X", "V") or self.nlp.freq.get(nxt, 0) >= 20 * len(nxt) ** 3
         ):
@@ -226,6 +227,8 @@ class PersonRules(RuleBase):
         titled = any(after.startswith(t) for t in (*gaz.titles, *gaz.speech))
         if name[-1] in _LANDFORM and not titled:
             return True  # 阳澄湖 两岸: a lake, not 阳 + a given name
+        if after[:1] == "奖" and not titled:
+            return True  # 诺贝尔奖: a prize named after someone, not a person in the story
         return after[:1] in "区县镇乡" and not titled  # 郑东新 区: a zone's name
 
     def translit_piece(self, tok: str) -> bool:

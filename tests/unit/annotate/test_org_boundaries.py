@@ -33,6 +33,24 @@ CLASSES = [
         [("区委", "org")],
     ),
     (
+        "a-district-government-after-its-city",
+        "长沙市岳麓区政府与三家企业签订合作协议。",
+        [("长沙市岳麓区政府", "org")],
+        [],
+    ),
+    (
+        "a-city-government",
+        "宜昌市政府召开专题会议研究园区建设。",
+        [("宜昌市政府", "org")],
+        [],
+    ),
+    (
+        "a-new-town-of-a-city",
+        "武汉新城建设全面提速。",
+        [("武汉新城", "place")],
+        [("武汉", "place")],
+    ),
+    (
         "county-city-short-name",
         "一批科技项目签约落地如皋，如皋科技人才政策受到企业欢迎。",
         [("如皋", "place")],
@@ -232,6 +250,30 @@ PERSON_CLASSES = [
         [("大河新闻", "org"), ("王明", "person"), ("李华", "person")],
         [],
     ),
+    (
+        "a-prize-named-after-someone",
+        "园区引进了一位诺贝尔奖得主的团队。",
+        [],
+        [("诺贝尔", "person")],
+    ),
+    (
+        "names-listed-with-one-found",
+        "周立群、李亚红、王农等专家出席了论证会。",
+        [("周立群", "person"), ("李亚红", "person"), ("王农", "person")],
+        [],
+    ),
+    (
+        "places-listed-are-no-people",
+        "项目分布在张江、李家村、王府井等地。",
+        [],
+        [("李家村", "person")],
+    ),
+    (
+        "a-given-name-before-a-title",
+        "刘伟新副主任介绍了园区的招商情况。",
+        [("刘伟新", "person")],
+        [("刘伟", "person")],
+    ),
 ]
 
 NEGATIVES = [
@@ -255,6 +297,8 @@ NEGATIVES = [
     ("help-the-zone", "双方合作，助力高新区高质量发展。", ("助力高新区", "place")),
     ("school-branch", "依托市委党校高新区分校开展培训。", ("党校高新区", "place")),
     ("invest-capital", "国家建投资金到位。", ("建投资金", "org")),
+    ("a-countrys-government", "美国政府宣布新的出口管制措施。", ("美国政府", "org")),
+    ("new-town-alone", "加快新城开发建设，打造绿色新城。", ("新城", "place")),
 ]
 
 
