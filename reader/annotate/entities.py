@@ -43,6 +43,7 @@ from reader.annotate.ner_common import (
     WEAK_ORG_FREQ,
     is_han,
     join_bracketed_places,
+    ordinary_org_word,
     shown_name,
 )
 from reader.annotate.ner_legal import LEGAL_FORMS, LegalNameRules
@@ -217,7 +218,8 @@ class _Finder(PersonRules, PlaceRules, OrgRules, ListRules, MediaRules, LegalNam
         ):
             return False
         if tag == "O" and n >= 2:
-            return not (self.org_suffix(tok) or (freq > WEAK_ORG_FREQ and tok[0] not in "党团"))
+            return not (self.org_suffix(tok) or (
+                freq > WEAK_ORG_FREQ and tok[0] not in "党团" and not ordinary_org_word(tok)))
         if (
             self.is_place_token(tok)
             or (n == 1 and tok in HUA_PLACES)
@@ -271,6 +273,7 @@ class _Finder(PersonRules, PlaceRules, OrgRules, ListRules, MediaRules, LegalNam
         if tag == "O" and len(tok) >= 2:
             if self.org_suffix(tok) or (
                 self.nlp.freq.get(tok, 0) > WEAK_ORG_FREQ and tok[0] not in "党团"
+                and not ordinary_org_word(tok)
             ):
                 self.org_token(i)
         elif self.is_place_token(tok):

@@ -90,6 +90,18 @@ LEVEL_CHARS = frozenset("省市县区州乡镇村")
 LOCAL_BODY = re.compile(r"[省市县区州乡镇村](?:委|党委|党工委|纪委|团委)|团中央")
 
 
+def ordinary_org_word(tok: str) -> bool:
+    """A word jieba's dictionary tags as an organisation that names none: a word made with 化
+    (最大化, 智能化), or directions + 部 (东西部, 中南部)."""
+    return tok.endswith("化") or (
+        tok.endswith("部") and len(tok) >= 3 and all(c in "东西南北中" for c in tok[:-1]))
+
+
+def adjectival(tok: str) -> bool:
+    """嵌入式, 创新型, 战略性: a word that describes a kind, never a proper name by itself."""
+    return len(tok) >= 3 and tok[-1] in "式型性"
+
+
 def is_han(s: str) -> bool:
     """True when every character of ``s`` is a hanzi (no digits, Latin or punctuation);
     also for ``""``, which the rules rely on (an empty next token never blocks a name)."""

@@ -18,6 +18,7 @@ from reader.annotate.ner_common import (
     HUA_VERBS,
     P_RULE,
     RuleBase,
+    adjectival,
     is_han,
 )
 
@@ -38,7 +39,7 @@ COMMON_WORD_FREQ = 1000
 #: Words that open a description of a body, never its name.
 _GENERIC_HEADS = (
     "公司", "企业", "双方", "各方", "三方", "相关", "有关", "全市", "全区", "全省", "全县", "我市",
-    "我区", "我省", "该公司", "本公司",
+    "我区", "我省", "该公司", "本公司", "城市", "产业", "机关", "各",
 )
 #: Generic zone words a kind of company may follow (高新区上市公司).
 _GENERIC_ZONES = ("高新区", "经开区", "开发区", "园区", "新区")
@@ -77,8 +78,8 @@ class OrgRules(RuleBase):
         if tok in gaz.industry or tok in gaz.titles or tok in gaz.zone_suffixes:
             return False
         tag = nlp.tags.get(tok)
-        if tag in ("X", "V", "L"):
-            return False
+        if tag in ("X", "V", "L") or adjectival(tok):
+            return False  # (嵌入式 芯片: a kind of chip, not a brand)
         if tok[0] in _NOT_BRAND_HEAD or (tok[0] in _NUMERALS and tok[1] in _COUNTED):
             return False  # 拟投, 两大: a verb or a count glued on (not 三一, 万华)
         if tok[-1] in AFTER_NAME and not (strong and len(tok) == 2 and tok[-1] in "为和与"):
@@ -121,6 +122,10 @@ class OrgRules(RuleBase):
             return
         if self.is_brand(prev, strong):
             start = b
+        elif self._split_brand(b) and not (j < n and toks[j][:1] in "（("):
+            # 炬 光 科技: an unseen brand jieba cut into two characters (a registered name
+            # with a bracketed place is the legal-name rule's)
+            start = b - 1
         elif strong and gaz.names.get(prev) == "place" and len(prev) >= 2:
             start = b  # 漳州城投, 光谷金控: a place's own holding company
         elif strong and prev in ("高新", "经开", "高新区", "经开区") and b > 0:
@@ -131,6 +136,22 @@ class OrgRules(RuleBase):
         if start > 0 and gaz.names.get(toks[start - 1]) == "place":
             start -= 1
         self.add(P_RULE, self.starts[start], self.starts[j - 1] + len(toks[j - 1]), "org")
+
+    def _split_brand(self, b: int) -> bool:
+        """Tokens ``b - 1`` and ``b`` are two lone characters that make an unseen word, after
+        punctuation or a function word: a brand jieba did not know (炬 光 | 科技)."""
+        toks, tags = self.tokens, self.nlp.tags
+        if b < 1:
+            return False
+        first, second = toks[b - 1], toks[b]
+        before = toks[b - 2] if b >= 2 else ""
+        return (
+            len(first) == 1 and len(second) == 1 and is_han(first) and is_han(second)
+            and not {first, second} & (AFTER_NAME | GLUE_HEAD | _NUMERALS)
+            and tags.get(first) not in ("X", "V") and tags.get(second) not in ("X", "V")
+            and not self.nlp.freq.get(first + second, 0)
+            and (not before or not is_han(before[-1]) or tags.get(before) == "X")
+        )
 
     def _verb_use(self, after: str) -> bool:
         """Whether the word after 投资 makes it a verb: an amount or another verb follows."""

@@ -21,7 +21,9 @@ from reader.annotate.ner_common import (
     P_RULE,
     PAIR,
     RuleBase,
+    adjectival,
     is_han,
+    ordinary_org_word,
 )
 
 #: Short zone words that open or sit inside a body's name (某高新集团, 某经开投资公司).
@@ -76,7 +78,7 @@ class PlaceRules(RuleBase):
         if kind is not None:
             return kind in ("place", "org")
         if self.nlp.tags.get(tok) in ("L", "O", "Z", "P"):
-            return True
+            return not adjectival(tok)  # (嵌入式 is tagged a proper noun: it describes)
         if not is_han(tok):
             return tok.isascii() and tok.isalpha()  # Latin brand names; digits are not names
         if len(tok) >= 2 and tok[0] in _COUNT_HEAD and tok[1] in _MEASURES:
@@ -109,8 +111,8 @@ class PlaceRules(RuleBase):
         gaz = self.gaz
         if tok in gaz.org_suffixes or tok in gaz.gov_suffixes:
             return tok
-        if len(tok) < 3 or not is_han(tok):
-            return ""
+        if len(tok) < 3 or not is_han(tok) or ordinary_org_word(tok):
+            return ""  # (东西部: directions, not a ministry)
         for k in range(1, len(tok)):  # longest suffix first
             suf = tok[k:]
             if k == 1:
@@ -282,14 +284,16 @@ class PlaceRules(RuleBase):
             return  # 文化部, 公安厅 stand alone; a bare 局 or 公司 does not
         # Trim leading generic words before the first distinctive token (企业珠海… → 珠海…).
         if distinctive:
-            bracket = self._bracketed_place(j, i)
+            bracket, grown = self._bracketed_place(j, i), j
             while j < i and not (self.is_distinctive(toks[j]) or toks[j] in self.gaz.zone_suffixes):
                 rare = self.nlp.freq.get(toks[j], 0) < BRAND_WORD_FREQ
-                if j < bracket and is_han(toks[j]) and rare:
+                if j < bracket and is_han(toks[j]) and (rare or len(toks[j]) == 1):
                     break  # 星河智联（苏州）科技: the words before the bracket are the brand
                 if self.gaz.names.get(toks[j] + toks[j + 1][:1]) == "place":
                     break  # 大兴 区委: a district's short name before its own body (大兴区)
                 j += 1
+            if bracket > grown and j == bracket + 1:
+                j = grown  # 剑虎医疗科技（苏州）有限公司: never a name from inside its bracket
             # 贵阳高新区企业贵州中晟泰科…公司: a generic word then a place starts a new name.
             for k in range(i - 1, j, -1):
                 before = toks[k - 1]

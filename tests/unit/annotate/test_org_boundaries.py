@@ -51,6 +51,24 @@ CLASSES = [
         [("武汉", "place")],
     ),
     (
+        "a-brand-cut-into-two-characters",
+        "园区引进了华为以及锐钛科技等企业。",
+        [("锐钛科技", "org")],
+        [],
+    ),
+    (
+        "a-registered-name-with-its-place-before-the-legal-ending",
+        "近日，星钛医疗科技（无锡）有限公司落户园区。",
+        [("星钛医疗科技（无锡）有限公司", "org")],
+        [("无锡）有限公司", "org"), ("钛医疗科技（无锡）有限公司", "org")],
+    ),
+    (
+        "a-web-byline-in-brackets",
+        "（本网讯 周晓峰）近日，园区举行签约仪式。",
+        [("周晓峰", "person")],
+        [],
+    ),
+    (
         "county-city-short-name",
         "一批科技项目签约落地如皋，如皋科技人才政策受到企业欢迎。",
         [("如皋", "place")],
@@ -299,6 +317,10 @@ NEGATIVES = [
     ("invest-capital", "国家建投资金到位。", ("建投资金", "org")),
     ("a-countrys-government", "美国政府宣布新的出口管制措施。", ("美国政府", "org")),
     ("new-town-alone", "加快新城开发建设，打造绿色新城。", ("新城", "place")),
+    ("a-word-made-with-hua", "实现企业效益最大化。", ("最大化", "org")),
+    ("directions-and-bu", "深化东西部协作。", ("东西部", "org")),
+    ("a-kind-of-chip", "推动嵌入式芯片产业发展。", ("嵌入式芯片", "org")),
+    ("a-sub-centre-of-a-city", "打造城市副中心。", ("城市副中心", "org")),
 ]
 
 
