@@ -167,7 +167,12 @@ class PlaceRules(RuleBase):
                 return
         if i and self.tokens[i - 1] == "中国" and tok.endswith(_STATE_BODY_ENDS):
             start -= 2  # 中国 工业和信息化部: the country's name opens a ministry's full name
-        self.add(P_RULE, start, self.starts[i] + len(tok), "org")
+        end = self.starts[i] + len(tok)
+        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else ""
+        if len(tok) <= 3 and len(nxt) == 2 and is_han(nxt) and not self.nlp.freq.get(nxt, 0) \
+                and not self.is_place_token(nxt) and nxt not in self.gaz.names:
+            end += 2  # 中航 吉发: a group's short name, then the unseen name of its arm
+        self.add(P_RULE, start, end, "org")
 
     def verb_in_name(self, k: int) -> bool:
         """大禹 防水 科技: a verb between a brand and an industry word is part of the name."""

@@ -63,6 +63,18 @@ CLASSES = [
         [("无锡）有限公司", "org"), ("钛医疗科技（无锡）有限公司", "org")],
     ),
     (
+        "a-groups-short-name-then-its-arm",
+        "中航吉发签约入驻园区。",
+        [("中航吉发", "org")],
+        [("吉发", "person"), ("中航", "org")],
+    ),
+    (
+        "an-innovation-district-and-its-body",
+        "苏州创新区党工委书记出席活动，苏州创新区建设加快。",
+        [("苏州创新区党工委", "org"), ("苏州创新区", "place")],
+        [],
+    ),
+    (
         "a-web-byline-in-brackets",
         "（本网讯 周晓峰）近日，园区举行签约仪式。",
         [("周晓峰", "person")],
