@@ -64,9 +64,9 @@ CLASSES = [
     ),
     (
         "a-groups-short-name-then-its-arm",
-        "中航吉发签约入驻园区。",
-        [("中航吉发", "org")],
-        [("吉发", "person"), ("中航", "org")],
+        "中船瑞驰签约入驻园区。",
+        [("中船瑞驰", "org")],
+        [("瑞驰", "person"), ("中船", "org")],
     ),
     (
         "an-innovation-district-and-its-body",
