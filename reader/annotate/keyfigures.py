@@ -33,7 +33,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from reader.annotate.figures import figure_kind_label
-from reader.annotate.keyfigure_rank import figure_lists, score
+from reader.annotate.keyfigure_rank import figure_lists, pick, score
 from reader.annotate.label_clause import (
     change_word,
     mask_names,
@@ -73,7 +73,7 @@ from reader.annotate.labels import Sentences
 from reader.model import Article, Entity, Figure, KeyFigure, Located
 from reader.text.traditional import has_traditional, simplified
 
-__all__ = ["key_figures", "sentence_at"]
+__all__ = ["key_figures", "labelled_figures", "sentence_at"]
 
 Cutter = Callable[[str], Sequence[str]]
 Tags = Mapping[str, str]
@@ -127,7 +127,17 @@ def sentence_at(text: str, pos: int) -> str:
 def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8,
                 cut: Cutter | None = None, tags: Tags | None = None,
                 entities: Sequence[Located[Entity]] = ()) -> list[KeyFigure]:
-    """The ``limit`` most important figures of ``article``, best first, each labelled.
+    """The ``limit`` most important figures of ``article`` (see :func:`labelled_figures`)."""
+    return labelled_figures(article, figures, limit, cut, tags, entities)[0]
+
+
+def labelled_figures(article: Article, figures: list[Located[Figure]], limit: int = 8,
+                     cut: Cutter | None = None, tags: Tags | None = None,
+                     entities: Sequence[Located[Entity]] = (),
+                     ) -> tuple[list[KeyFigure], dict[tuple[int, int, int], str]]:
+    """The ``limit`` most important figures of ``article``, best first, each labelled, and
+    the label of every figure labelled on the way ((block, start, end) → label: the library's
+    figures view shows them for all figures, not only the key numbers).
 
     ``tags`` maps words to the segmenter's word classes (see :mod:`reader.annotate.nlp`);
     by default the app's, when its NLP stack is loaded. ``entities`` are the article's
@@ -157,6 +167,7 @@ def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8
     counted: dict[tuple[int, int, str], str] = {}  # (block, sentence, unit) → counted noun
     measured: dict[tuple[int, int, str], str] = {}  # (block, sentence, unit) → what is measured
     ends: dict[tuple[int, int], tuple[str, str]] = {}  # (block, figure end) → (kind, label)
+    labels: dict[tuple[int, int, int], str] = {}
     for located in ordered:
         fig = located.span
         if fig.kind in ("date", "duration") or fig.value is None:
@@ -216,7 +227,10 @@ def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8
         ends[(located.block, fig.end)] = (fig.kind, label)
         if seen is not None and not label:
             continue  # keep the first telling; a later one only lends it a missing label
-        for whose in (scope_of(text, fig.start, label), phase_of(text, fig.start, label)):
+        generic = not label or label in GENERIC
+        phase = phase_of(text, fig.start, label)
+        part = bool(phase)
+        for whose in (scope_of(text, fig.start, label), phase):
             if label and whose and len(whose) + len(label) <= LONG_LABEL + 4:
                 # 全市预计实现地区生产总值: the city's, not the zone's; 其中一期投资: a part
                 label = whose + label
@@ -227,7 +241,7 @@ def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8
         if label and topic and not subject(topic) and topic not in label and not any(
                 label.startswith(p) for p in places.get(located.block, ())) and (
                 len(topic) + len(label) <= LONG_LABEL + 4):
-            label = topic + label  # 其中，某综合保税区实现外贸进出口额: not the zone's own
+            label, part = topic + label, True  # 其中，某综合保税区实现…: not the zone's own
         label = label or figure_kind_label(fig.kind)
         sentence = split.at(fig.start)
         before = simplified(sentence[: max(0, sentence.find(fig.text))])
@@ -238,14 +252,16 @@ def key_figures(article: Article, figures: list[Located[Figure]], limit: int = 8
                 w in label for w in ("目标", "计划", "预计", "力争")):
             label += "目标"  # 到 2020 年力争地区生产总值达到 1000 亿元: a goal, not a result
         best[key] = KeyFigure(label, fig, located.block, sentence,
-                              score(fig, label, located.block))
+                              score(fig, label, located.block, article.title, generic, part))
+        if not generic:
+            labels[(located.block, fig.start, fig.end)] = label
     ranked = [
         KeyFigure(k.label, k.figure, k.block, k.sentence,
                   round(k.score + 0.3 * (repeats[key] - 1), 4))
         for key, k in best.items()
     ]
     ranked.sort(key=lambda k: (-k.score, k.block, k.figure.start))
-    return ranked[:limit]
+    return pick(ranked, limit), labels
 
 
 def _fit(label: str, fallback: str) -> str:

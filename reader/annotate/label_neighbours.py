@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from reader.annotate.aliases import short_form_of
 from reader.annotate.label_context import clause_head
-from reader.annotate.label_phrase import LONG_LABEL, Lexicon, phrase_before
+from reader.annotate.label_phrase import LONG_LABEL, MAX_LABEL, Lexicon, phrase_before
 from reader.model import Article, Entity, Figure, Located
 
 __all__ = ["from_neighbours", "subjects"]
@@ -85,7 +85,8 @@ def from_neighbours(text: str, block: int, fig: Figure, label: str,
         _GROUPS) and label.startswith(_GROUP_MEASURES)  # 技改项目 2 个，总投资…
     done = fig.kind == "percent" and label.startswith("完成") and kind != "percent"
     if group or done:  # (引进研究机构 15 家，完成全年目标任务的 75%: the task was the count)
-        if len(before) + len(label) > LONG_LABEL:
-            before = phrase_before(lex.words(before), lex, LONG_LABEL - len(label))
+        room = (MAX_LABEL + 2 if group else LONG_LABEL) - len(label)  # (a group's: short)
+        if len(before) > room:
+            before = phrase_before(lex.words(before), lex, room) if room > 1 else ""
         return before + label if before else label
     return label

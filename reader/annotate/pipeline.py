@@ -96,15 +96,12 @@ def brand_forms_of() -> Callable[[str], list[str]]:
 
 def annotate(article: Article) -> Annotations:
     """Figures, entities and key figures of ``article``."""
-    from reader.annotate.keyfigures import key_figures
+    from reader.annotate.keyfigures import labelled_figures
 
     figures = figure_annotations(article)
     entities = entity_annotations(article)
-    return Annotations(
-        figures=figures,
-        entities=entities,
-        key_figures=key_figures(article, figures, entities=entities),
-    )
+    key, labels = labelled_figures(article, figures, entities=entities)
+    return Annotations(figures=figures, entities=entities, key_figures=key, labels=labels)
 
 
 def annotate_text(text: str) -> tuple[list[Figure], list[Entity]]:

@@ -50,7 +50,7 @@ def figure_rows(
     rows: list[tuple[int, FigureRow]] = []
     for position, article in enumerate(articles):
         ann = annotations_of(article)
-        keyed = {(k.block, k.figure.start, k.figure.end): k.label for k in ann.key_figures}
+        keyed = ann.figure_labels()
         for located in ann.figures:
             fig = located.span
             if not wanted.matches(fig):

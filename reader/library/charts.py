@@ -164,7 +164,7 @@ def article_amounts(
     seen: set[tuple[float, str]] = set()
     found: list[Amount] = []
     repeats = 0
-    keyed = {(k.block, k.figure.start, k.figure.end): k.label for k in ann.key_figures}
+    keyed = ann.figure_labels()
     place = _most_named(ann.entities, "place")
     for located in sorted(ann.figures, key=lambda loc: (loc.block, loc.span.start)):
         fig = located.span

@@ -46,7 +46,8 @@ class ArticleRow:
 
 def article_row(article: Article, ann: Annotations, position: int) -> ArticleRow:
     """Build the stored form of ``article`` with its annotations."""
-    keyed = {(k.block, k.figure.start, k.figure.end): k.label for k in ann.key_figures}
+    keyed = ann.figure_labels()
+    key_spans = {(k.block, k.figure.start, k.figure.end) for k in ann.key_figures}
     figures = []
     for located in ann.figures:
         fig = located.span
@@ -56,7 +57,7 @@ def article_row(article: Article, ann: Annotations, position: int) -> ArticleRow
         label = keyed.get(key) or clause_label(block_text, fig.start, fig.end)
         figures.append(
             (located.block, fig.start, fig.end, fig.value, fig.value_max, fig.unit, fig.kind,
-             fig.text, label, int(key in keyed))
+             fig.text, label, int(key in key_spans))
         )
     # Title and byline are parts of their own, so each text is folded once.
     parts = [(where, fold_text(text)) for where, _, text in article_parts(article)]

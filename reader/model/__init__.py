@@ -165,3 +165,12 @@ class Annotations:
     figures: list[Located[Figure]] = field(default_factory=list)
     entities: list[Located[Entity]] = field(default_factory=list)
     key_figures: list[KeyFigure] = field(default_factory=list)
+    #: the label the label rules gave each figure they read, key number or not:
+    #: (block, start, end) → label
+    labels: dict[tuple[int, int, int], str] = field(default_factory=dict)
+
+    def figure_labels(self) -> dict[tuple[int, int, int], str]:
+        """(block, start, end) → label of every figure the rules labelled, the key numbers'
+        among them (annotations stored before labels were kept have only those)."""
+        keyed = {(k.block, k.figure.start, k.figure.end): k.label for k in self.key_figures}
+        return {**self.labels, **keyed}

@@ -115,6 +115,7 @@ def annotations_to_json(ann: Annotations) -> str:
         "key_figures": [
             {**asdict(k), "figure": _figure_dict(k.figure)} for k in ann.key_figures
         ],
+        "labels": [[*span, label] for span, label in ann.labels.items()],
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
@@ -128,4 +129,5 @@ def annotations_from_json(data: str) -> Annotations:
         key_figures=[
             KeyFigure(**{**k, "figure": _figure(k["figure"])}) for k in raw["key_figures"]
         ],
+        labels={(b, s, e): label for b, s, e, label in raw.get("labels", ())},
     )

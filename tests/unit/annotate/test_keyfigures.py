@@ -52,7 +52,7 @@ def test_labels_come_from_the_sentence() -> None:
     labels = {k.figure.text: k.label for k in key_figures(ZONE, _located(ZONE))}
     assert labels["1500 亿元"] == "营收"
     # (新引进重点产业项目 153 个，投资总额 350 亿元: the total of the projects just counted)
-    assert labels["350 亿元"] == "新引进重点产业项目投资总额"
+    assert labels["350 亿元"] == "重点产业项目投资总额"
     assert labels["265.6亿元"] == "总投资额"
     assert labels["153 个"].endswith("项目")
     assert labels["200万平方米"].endswith("标准厂房")
@@ -204,3 +204,19 @@ def test_a_title_naming_two_parks_makes_every_figure_say_whose() -> None:
     )
     assert labels["8.93亿元"] == "鹤壁国家农业科技园区净利润"
     assert labels["34.6亿元"] == "濮阳国家农业科技园区累计建设资金"
+
+
+def test_the_titles_own_number_and_counts_of_projects_rank_high() -> None:
+    # Nine figures for eight places: the title's 73 个 and the count of companies stay, the
+    # figure with no telling label goes.
+    article = Article(
+        id="t#1", source=Source("t.txt", 1, 1), title="龙文区73个项目集中开竣工",
+        blocks=[Block("paragraph", p) for p in (
+            "前日上午，龙文区举行项目集中开竣工仪式，开竣工项目共73个，总投资285亿元。",
+            "其中开工46个，总投资180亿元；竣工27个，总投资105亿元。",
+            "园区现有高新技术企业351家，全年实现营业收入820亿元，税收36亿元，利润41亿元。",
+            "此外，还有12.6亿元。",
+        )])
+    ranked = [k.figure.text for k in annotate(article).key_figures]
+    assert "73个" in ranked and "351家" in ranked
+    assert "12.6亿元" not in ranked
