@@ -37,6 +37,7 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
+from reader.annotate.figure_bare import bare_money
 from reader.annotate.figure_currency import bare_currencies
 from reader.annotate.figure_patterns import (
     ADJACENT,
@@ -79,9 +80,9 @@ def find_figures(text: str) -> list[Figure]:
         plain = simplified(text)
         return [
             replace(f, text=text[f.start : f.end])
-            for f in bare_currencies(plain, _find_amounts(plain))
+            for f in bare_currencies(plain, bare_money(plain, _find_amounts(plain)))
         ]
-    return bare_currencies(text, _find_amounts(text))
+    return bare_currencies(text, bare_money(text, _find_amounts(text)))
 
 
 def _find_amounts(text: str) -> list[Figure]:

@@ -25,6 +25,13 @@ CASES: dict[str, tuple[str, list[Row]]] = {
     # A space between thousands (as some sites print them) is one number, not two.
     "space-thousands": ("全年税收3 450万元，比上年增长。", [("3 450万元", 3.45e7, None, "元")]),
     "year-then-amount": ("2012 450万元", [("450万元", 4.5e6, None, "元")]),
+    # An amount written without 元 after a measure that can only be money is money.
+    "money-without-yuan": ("项目总投资50亿，用地300亩。",
+                           [("50亿", 5e9, None, "元"), ("300亩", 2e5, None, "平方米")]),
+    "trillions-without-yuan": ("全年营收突破1.2万亿，同比增长8%。",
+                               [("1.2万亿", 1.2e12, None, "元"), ("8%", 8, None, "%")]),
+    # Without such a measure, what 万 or 亿 counts is not written: no figure.
+    "a-magnitude-alone": ("平台注册用户突破1亿，常住人口3万。", []),
     # A bare 亿元 or 万元 is the unit of a rate, or the word of a threshold: no amount.
     "unit-of-a-rate": ("每亿元研发投入产出发明专利15件，每万元GDP能耗下降。",
                        [("15件", 15, None, "件")]),
