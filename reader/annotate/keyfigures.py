@@ -3,8 +3,8 @@
 The summary panel shows a handful of figures a reader would quote: 工业总产值 1000 亿元,
 投资总额 350 亿元, 项目 153 个. This module ranks the figures found by
 :mod:`reader.annotate.figures` and labels each from its sentence by general rules
-(:mod:`reader.annotate.label_clause` reads the clause, :mod:`reader.annotate.label_phrase`
-builds the phrase from the segmenter's tokens):
+(``label_clause`` reads the clause, ``label_phrase`` builds the phrase from the segmenter's
+tokens, ``label_context`` and ``label_neighbours`` read the clauses around: whose it is):
 
 * the label is the noun phrase right before the figure, once the verbs and qualifiers
   between it and the number are trimmed (总投资额达265.6亿元 → 总投资额); for a count it is
@@ -18,8 +18,7 @@ builds the phrase from the segmenter's tokens):
 * the figures of a list share the noun before the first (产值分别增长 6%、8%), or take one
   noun each when the clause names as many before 分别 (A、B分别增长 6%、8%); a count labelled
   only by a place ((其中某区 80 家)) takes the counted noun of the count before it;
-* money ranks above areas, percentages and quantities, and those above counts; bigger
-  amounts and totals (总, 累计, 全年) rank higher, as do figures early in the story;
+* ranking (``keyfigure_rank``): money first, the title's own number and bigger totals higher;
 * dates and durations are never key figures, nor thresholds that only name a category
   (亿元以上项目); a figure repeated in the story (same kind, value and unit) counts once.
 
@@ -44,7 +43,6 @@ from reader.annotate.label_clause import (
 )
 from reader.annotate.label_compare import compared
 from reader.annotate.label_context import (
-    clause_head,
     completion,
     listed_before,
     not_a_quantity,
@@ -55,9 +53,8 @@ from reader.annotate.label_context import (
     scope_of,
     subject_before,
     threshold_before,
-    topic_of,
 )
-from reader.annotate.label_neighbours import from_neighbours, subjects
+from reader.annotate.label_neighbours import from_neighbours, subjects, whose_figure
 from reader.annotate.label_phrase import (
     GENERIC,
     HEAD_NOUNS,
@@ -94,14 +91,15 @@ _LAND_USE = re.compile(
     "(占地|用地|征地|供地|流转|出让|规划|竣工|新开工|开工|在建|施工|建成|交付|成交|销售)(?:面积)?"
     "[ 约近超逾达共为]*$")
 #: How the names of zones and parks end: such a label is where, not what is measured.
-_ZONES = ("开发区", "园区", "高新区", "经开区", "新区", "产业园", "工业园")
+_ZONES = ("区", "园区", "产业园", "工业园", "产业")
 #: Verbs of a flow right before a count (新增 5 家): the label says it is new.
 _NEW = re.compile("(新增|新引进|新认定|新设立|新注册|新落户)[ 约近超逾了]*$")
 #: A conjunction right before a figure starts a new item of a list (…和约 4.7 万平方米人才公寓).
 _AND_BEFORE = re.compile("(?:和|及|与|以及)[约近超逾]?[ ]*$")
 #: Units that rate equipment (10 千伏开闭所): a class of facility, never a key number.
 _RATINGS = frozenset(("千伏", "伏", "kV", "千伏安", "kVA", "兆伏安"))
-#: A rank class before a noun (世界500强企业): part of the noun, not a number of its own.
+_CLASSED = re.compile("[0-9]强|以上|[过超逾]")
+#: A rank class before a noun (世界500强企业), or (_CLASSED) any class: 亿元以上, 过 100 亿元.
 _RANK_CLASS = re.compile("(?:世界|中国|全球|全国|全省|民营|行业|亚洲)?[0-9]+$")
 #: The rest of a list of counts up to the 的 before their shared noun (512 件、236 件的).
 _LIST_TAIL = re.compile(
@@ -149,6 +147,7 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
     names: dict[int, list[tuple[int, int]]] = {}
     places: dict[int, set[str]] = {}
     place_spans: dict[int, list[tuple[int, int]]] = {}
+    orgs: dict[int, list[tuple[int, int]]] = {}
     for located in entities:
         entity = located.span
         if entity.type == "place":
@@ -157,6 +156,10 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
         elif entity.type == "person" or not is_kind(lex.cut(entity.text)[-1], lex):
             # (an "organisation" ending with a kind of company, 上市公司, names none)
             names.setdefault(located.block, []).append((entity.start, entity.end))
+            if entity.type == "org":
+                orgs.setdefault(located.block, []).append((entity.start, entity.end))
+    for spans in (*place_spans.values(), *orgs.values()):
+        spans.sort()  # (looked up by bisection, figure by figure)
     subject = subjects(article, entities)
     masked: dict[int, str] = {}
     plain: dict[int, str] = {}
@@ -210,7 +213,8 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
             elif label:
                 counted[where] = label
         else:
-            if label and (label in places.get(located.block, ()) or label.endswith(_ZONES)):
+            if label and (label in places.get(located.block, ()) or (
+                    label.endswith(_ZONES) and "占" not in label)):
                 # 主营业务收入 1524 亿元，其中，某某开发区 325 亿元、某某园区 184 亿元: a place
                 # is where, not what is measured; the figure before in the sentence says what,
                 # and each listed figure has its own place
@@ -222,26 +226,22 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
                 label = (whole if len(whole) <= LONG_LABEL else measure) if measure else ""
             elif label:
                 measured[where] = label
-        label = from_neighbours(text, located.block, fig, label, ends, lex,
-                                 counted.get(where, ""))
+        label = from_neighbours(text, located.block, fig, label, ends, lex, counted.get(where, ""))
         ends[(located.block, fig.end)] = (fig.kind, label)
         if seen is not None and not label:
             continue  # keep the first telling; a later one only lends it a missing label
         generic = not label or label in GENERIC
-        phase = phase_of(text, fig.start, label)
-        part = bool(phase)
+        part = bool(phase := phase_of(text, fig.start, label))
         for whose in (scope_of(text, fig.start, label), phase):
             if label and whose and len(whose) + len(label) <= LONG_LABEL + 4:
                 # 全市预计实现地区生产总值: the city's, not the zone's; 其中一期投资: a part
                 label = whose + label
-        spans = sorted(place_spans.get(located.block, ()))
-        # the clause's own topic (…，汉阴县某工业集中区完成…), else the sentence's
-        topic = topic_of(text, clause_head(text, fig.start)[0], fig.start, spans) or topic_of(
-            text, split.bounds(fig.start)[0], fig.start, spans)
-        if label and topic and not subject(topic) and topic not in label and not any(
-                label.startswith(p) for p in places.get(located.block, ())) and (
-                len(topic) + len(label) <= LONG_LABEL + 4):
-            label, part = topic + label, True  # 其中，某综合保税区实现…: not the zone's own
+        if label:  # 其中，某综合保税区实现…, 北区完成…: whose figure it is, when not the story's
+            label, other = whose_figure(
+                text, fig.start, split.bounds(fig.start)[0], label, lex,
+                place_spans.get(located.block, ()), orgs.get(located.block, ()),
+                places.get(located.block, set()), subject, article.title)
+            part = part or other
         label = label or figure_kind_label(fig.kind)
         sentence = split.at(fig.start)
         before = simplified(sentence[: max(0, sentence.find(fig.text))])
@@ -283,9 +283,9 @@ def _label(raw: str, text: str, fig: Figure, in_list: tuple[int, int, int] | Non
             paired = paired_nouns(text, in_list[0], in_list[2], lex)
             own = paired[in_list[1]] + after if paired else after
             return own if len(own) <= LONG_LABEL else after
-    if fig.kind == "count" and not in_list:
+    if fig.kind == "count" and not in_list and _CLASSED.search(text, fig.start - 24, fig.start):
         noun = noun_before(text, fig.start, lex)[0]
-        head = text[: fig.start].rstrip()
+        head = text[max(0, fig.start - 40) : fig.start].rstrip()
         if noun and head.endswith(noun):
             rank = _RANK_CLASS.search(head, 0, len(head) - len(noun))
             # 世界500强企业 28 家; 过100亿元的企业 4 家, 10亿元以上项目 96 个: the class

@@ -20,6 +20,7 @@ rest one clause earlier, and a reader of the summary panel sees only "label figu
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from reader.annotate.label_phrase import (
@@ -42,6 +43,7 @@ __all__ = [
     "projected",
     "scope_of",
     "subject_before",
+    "subject_of",
     "threshold_before",
     "topic_of",
 ]
@@ -272,9 +274,9 @@ def topic_of(text: str, start: int, pos: int, places: Sequence[tuple[int, int]])
     sentence (after 其中, a date, a time word) before the figure at ``pos``
     (其中，南宁综合保税区实现外贸进出口额… → 南宁综合保税区), with the zone after a place
     (旬阳县生态工业集中区); else "". ``places`` are the block's place names as spans."""
-    for s, e in places:
-        if s < start:
-            continue
+    if pos - start > _SUBJECT_REACH:
+        return ""
+    for s, e in places[bisect_left(places, (start, 0)) :]:
         if s >= pos:
             break
         if _LEAD.match(text, start, s).end() < s:
@@ -286,3 +288,58 @@ def topic_of(text: str, start: int, pos: int, places: Sequence[tuple[int, int]])
             e = zone.end()
         return text[s:e]
     return ""
+
+
+#: Subjects that are the story's own zone or a pointer back to something named before.
+_SELF = frozenset(("园区", "该区", "全区", "我区", "本区", "高新区", "开发区", "经开区", "新区",
+                   "区内", "园内", "该园", "本园", "全园", "我市", "该市", "本市", "全市"))
+#: Verbs a clause's subject comes before (北区 完成 地区生产总值…, 第三产业 实现 增加值…).
+_PREDICATES = frozenset(("完成", "实现", "达到", "拥有", "累计", "新增", "引进", "签约", "计划",
+                         "预计", "规划", "占地", "创造", "贡献", "获得", "吸引", "带动", "提供",
+                         "上缴", "上交", "缴纳"))
+
+
+def subject_of(text: str, start: int, pos: int, lex: Lexicon, label: str,
+               orgs: Sequence[tuple[int, int]] = ()) -> str:
+    """The part or party a clause starting at ``start`` is about, when it opens the clause
+    and a verb of measure follows it before the figure at ``pos`` (北区完成地区生产总值 →
+    北区, 第三产业实现增加值 → 第三产业, 某某投资公司计划投资 → 某某投资公司: ``orgs`` are
+    the block's organisation names as spans), and ``label`` does not hold it; else "".
+    The story's own zone (园区, 该区) and pointers (该项目) are no such subject."""
+    if pos - start > _SUBJECT_REACH:
+        return ""  # (only a clause's opening words can be its subject: never read far)
+    lead = _LEAD.match(text, start, pos).end()
+    k = bisect_left(orgs, (lead, 0))
+    for s, e in orgs[k : k + 1]:
+        if s == lead and e < pos:
+            e += 2 if text.startswith("项目", e) else 0
+            after = lex.words(text[e:pos])
+            if after and after[0] in _PREDICATES and text[s:e] not in label:
+                return text[s:e]
+            return ""
+    verb = _PREDICATE.search(text, lead, pos)
+    if verb is None or verb.start() == lead:
+        return ""  # no verb of measure, or nothing before it: no subject
+    subject = lex.words(text[lead : verb.start()])  # (only the words before the verb)
+    if any(lex.tags.get(w) in ("V", "X") or not is_word(w) for w in subject):
+        return ""
+    phrase = "".join(subject)
+    head = next((h for h in _PART_HEADS if phrase.endswith(h)), "")
+    if not head or len(phrase) <= len(head) or len(phrase) > 10 or phrase in _SELF:
+        return ""  # (a bare 项目 is no part; 北区, 某某项目 are)
+    if phrase.endswith(_ZONE_HEADS):
+        return ""  # a zone is a place: the story's own or not, see topic_of
+    if phrase[0] in "该本此其各这那" or phrase in label:
+        return ""
+    return phrase
+
+
+_PREDICATE = re.compile("|".join(sorted(_PREDICATES, key=len, reverse=True)))
+#: How far before its figure a clause's or sentence's subject is looked for, in characters.
+_SUBJECT_REACH = 60
+#: Zones, whose figures say whose by :func:`topic_of` (a place, the story's own or not).
+_ZONE_HEADS = ("高新区", "开发区", "经开区", "新区", "园区", "工业园", "产业园", "科技园", "保税区",
+               "试验区", "示范区", "集中区", "集聚区", "自贸区")
+#: How a part or party of a story ends (北区, 核心区, 第三产业, 某某项目, 某某公司).
+_PART_HEADS = ("区", "产业", "项目", "园", "基地", "公司", "集团", "行业", "板块", "片区", "组团")
+

@@ -14,14 +14,14 @@ story around it:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from reader.annotate.aliases import short_form_of
-from reader.annotate.label_context import clause_head
+from reader.annotate.label_context import clause_head, subject_of, topic_of
 from reader.annotate.label_phrase import LONG_LABEL, MAX_LABEL, Lexicon, phrase_before
 from reader.model import Article, Entity, Figure, Located
 
-__all__ = ["from_neighbours", "subjects"]
+__all__ = ["from_neighbours", "subjects", "whose_figure"]
 
 #: Things counted that own a total in the clause after (技改项目 2 个，总投资 2.8 亿元).
 _GROUPS = ("项目", "企业", "公司", "机构", "单位", "园区", "基地", "平台", "基金")
@@ -62,7 +62,7 @@ def from_neighbours(text: str, block: int, fig: Figure, label: str,
     """``label`` with what the words around it and the figure of the clause before add:
     新认定的高新技术企业 (a new count), 累计 (a running total), 技改项目 2 个，总投资 2.8 亿元
     (the group the clause before counted), 竣工 27 个 (the counted noun of the count before)."""
-    head = text[: fig.start].rstrip()
+    head = text[max(0, fig.start - 40) : fig.start].rstrip()  # (never the whole text before)
     start, clause = clause_head(text, fig.start)
     if fig.kind == "count" and label and head.endswith(label):
         new = _NEW_BEFORE.search(head, 0, len(head) - len(label))
@@ -76,7 +76,10 @@ def from_neighbours(text: str, block: int, fig: Figure, label: str,
             "累计" in clause or ("以来" in text[max(0, start - 30) : start] and "已" in clause)):
         label = "累计" + label if len(label) + 2 <= LONG_LABEL else label  # a running total
     # the figure the clause before ends with, if it ends with one
-    kind, before = ends.get((block, len(text[:start].rstrip(" ，,"))), ("", ""))
+    end = start
+    while end > 0 and text[end - 1] in " ，,":
+        end -= 1
+    kind, before = ends.get((block, end), ("", ""))
     if not (before and label and start and text[start - 1] in "，,"):
         return label
     bare = clause.replace(" ", "")
@@ -90,3 +93,47 @@ def from_neighbours(text: str, block: int, fig: Figure, label: str,
             before = phrase_before(lex.words(before), lex, room) if room > 1 else ""
         return before + label if before else label
     return label
+
+
+#: How a part's name ends (北区, 第三产业): a label that is one names its own part.
+_PART_HEADS = ("区", "产业", "项目", "园", "基地", "公司", "集团")
+
+
+def _own_subject(text: str, pos: int, sentence: int, label: str, lex: Lexicon,
+                 orgs: Sequence[tuple[int, int]], subject: Callable[[str], bool],
+                 title: str) -> str:
+    """``label`` with the subject of its clause (or of its sentence) before it, when that
+    is not the story's own (北区完成地区生产总值 → 北区地区生产总值)."""
+    spans = orgs
+    start, clause = clause_head(text, pos)
+    who = subject_of(text, start, pos, lex, label, spans)
+    if not who and start > sentence and not any(
+            w.endswith(_PART_HEADS) for w in lex.words(clause)[:2]):
+        # 第二产业实现增加值 303 亿元，同比增长 8%: the clause's figure is the sentence
+        # subject's, unless the clause names a part of its own (，第三产业 154 亿元)
+        who = subject_of(text, sentence, pos, lex, label, spans)
+    if not who or subject(who) or who in title:
+        return label
+    room = LONG_LABEL + 4 - len(label)
+    if len(who) > room:
+        who = phrase_before(lex.words(who), lex, room) if room > 1 else ""
+    return who + label if who else label
+
+
+def whose_figure(text: str, pos: int, sentence: int, label: str, lex: Lexicon,
+                 places: Sequence[tuple[int, int]], orgs: Sequence[tuple[int, int]],
+                 place_names: Collection[str], subject: Callable[[str], bool],
+                 title: str) -> tuple[str, bool]:
+    """``label`` with whose figure it is when that is not the story's own, and whether it
+    is another's: a place or zone opening the clause (…，汉阴县某工业集中区完成…) or the
+    sentence (其中，某综合保税区实现…), else a part or party opening it (北区完成…)."""
+    spans = places  # (sorted by the caller, once per block)
+    topic = topic_of(text, clause_head(text, pos)[0], pos, spans) or topic_of(
+        text, sentence, pos, spans)
+    if topic:
+        if not subject(topic) and topic not in label and not any(
+                label.startswith(p) for p in place_names) and (
+                len(topic) + len(label) <= LONG_LABEL + 4):
+            return topic + label, True
+        return label, False
+    return _own_subject(text, pos, sentence, label, lex, orgs, subject, title), False

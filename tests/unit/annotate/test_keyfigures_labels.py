@@ -268,6 +268,12 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a-completion-rate-of-the-count-before": (
         "园区已引进新型产业技术研究机构15家，完成全年目标任务的75%。", "75%",
         "技术研究机构完成全年目标任务"),
+    # The part or party a clause opens with says whose figure it is.
+    "a-part-of-the-zone-opens-the-clause": (
+        "按区域划分，北区完成地区生产总值207.09亿元，南区完成251.18亿元。", "207.09亿元",
+        "北区地区生产总值"),
+    "a-sector-opens-the-clause": (
+        "第三产业实现增加值154亿元，增长12.5%。", "154亿元", "第三产业增加值"),
 }
 
 
