@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from reader.annotate.label_compare import WHOLES
 from reader.annotate.label_context import completion
 from reader.annotate.label_phrase import (
     GENERIC,
@@ -68,7 +69,6 @@ _YEARS = re.compile("^近?[一二两三四五六七八九十]+年$")
 _SHARE_WORDS = ("占", "占到", "高于", "低于", "快于", "慢于")
 #: 17 个工作站及分站组成的创新矩阵: the things counted make up the noun after 的.
 _MAKE_UP = frozenset(_words("组成 构成 组建 形成 组合"))
-_WHOLES = frozenset(_words("全市 全省 全国 全区 全县"))
 _SHARE_TIMES = frozenset(_words("同期 当年 全年 当期 同年 上年"))
 #: After the first amount of 由 A 增至 B: the verb of the change to B.
 _FROM_TO = re.compile(
@@ -165,7 +165,7 @@ def noun_before(text: str, pos: int, lex: Lexicon) -> tuple[str, str, str]:
                 noun, rest = left + noun, _before_phrase(rest[:-1], left)
         while rest and rest[-1] in _SHARE_TIMES:
             rest = rest[:-1]  # 占 同期 园区出口值的: when is no part of the share
-        whole = rest[-1] if len(rest) > 1 and rest[-1] in _WHOLES and rest[-2] in _SHARE_WORDS \
+        whole = rest[-1] if len(rest) > 1 and rest[-1] in WHOLES and rest[-2] in _SHARE_WORDS \
             else ""
         if whole:  # 占 全市 高新技术企业总产值: the share of the city's, 全市 with 占
             rest, noun = rest[:-1], whole + noun

@@ -16,7 +16,7 @@ import re
 
 from reader.annotate.label_phrase import LONG_LABEL, Lexicon, phrase_before
 
-__all__ = ["compared"]
+__all__ = ["WHOLES", "compared"]
 
 _HAN = "\u4e00-\u9fff"
 #: A lead: 比 + what it is compared with + the verb, right before the figure.
@@ -31,7 +31,7 @@ _RISES = ("提升", "提高", "增长", "上升", "增加", "扩大", "达到", 
 #: 比上年提高: a change over time, which the change rules label (营收增长), not a lead.
 _TIMES = ("上年", "去年", "同期", "上年同期", "前年", "上月", "上季度", "年初")
 #: A whole written before a share of things (全市近 60% 的…).
-_WHOLES = ("全国", "全省", "全市", "全区", "全县")
+WHOLES = ("全国", "全省", "全市", "全区", "全县")
 #: Qualifiers between a whole and its share (全市近 60%).
 _QUALIFIERS = re.compile("(?:近|约|超过|超|逾|达|占|的)+$")
 
@@ -75,6 +75,6 @@ def compared(
         return (subject or owner if len(owner) + len(verb) <= LONG_LABEL else "") + verb
     if things:  # (the caller found them after a 的 right after the figure)
         whole = _QUALIFIERS.sub("", before)
-        label = f"{things}占{whole[-2:]}" if whole.endswith(_WHOLES) else f"{things}占比"
+        label = f"{things}占{whole[-2:]}" if whole.endswith(WHOLES) else f"{things}占比"
         return label if len(label) <= LONG_LABEL else ""
     return ""

@@ -33,6 +33,7 @@ from reader.annotate.label_phrase import (
 )
 
 __all__ = [
+    "PART_HEADS",
     "clause_head",
     "completion",
     "listed_before",
@@ -324,7 +325,7 @@ def subject_of(text: str, start: int, pos: int, lex: Lexicon, label: str,
     if any(lex.tags.get(w) in ("V", "X") or not is_word(w) for w in subject):
         return ""
     phrase = "".join(subject)
-    head = next((h for h in _PART_HEADS if phrase.endswith(h)), "")
+    head = next((h for h in PART_HEADS if phrase.endswith(h)), "")
     if not head or len(phrase) <= len(head) or len(phrase) > 10 or phrase in _SELF:
         return ""  # (a bare 项目 is no part; 北区, 某某项目 are)
     if phrase.endswith(_ZONE_HEADS):
@@ -341,5 +342,5 @@ _SUBJECT_REACH = 60
 _ZONE_HEADS = ("高新区", "开发区", "经开区", "新区", "园区", "工业园", "产业园", "科技园", "保税区",
                "试验区", "示范区", "集中区", "集聚区", "自贸区")
 #: How a part or party of a story ends (北区, 核心区, 第三产业, 某某项目, 某某公司).
-_PART_HEADS = ("区", "产业", "项目", "园", "基地", "公司", "集团", "行业", "板块", "片区", "组团")
+PART_HEADS = ("区", "产业", "项目", "园", "基地", "公司", "集团", "行业", "板块", "片区", "组团")
 

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 
 from reader.annotate.aliases import short_form_of
-from reader.annotate.label_context import clause_head, subject_of, topic_of
+from reader.annotate.label_context import PART_HEADS, clause_head, subject_of, topic_of
 from reader.annotate.label_phrase import LONG_LABEL, MAX_LABEL, Lexicon, phrase_before
 from reader.model import Article, Entity, Figure, Located
 
@@ -95,8 +95,6 @@ def from_neighbours(text: str, block: int, fig: Figure, label: str,
     return label
 
 
-#: How a part's name ends (北区, 第三产业): a label that is one names its own part.
-_PART_HEADS = ("区", "产业", "项目", "园", "基地", "公司", "集团")
 
 
 def _own_subject(text: str, pos: int, sentence: int, label: str, lex: Lexicon,
@@ -108,7 +106,7 @@ def _own_subject(text: str, pos: int, sentence: int, label: str, lex: Lexicon,
     start, clause = clause_head(text, pos)
     who = subject_of(text, start, pos, lex, label, spans)
     if not who and start > sentence and not any(
-            w.endswith(_PART_HEADS) for w in lex.words(clause)[:2]):
+            w.endswith(PART_HEADS) for w in lex.words(clause)[:2]):
         # 第二产业实现增加值 303 亿元，同比增长 8%: the clause's figure is the sentence
         # subject's, unless the clause names a part of its own (，第三产业 154 亿元)
         who = subject_of(text, sentence, pos, lex, label, spans)

@@ -25,7 +25,8 @@ QUICK_CHARS = 20_000
 _CUT_MARGIN = 32
 #: How often the segmenter's dictionary has a word for it to be an ordinary word, not a brand.
 _COMMON_WORD = 20
-_brands: list[Callable[[str], list[str]]] = []  # built once, with the NLP stack
+#: The short-forms function of the NLP stack it was built with (rebuilt when the stack is).
+_brands: list[tuple[object, Callable[[str], list[str]]]] = []
 
 
 def quick_figure_annotations(
@@ -74,9 +75,9 @@ def brand_forms_of() -> Callable[[str], list[str]]:
     from reader.annotate import nlp
     from reader.annotate.aliases import brand_forms
 
-    if _brands:
-        return _brands[0]
     stack = nlp.load()
+    if _brands and _brands[0][0] is stack:
+        return _brands[0][1]
     names, industry, freq = stack.gazetteer.names, stack.gazetteer.industry, stack.freq
 
     def is_place(word: str) -> bool:
@@ -90,8 +91,8 @@ def brand_forms_of() -> Callable[[str], list[str]]:
         stack.ensure(full)  # (the dictionary's words of these characters, for ``common``)
         return brand_forms(full, is_place, industry, common)
 
-    _brands.append(lru_cache(maxsize=4096)(forms))
-    return _brands[0]
+    _brands[:] = [(stack, lru_cache(maxsize=4096)(forms))]
+    return _brands[0][1]
 
 
 def annotate(article: Article) -> Annotations:
