@@ -53,6 +53,7 @@ def key_figure_json(key: KeyFigure) -> dict[str, Any]:
 def article_json(article: Article, annotations: Annotations | None = None) -> dict[str, Any]:
     """One article in the export schema; annotation lists stay empty without ``annotations``."""
     ann = annotations or Annotations()
+    labels = ann.figure_labels()
     return {
         "id": article.id,
         "source": {
@@ -70,7 +71,10 @@ def article_json(article: Article, annotations: Annotations | None = None) -> di
         "captions": list(article.captions),
         "page_lines": list(article.page_lines),
         "blocks": [{"kind": b.kind, "text": b.text} for b in article.blocks],
-        "figures": [figure_json(f) for f in ann.figures],
+        "figures": [
+            {**figure_json(f), "label": labels.get((f.block, f.span.start, f.span.end))}
+            for f in ann.figures
+        ],
         "entities": [
             {
                 "block": e.block,

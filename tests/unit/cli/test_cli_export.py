@@ -29,7 +29,8 @@ ARTICLE_KEYS = {
     "entities",
     "key_figures",
 }
-FIGURE_KEYS = {"block", "start", "end", "text", "value", "unit", "kind", "qualifiers", "value_max"}
+FIGURE_KEYS = {"block", "start", "end", "text", "value", "unit", "kind", "qualifiers", "value_max",
+               "label"}
 
 
 @pytest.fixture(scope="module")

@@ -48,3 +48,17 @@ def test_labels_survive_the_codec_and_old_annotations_still_read() -> None:
     assert back.labels == ann.labels
     old = annotations_to_json(Annotations(figures=ann.figures, key_figures=ann.key_figures))
     assert annotations_from_json(old.replace(',"labels":[]', "")).labels == {}
+
+
+def test_the_export_gives_every_figure_its_label() -> None:
+    import json
+
+    from reader.export.formats import to_json
+
+    article = _article()
+    ann = annotate(article)
+    labels = ann.figure_labels()
+    exported = json.loads(to_json([article], [ann]))["articles"][0]["figures"]
+    assert exported and all(
+        f["label"] == labels.get((f["block"], f["start"], f["end"])) for f in exported)
+    assert sum(1 for f in exported if f["label"]) > len(ann.key_figures)
