@@ -8,11 +8,11 @@ from reader.annotate.pipeline import annotate
 from reader.model import Article, Block, Figure, Located, Source
 
 
-def _article(*paragraphs: str) -> Article:
+def _article(*paragraphs: str, title: str = "测试") -> Article:
     return Article(
         id="t",
         source=Source("t.txt", 1, 10),
-        title="测试",
+        title=title,
         blocks=[Block("paragraph", p) for p in paragraphs],
     )
 
@@ -167,8 +167,7 @@ def test_pointers_ranks_and_the_field_of_a_rank_are_no_key_figures() -> None:
 
 
 def _labels_of(title: str, *paragraphs: str) -> dict[str, str]:
-    article = Article(id="t#1", source=Source("t.txt", 1, 1), title=title,
-                      blocks=[Block("paragraph", p) for p in paragraphs])
+    article = _article(*paragraphs, title=title)
     return {k.figure.text: k.label for k in annotate(article).key_figures}
 
 
@@ -209,14 +208,13 @@ def test_a_title_naming_two_parks_makes_every_figure_say_whose() -> None:
 def test_the_titles_own_number_and_counts_of_projects_rank_high() -> None:
     # Nine figures for eight places: the title's 73 个 and the count of companies stay, the
     # figure with no telling label goes.
-    article = Article(
-        id="t#1", source=Source("t.txt", 1, 1), title="龙文区73个项目集中开竣工",
-        blocks=[Block("paragraph", p) for p in (
-            "前日上午，龙文区举行项目集中开竣工仪式，开竣工项目共73个，总投资285亿元。",
-            "其中开工46个，总投资180亿元；竣工27个，总投资105亿元。",
-            "园区现有高新技术企业351家，全年实现营业收入820亿元，税收36亿元，利润41亿元。",
-            "此外，还有12.6亿元。",
-        )])
+    article = _article(
+        "前日上午，龙文区举行项目集中开竣工仪式，开竣工项目共73个，总投资285亿元。",
+        "其中开工46个，总投资180亿元；竣工27个，总投资105亿元。",
+        "园区现有高新技术企业351家，全年实现营业收入820亿元，税收36亿元，利润41亿元。",
+        "此外，还有12.6亿元。",
+        title="龙文区73个项目集中开竣工",
+    )
     ranked = [k.figure.text for k in annotate(article).key_figures]
     assert "73个" in ranked and "351家" in ranked
     assert "12.6亿元" not in ranked
