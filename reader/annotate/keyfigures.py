@@ -18,6 +18,10 @@ tokens, ``label_context`` and ``label_neighbours`` read the clauses around: whos
 * the figures of a list share the noun before the first (产值分别增长 6%、8%), or take one
   noun each when the clause names as many before 分别 (A、B分别增长 6%、8%); a count labelled
   only by a place ((其中某区 80 家)) takes the counted noun of the count before it;
+* a count keeps what happened to the counted things (新签约项目, 新开工亿元以上项目,
+  累计引进企业), and an amount before a 的 is the project's or park's after it (总投资 15
+  亿元的某某项目 → 某某项目总投资; ``label_events``); 预计, 将达到 and 可达 in a figure's own
+  clause make it a projection;
 * ranking (``keyfigure_rank``): money first, the title's own number and bigger totals higher;
 * dates and durations are never key figures, nor thresholds that only name a category
   (亿元以上项目); a figure repeated in the story (same kind, value and unit) counts once.
@@ -43,6 +47,7 @@ from reader.annotate.label_context import (
     projected,
     scope_of,
 )
+from reader.annotate.label_events import owner_after, with_event
 from reader.annotate.label_figure import fit, label_of
 from reader.annotate.label_neighbours import from_neighbours, subjects, whose_figure
 from reader.annotate.label_phrase import (
@@ -69,6 +74,9 @@ _CATEGORY = re.compile(
 _OVER = ("超", "超过", "逾", "达", "到", "在", "过")
 #: A target, not a result: the sentence before the figure sets a goal (力争…达到).
 _TARGET = re.compile("力争|奋斗目标|目标|希望|有望|期望|预期|规划到")
+#: A figure its own clause says is yet to come (产值预计突破, 将达到, 可达).
+_WILL = re.compile(
+    "预计|将(?:会|要)?(?:达到|达|突破|超过|超|实现|完成|形成|新增|带动|引进|吸引)|可达")
 #: How the names of zones and parks end: such a label is where, not what is measured.
 _ZONES = ("区", "园区", "产业园", "工业园", "产业")
 #: Units that rate equipment (10 千伏开闭所): a class of facility, never a key number.
@@ -166,6 +174,10 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
             # The names took every word: the entity finder may have taken the measured noun
             # into a name (园区孵化器 as an organisation); read the words as written.
             label = label_of(text, text, fig, in_list, lex)
+        if fig.kind == "count":  # 新签约项目 38 个: signed, not the zone's stock of projects
+            label = with_event(text, fig.start, label)
+        elif label:  # 总投资 15 亿元的某某项目: that project's, not the zone's
+            label = owner_after(text, fig.start, fig.end, label, lex)
         where = (located.block, split.bounds(fig.start)[0], fig.unit)
         if fig.kind == "count":
             if label in places.get(located.block, ()) and counted.get(where):
@@ -206,7 +218,8 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
         label = label or figure_kind_label(fig.kind)
         sentence = split.at(fig.start)
         before = simplified(sentence[: max(0, sentence.find(fig.text))])
-        if projected(before) and len(label) + 2 <= LONG_LABEL and not any(
+        clause = before[max(before.rfind("，"), before.rfind(",")) + 1 :]
+        if (projected(before) or _WILL.search(clause)) and len(label) + 2 <= LONG_LABEL and not any(
                 w in label for w in ("目标", "计划", "预计")):
             label = "预计" + label  # 建成后预计年销售收入 150 亿元: not yet a result
         if _TARGET.search(before) and len(label) + 2 <= LONG_LABEL and not any(

@@ -314,7 +314,7 @@ def subject_of(text: str, start: int, pos: int, lex: Lexicon, label: str,
     for s, e in orgs[k : k + 1]:
         if s == lead and e < pos:
             e += 2 if text.startswith("项目", e) else 0
-            after = lex.words(text[e:pos])
+            after = [w for w in lex.words(text[e:pos]) if not _WHEN.fullmatch(w)]
             if after and after[0] in _PREDICATES and text[s:e] not in label:
                 return text[s:e]
             return ""
@@ -335,6 +335,9 @@ def subject_of(text: str, start: int, pos: int, lex: Lexicon, label: str,
     return phrase
 
 
+#: Time words between a subject and its verb (某某公司去年实现营收…).
+_WHEN = re.compile("[，, ]|去年|今年|明年|当年|全年|上半年|下半年"
+                   "|前[一二三四五六七八九十]+个?[月季]度?|[一二三四]季度|[0-9]+年|[0-9]+月(?:份)?|已|已经|共|同期|年内|首次")
 _PREDICATE = re.compile("|".join(sorted(_PREDICATES, key=len, reverse=True)))
 #: How far before its figure a clause's or sentence's subject is looked for, in characters.
 _SUBJECT_REACH = 60

@@ -71,7 +71,11 @@ def from_neighbours(text: str, block: int, fig: Figure, label: str,
     if fig.kind == "count" and not label and counted:
         words = lex.words(clause)
         if words and lex.tags.get(words[-1]) == "V" and len(words[-1]) == 2:
-            return words[-1] + counted  # 开工项目 46 个，…，竣工 27 个: 竣工项目
+            counted_words = lex.words(counted)  # (开工项目: the noun, not its verb)
+            while len(counted_words) > 1 and (
+                    lex.tags.get(counted_words[0]) == "V" or counted_words[0] == "累计"):
+                counted_words = counted_words[1:]
+            return words[-1] + "".join(counted_words)  # 开工项目 46 个，…，竣工 27 个: 竣工项目
     if fig.kind in ("money", "area") and label and "累计" not in label and (
             "累计" in clause or ("以来" in text[max(0, start - 30) : start] and "已" in clause)):
         label = "累计" + label if len(label) + 2 <= LONG_LABEL else label  # a running total
@@ -88,6 +92,8 @@ def from_neighbours(text: str, block: int, fig: Figure, label: str,
         _GROUPS) and label.startswith(_GROUP_MEASURES)  # 技改项目 2 个，总投资…
     done = fig.kind == "percent" and label.startswith("完成") and kind != "percent"
     if group or done:  # (引进研究机构 15 家，完成全年目标任务的 75%: the task was the count)
+        if before[:2] == label[:2] and len(before) > 2:
+            before = before[2:]  # 签约项目 94 个，签约资金…: 项目签约资金, not 签约 twice
         room = (MAX_LABEL + 2 if group else LONG_LABEL) - len(label)  # (a group's: short)
         if len(before) > room:
             before = phrase_before(lex.words(before), lex, room) if room > 1 else ""
@@ -95,6 +101,8 @@ def from_neighbours(text: str, block: int, fig: Figure, label: str,
     return label
 
 
+#: The legal ending of a registered name, no part of whose a figure is.
+_LEGAL_END = re.compile("(?:股份)?有限(?:责任)?公司$|股份公司$")
 
 
 def _own_subject(text: str, pos: int, sentence: int, label: str, lex: Lexicon,
@@ -112,6 +120,7 @@ def _own_subject(text: str, pos: int, sentence: int, label: str, lex: Lexicon,
         who = subject_of(text, sentence, pos, lex, label, spans)
     if not who or subject(who) or who in title:
         return label
+    who = _LEGAL_END.sub("", who) or who  # 某某股份有限公司 → 某某股份: the brand, not the form
     room = LONG_LABEL + 4 - len(label)
     if len(who) > room:
         who = phrase_before(lex.words(who), lex, room) if room > 1 else ""

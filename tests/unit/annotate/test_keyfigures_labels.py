@@ -80,7 +80,7 @@ CASES: dict[str, tuple[str, str, str]] = {
                                             "总投资"),
     "company-before-a-modal-verb": ("中化集团拟投资 30 亿元建设研究院。", "30 亿元", "投资"),
     "place-alone-is-not-what-is-counted": ("园区累计引进科技企业 460 家（松江 180 家）。", "180 家",
-                                           "松江科技企业"),
+                                           "松江累计引进科技企业"),
     # The counted noun, past what describes it.
     "counted-noun-past-de": ("签约 8 家人工智能方向的软件企业。", "8 家", "软件企业"),
     "counted-noun-after-a-relative-clause": ("引进 3 家拥有自主知识产权的企业。", "3 家", "企业"),
@@ -177,7 +177,8 @@ CASES: dict[str, tuple[str, str, str]] = {
         "新兴产业产值占工业总产值比重"),
     # Read across clauses: whose figure it is, and what a clause with no noun measures.
     "a-whole-wider-than-the-zone": (
-        "2023年，全市预计实现地区生产总值5200亿元，增长6%左右。", "5200亿元", "全市地区生产总值"),
+        "2023年，全市预计实现地区生产总值5200亿元，增长6%左右。", "5200亿元",
+        "预计全市地区生产总值"),
     "growth-of-a-wider-whole": (
         "2023年，全市预计实现地区生产总值5200亿元，增长6%左右。", "6%", "全市地区生产总值增长"),
     "a-clause-of-verbs-measures-the-noun-before": (
@@ -217,7 +218,7 @@ CASES: dict[str, tuple[str, str, str]] = {
         "该项目分两期开发建设，一期占地面积158.2亩，总占地面积312亩。", "158.2亩", "一期占地面积"),
     "a-phase-opened-by-qizhong": ("其中一期投资12亿元，主要建设研发中心。", "12亿元", "一期投资"),
     "a-verb-before-a-total-is-no-part-of-it": (
-        "全区集中开工总投资860亿元的45个重点项目。", "860亿元", "总投资"),
+        "全区集中开工总投资860亿元的45个重点项目。", "860亿元", "重点项目总投资"),
     "an-adverb-after-the-counted-noun": (
         "已纳入规上统计的26家企业预计完成产值30亿元。", "26家", "企业"),
     "a-lead-before-is-no-owner-of-a-share": (
@@ -274,6 +275,29 @@ CASES: dict[str, tuple[str, str, str]] = {
         "北区地区生产总值"),
     "a-sector-opens-the-clause": (
         "第三产业实现增加值154亿元，增长12.5%。", "154亿元", "第三产业增加值"),
+    "a-company-opens-the-clause-before-a-time-word": (
+        "江苏恒瑞医药股份有限公司去年实现营收56亿元。", "56亿元", "江苏恒瑞医药营收"),
+    # What happened to the counted things stays: signed, started, brought in.
+    "projects-signed": ("今年以来，高新区新签约项目38个，总投资达120亿元。", "38个", "新签约项目"),
+    "the-total-of-the-projects-signed": (
+        "今年以来，高新区新签约项目38个，总投资达120亿元。", "120亿元", "新签约项目总投资"),
+    "projects-started-of-a-size-class": (
+        "全年新开工亿元以上项目12个，完成固定资产投资86亿元。", "12个", "新开工亿元以上项目"),
+    "a-running-count-of-projects-brought-in": (
+        "截至目前，园区累计引进项目210个，累计完成投资460亿元。", "210个", "累计引进项目"),
+    "the-verb-of-the-count-not-twice": (
+        "现场签约项目21个，签约资金104亿元。", "104亿元", "项目签约资金"),
+    # An amount before a 的 describes the project or park after it.
+    "the-project-an-amount-describes": (
+        "总投资15亿元的新能源电池项目正式开工。", "15亿元", "新能源电池项目总投资"),
+    "a-preposition-glued-before-the-measure": (
+        "在总投资达八亿元的江北新材料产业园内，工人们正在安装设备。", "八亿元",
+        "江北新材料产业园总投资"),
+    "a-threshold-names-no-project": (
+        "园区推进10个投资超20亿元的重大产业项目建设。", "20亿元", "投资"),
+    # A figure its own clause says is to come.
+    "a-forecast-after-the-noun": ("全区今年产值预计突破300亿元。", "300亿元", "预计全区产值"),
+    "a-plan-with-will": ("项目建成后，将引进电子信息企业50家。", "50家", "预计引进电子信息企业"),
 }
 
 

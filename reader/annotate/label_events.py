@@ -1,0 +1,106 @@
+"""What happened to the things a figure counts, and whose an amount before a 的 is.
+
+A bare head is no label a reader can use: 项目 38 个 could be the projects a zone has, signed,
+started or finished this year. News says which by the verb right before the counted noun
+(新签约项目 38 个, 新开工亿元以上项目 12 个, 累计引进企业 210 家), and that verb, with the size
+class between it and the noun, stays in the label.
+
+An amount that describes the noun after its 的 (总投资 15 亿元的某某电池项目, 在总投资达八亿元的
+某某产业园内) is that project's or park's, not the story's zone's: the label names it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.annotate.label_phrase import LONG_LABEL, Lexicon, is_measure, phrase_before
+
+__all__ = ["owner_after", "with_event"]
+
+#: Verbs that say what happened to the counted things (signed, started, brought in).
+_EVENTS = (
+    "新签约|签约落地|签约入园|签约|新开工|集中开工|开工建设|开工|竣工投产|竣工|建成投产|投产|"
+    "建成|在建|新建|续建|新引进|引进落地|引进|招引|入驻|入园|落户|新注册|新认定|认定|储备|获批|"
+    "落地|新上"
+)
+#: A size class between the verb and the noun (亿元以上, 1-5 亿元, 5000 万元以上, 世界 500 强).
+_CLASS = (
+    "(?:(?:[0-9][0-9.]*(?:[-—~至到][0-9][0-9.]*)?[ ]*[千百十]?[万亿]*|[千百十]?[万亿]+)"
+    "(?:美元|元)(?:以上|及以上|以下)?|(?:世界|中国|全国)?[0-9]+强)的?"
+)
+_EVENT_BEFORE = re.compile(
+    f"(?P<when>累计)?(?:共)?(?P<verb>{_EVENTS})了?[ ]*(?:[^，。；、：0-9 ]{{1,10}}等)?"
+    f"[ ]*(?P<cls>{_CLASS})?[ ]*$"
+)
+#: Heads that need their event: what a zone signs, starts, brings in or registers.
+_BARE = ("项目", "企业", "公司", "机构", "平台", "团队", "人才", "研发中心", "重大项目", "重点项目",
+         "产业项目", "工业项目", "外资项目", "内资项目")
+#: Between the counted noun and its figure (新签约项目共 38 个).
+_LINK = re.compile("[ ]*(?:共计|总计|共|合计|达到|达|为|约|近|超过|超|逾)?[ ]*$")
+
+
+def with_event(text: str, pos: int, label: str) -> str:
+    """``label`` (a count's bare head right before the figure at ``pos``) with the verb and
+    size class before it (新签约项目 38 个 → 新签约项目; 新开工亿元以上项目 → 新开工亿元以上
+    项目; 累计引进企业 → 累计引进企业), or ``label`` unchanged."""
+    if not label.endswith(_BARE) or len(label) > 6:
+        return label
+    link = _LINK.search(text, max(0, pos - 6), pos)
+    at = link.start() if link else pos
+    if text[max(0, at - len(label)) : at] != label:
+        return label  # (the head is not written right before the figure: nothing to read)
+    at -= len(label)
+    event = _EVENT_BEFORE.search(text, max(0, at - 28), at)
+    if event is None:
+        return label
+    words = (event.group("when") or "") + event.group("verb") + (
+        event.group("cls") or "").replace(" ", "").removesuffix("的")
+    if label.startswith(words[-2:]):
+        return label  # (新增 already read as part of 新增企业)
+    whole = words + label
+    return whole if len(whole) <= LONG_LABEL else event.group("verb") + label
+
+
+#: Prepositions the segmenter glues before a measure (在总投资达…的某某园内).
+_PREPOSITIONS = ("在", "于")
+#: Measures an amount before a 的 can be of (not 某某公司总投资: that names its owner).
+_BARE_MEASURE = re.compile("(?:计划|预计|协议|合同)?(?:总投资额?|投资总额|投资额?|总投入|投入)"
+                           "|(?:总)?(?:占地|用地|建筑)面积|占地")
+#: A threshold before the amount: 投资超 20 亿元的项目 names a class of projects.
+_OVER = re.compile("(?:超过|超|逾|过)[ ]*$")
+_COUNTED = re.compile("^[0-9一二三四五六七八九十两百千]+[个只项家座]")
+_CLAUSE_END = re.compile("[，。；：、！？,;:!?]")
+#: How the nouns an amount can describe end: a project, a park, a plant, a company.
+_OWNERS = ("项目", "产业园", "园", "园区", "基地", "工程", "中心", "工厂", "厂", "公司", "生产线",
+           "综合体")
+
+
+def owner_after(raw: str, start: int, end: int, label: str, lex: Lexicon) -> str:
+    """``label`` (a bare measure right before an amount from ``start`` to ``end``) with the
+    project or park the amount describes after its 的 (总投资 15 亿元的某某电池项目 → 某某电池
+    项目总投资), and without a preposition glued before it (在总投资 → 总投资); else ``label``."""
+    for word in _PREPOSITIONS:
+        if label.startswith(word) and is_measure(label[len(word) :]):
+            label = label[len(word) :]
+            break
+    if not _BARE_MEASURE.fullmatch(label) or _OVER.search(raw, max(0, start - 3), start):
+        return label  # (某某公司总投资 names its own; 投资超 20 亿元的项目 is a class)
+    de = end + len(raw[end : end + 2]) - len(raw[end : end + 2].lstrip())
+    if not raw.startswith("的", de):
+        return label
+    owner = ""
+    words = lex.words(_CLAUSE_END.split(raw[de + 1 : de + 33])[0])[:8]
+    for i, word in enumerate(words):
+        if lex.tags.get(word) == "V":
+            break  # (的企业正式投产: a verb before any project or park is named)
+        owner += word.strip("“”‘’\"'《》「」")
+        if word.endswith(_OWNERS):
+            owner += "区" if words[i + 1 : i + 2] == ["区"] else ""  # (某某产业园 区)
+            break
+    owner = _COUNTED.sub("", owner)  # (45 个重点项目: the projects, not their number)
+    if not owner.endswith(_OWNERS) or owner in _OWNERS:
+        return label
+    room = LONG_LABEL + 4 - len(label)
+    if len(owner) > room:
+        owner = phrase_before(lex.words(owner), lex, room)
+    return owner + label if owner and owner.endswith(_OWNERS) else label
