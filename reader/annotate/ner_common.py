@@ -25,7 +25,7 @@ P_KNOWN, P_TITLE, P_RULE, P_GUESS = 4, 3, 2, 1
 
 #: Characters that, right after a possible name, are more likely the next word than a third
 #: name character (李峥说 → 李峥, not 李峥说).
-AFTER_NAME = frozenset("说在是的和与及等也还就对向将为称讲到给被把从以于曾已又都一所")
+AFTER_NAME = frozenset("说在是的和与及或等也还就对向将为称讲到给被把从以于曾已又都一所")
 #: A dictionary word tagged as a name this frequent is usually an ordinary word (蓝图: 333).
 COMMON_NAME_FREQ = 150
 #: The same for two-character ones (惠民: 105), which are more often ordinary words.

@@ -8,6 +8,8 @@ dictionary word also has a title or a speech verb beside it.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from reader.annotate.ner_common import (
     AFTER_NAME,
     BYLINE_ENDS,
@@ -34,6 +36,8 @@ from reader.text.hanzi import is_hanzi
 
 #: Last characters of lakes, bays, islands and valleys, rare at the end of a given name.
 _LANDFORM = frozenset("湖湾岛港洲岭谷")
+#: Verbs news writes right after an official's name, glued to it by jieba's HMM (孙某率团).
+_LEADS = frozenset("率携陪")
 
 
 class PersonRules(RuleBase):
@@ -197,7 +201,7 @@ class PersonRules(RuleBase):
         if len(first) >= 3 and first[0] in GLUE_HEAD:
             start += 1  # 由约翰·史密斯: jieba's HMM glued a preposition to the name
         end = starts[j - 1] + len(toks[j - 1])
-        if end - start <= TRANSLIT_MAX_CHARS:
+        if 2 <= end - start <= TRANSLIT_MAX_CHARS:  # (草原云•内蒙古: no name of one character)
             self.add(P_GUESS, start, end, "person")
 
     def dot_piece(self, tok: str) -> bool:
@@ -219,8 +223,9 @@ class PersonRules(RuleBase):
             return False
         if name in gaz.gov_suffixes or name in gaz.org_suffixes or name in gaz.titles:
             return True  # 管委会 副主任: a body before a title, not 管 + a given name
-        if name[-1] in "副正" or name in gaz.zone_suffixes:
-            return True  # 常务副 市长: the title's own head
+        if name in gaz.zone_suffixes or (name[-1] == "副" or (name[-1] == "正" and any(
+                text.startswith(t, end) for t in gaz.titles))):
+            return True  # 常务副 市长: the title's own head (书记王君正率领: a name)
         if prio > P_GUESS:
             return False
         after = text[end : end + 4]
@@ -229,7 +234,29 @@ class PersonRules(RuleBase):
             return True  # 阳澄湖 两岸: a lake, not 阳 + a given name
         if after[:1] == "奖" and not titled:
             return True  # 诺贝尔奖: a prize named after someone, not a person in the story
+        if not titled and self.between_nouns(start, end):
+            return True  # 工业蓝宝石产品: a dictionary "name" that is a thing's name
         return after[:1] in "区县镇乡" and not titled  # 郑东新 区: a zone's name
+
+    def between_nouns(self, start: int, end: int) -> bool:
+        """Whether the tokens right before ``start`` and at ``end`` are both ordinary words
+        (nouns and the like: frequent, of no name, verb or function class), or the one before
+        is and the name is a frequent dictionary word: a name is not written inside a compound
+        (工业 蓝宝石 产品, 单晶 硅片 企业)."""
+        starts, toks = self.starts, self.tokens
+        k, j = bisect_left(starts, start), bisect_left(starts, end)
+        if not (0 < k < len(toks) and starts[k] == start and j < len(toks) and starts[j] == end):
+            return False
+        # (a dictionary "name" after an ordinary word is one too: 机电 蓝宝石 切磨)
+        frequent = self.nlp.freq.get(self.text[start:end], 0) >= SHORT_NAME_FREQ
+        return self.ordinary_word(toks[k - 1]) and (self.ordinary_word(toks[j]) or frequent)
+
+    def ordinary_word(self, word: str) -> bool:
+        gaz = self.gaz
+        return (len(word) >= 2 and is_han(word) and word not in self.nlp.tags
+                and self.nlp.freq.get(word, 0) >= GLUED_WORD_FREQ and word not in gaz.titles
+                and word not in gaz.speech and word not in gaz.byline_titles
+                and word not in gaz.names)
 
     def translit_piece(self, tok: str) -> bool:
         """A token that can continue a foreign name: transliteration characters, no common word."""
@@ -259,6 +286,15 @@ class PersonRules(RuleBase):
             while end < len(text) and is_hanzi(text[end]) and end - pos <= 6:
                 end += 1
             run = text[pos:end]
+            if len(run) == 1 and run in self.gaz.surnames and text[end : end + 1] == " ":
+                given = end + 1  # 记者 周 蕾: a two-character name set with a space
+                while given < len(text) and is_hanzi(text[given]) and given - end <= 3:
+                    given += 1
+                if 1 <= given - end - 1 <= 2 and (given == len(text) or text[given] in BYLINE_ENDS):
+                    self.add(P_TITLE, pos, given, "person")
+                    self.authors.add((pos, given))
+                    found, pos = True, given
+                    continue
             if run in byline:
                 pos = end
                 continue
@@ -299,6 +335,8 @@ class PersonRules(RuleBase):
                 return
         if len(nxt) == 4 and s == 1 and is_han(nxt) and self.nlp.freq.get(nxt, 0) == 0:
             nxt = nxt[:3]  # 刘振东作: jieba's HMM glued the next character to the name
+        elif len(nxt) == 3 and nxt[-1] in _LEADS and self.nlp.freq.get(nxt, 0) == 0:
+            nxt = nxt[:2]  # 市长孙喆率代表团: "leads", glued to a two-character name
         third = toks[i + 2] if len(nxt) == 2 and i + 2 < n else ""
         # A two-character token may miss its last character: 赵适 剑, 钱道 远.
         if len(third) != 1 or not is_han(third) or third in AFTER_NAME:

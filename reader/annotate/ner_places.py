@@ -51,6 +51,12 @@ BRAND_WORD_FREQ = 1000
 _ZONE_ENDS = ("新区", "高新区", "经开区", "开发区", "科技园区", "科技城", "科学城", "自贸区")
 
 
+#: Words a zone's name may hold between its place and its suffix (own name, purpose).
+_ZONE_NAME_TOKENS = 4
+#: Zone suffixes that are also plain words (新区, 园区): only after a short name.
+_PLAIN_ZONES = frozenset({"新区", "园区", "新城"})
+
+
 class PlaceRules(RuleBase):
     """The place and organisation rules; mixed into the finder in :mod:`.entities`."""
 
@@ -209,14 +215,22 @@ class PlaceRules(RuleBase):
             and tok[-1] not in LEVEL_CHARS
         ):
             j += 1  # 四川天府新区, 天津滨海新区: the city written before a zone's name
-        else:  # 大连金普新区: the zone's own name between the place and the suffix
+        else:  # 大连金普新区: the zone's own name between the place and the suffix;
+            # 海南先进制造业合作产业园, 青海柴达木循环经济试验区: and what the zone is for
             k = j
-            while k < n and k - j < 2 and is_han(toks[k]) and self.nlp.tags.get(toks[k]) in NAMEISH:
-                if gaz.names.get(toks[k]) == "place":
+            while k < n and k - j < _ZONE_NAME_TOKENS and is_han(toks[k]) and (
+                    self.nlp.tags.get(toks[k]) in NAMEISH) and (k == j or len(toks[k]) <= 3):
+                # (舟山群岛, 生物医药 open a zone's name; a later 四字 word is an idiom or a
+                # doing: 四川企业积极参与园区 names no zone)
+                if gaz.names.get(toks[k]) == "place" or (k - j >= 2 and len(toks[k]) < 2):
                     break  # 江苏省 | 高邮市…开发区: an administrative chain splits
+                if k - j >= 2 and (toks[k] in gaz.gov_suffixes or toks[k] in gaz.org_suffixes
+                                   or toks[k] in gaz.titles):
+                    break  # 某市政府召开会议研究园区: a body and its doings, not a zone
                 k += 1
-                if k < n and toks[k] in gaz.zone_suffixes:
-                    j = k + 1
+                if k < n and toks[k] in gaz.zone_suffixes and (
+                        k - j <= 2 or toks[k] not in _PLAIN_ZONES):
+                    j = k + 1  # (台湾 媒体 大力 宣传 新区: 新区 after three words is a phrase)
                     break
         end = self.starts[j - 1] + len(toks[j - 1])
         self.add(P_RULE, start, end, "place")

@@ -57,6 +57,7 @@ def entity_annotations(article: Article) -> list[Located[Entity]]:
     short names linked to the full names they stand for (see :mod:`.aliases`)."""
     from reader.annotate.aliases import link_aliases
     from reader.annotate.entities import find_entities
+    from reader.annotate.ner_spread import spread_persons
 
     persons = tuple(article.byline)
     found = [
@@ -64,7 +65,22 @@ def entity_annotations(article: Article) -> list[Located[Entity]]:
         for index, block in enumerate(article.blocks)
         for entity in find_entities(block.text, persons=persons)
     ]
-    return link_aliases([b.text for b in article.blocks], found, brand_forms_of())
+    texts = [b.text for b in article.blocks]
+    return link_aliases(texts, spread_persons(texts, found, titled()), brand_forms_of())
+
+
+def titled() -> Callable[[str, int, int], bool]:
+    """Whether a title stands right before a name at ``text[start:end]``, or a title or a
+    speech verb right after it (市长孙某, 孙某说); loads the NLP stack."""
+    from reader.annotate import nlp
+
+    gaz = nlp.load().gazetteer
+    before, after = tuple(gaz.titles), (*gaz.titles, *gaz.speech)
+
+    def beside(text: str, start: int, end: int) -> bool:
+        return text[max(0, start - 8) : start].endswith(before) or text.startswith(after, end)
+
+    return beside
 
 
 def brand_forms_of() -> Callable[[str], list[str]]:
@@ -111,7 +127,9 @@ def annotate_text(text: str) -> tuple[list[Figure], list[Entity]]:
     from reader.annotate.aliases import link_aliases
     from reader.annotate.entities import find_entities
     from reader.annotate.figures import find_figures
+    from reader.annotate.ner_spread import spread_persons
 
-    linked = link_aliases([text], [Located(0, e) for e in find_entities(text)],
-                          brand_forms_of())
+    found = spread_persons([text], [Located(0, e) for e in find_entities(text)],
+                           titled())
+    linked = link_aliases([text], found, brand_forms_of())
     return find_figures(text), [loc.span for loc in linked]

@@ -1,0 +1,93 @@
+"""People by their evidence (issue #16): failure classes of person names on unseen zone news,
+one named row each, written for these tests in the style of zone news (no benchmark text).
+
+Read as the app reads an article (``annotate_text``: every block's names, then a name found
+once is that person wherever the story writes it again)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.annotate.entities import find_entities
+from reader.annotate.pipeline import annotate_text
+from tests.helpers.name_checks import check_names
+
+# (id, text, must find, must not find)
+CLASSES = [
+    (
+        "a-name-ending-like-a-title-head",  # 正 ends the name, no title follows it
+        "市委书记李建正率领代表团考察园区。",
+        [("李建正", "person")],
+        [("李建", "person")],
+    ),
+    (
+        "leads-glued-to-a-two-character-name",
+        "市长赵喆率团赴深圳考察。",
+        [("赵喆", "person")],
+        [("赵喆率", "person")],
+    ),
+    (
+        "a-surname-of-the-hundred-families",
+        "开发区原副主任席永达出席会议。",
+        [("席永达", "person")],
+        [],
+    ),
+    (
+        "a-noun-after-a-title-is-no-name",
+        "协会召集各副会长单位或理事单位的代表开会。",
+        [],
+        [("单位或", "person")],
+    ),
+    (
+        "a-dictionary-name-inside-a-compound",
+        "公司年产3000吨工业蓝宝石产品，带动了机电蓝宝石切磨加工。",
+        [],
+        [("蓝宝石", "person")],
+    ),
+    (
+        "no-one-character-name-before-a-dot",
+        "（视界云•江西新闻网）园区今天开工。",
+        [],
+        [("云", "person")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "unwanted"), [pytest.param(t, w, u, id=i) for i, t, w, u in CLASSES]
+)
+def test_person_classes(text: str, want: list[tuple[str, str]],
+                        unwanted: list[tuple[str, str]]) -> None:
+    check_names(text, want, unwanted)
+
+
+def test_a_byline_name_set_with_a_space_is_one_author() -> None:
+    text = "（本报记者 吴 敏）机器轰鸣，园区一片繁忙。"
+    assert [(e.text, e.role) for e in find_entities(text) if e.type == "person"] == [
+        ("吴 敏", "author")]
+
+
+def people(text: str) -> list[str]:
+    return [e.text for e in annotate_text(text)[1] if e.type == "person"]
+
+
+def test_a_name_found_once_is_that_person_again() -> None:
+    # 海东 is a place, 钱海东 a person once a title has introduced him
+    text = "党工委书记钱海东主持会议。会后，钱海东一行来到企业调研。"
+    assert people(text) == ["钱海东", "钱海东"]
+    assert ("海东", "place") not in {(e.text, e.type) for e in annotate_text(text)[1]}
+
+
+def test_a_two_character_name_spreads_only_from_a_title() -> None:
+    titled = "市长孙喆率团考察。孙喆与企业负责人座谈。"
+    assert people(titled) == ["孙喆", "孙喆"]
+    # a two-character "name" with no title or speech verb beside it is not spread
+    for e in annotate_text("高科园今年签约。我们在高科大楼开会。")[1]:
+        assert e.type != "person" or e.text != "高科"
+
+
+def test_a_name_inside_a_company_name_stays_the_company() -> None:
+    text = "总经理王建国介绍了情况。王建国科技有限公司今年营收增长两成。"
+    found = {(e.text, e.type) for e in annotate_text(text)[1]}
+    assert ("王建国科技有限公司", "org") in found
+    assert people(text) == ["王建国"]

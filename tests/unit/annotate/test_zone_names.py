@@ -1,0 +1,33 @@
+"""Zones named by their place, what they are for and their kind (issue #16), one named row
+each, written for these tests in the style of zone news (no benchmark text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers.name_checks import check_names
+
+# (id, text, must find, must not find)
+CLASSES = [
+    ("what-the-zone-is-for", "江西赣南先进制造业合作产业园今年签约项目二十个。",
+     [("江西赣南先进制造业合作产业园", "place")], [("赣南", "place")]),
+    ("a-pilot-zone-named-by-its-purpose", "内蒙古鄂尔多斯循环经济试验区推介会昨日举行。",
+     [("鄂尔多斯循环经济试验区", "place")], []),
+    ("a-bonded-zone-by-its-short-form", "九江综保区一季度进出口额增长三成。",
+     [("九江综保区", "place")], [("九江", "place")]),
+    ("a-new-area-of-a-free-trade-zone", "企业落户南沙新片区。", [("南沙新片区", "place")], []),
+    ("a-phrase-is-no-zone", "他希望澳门媒体大力宣传新区。", [("澳门", "place")],
+     [("澳门媒体大力宣传新区", "place")]),
+    ("an-idiom-is-no-zone-name", "请四川企业积极参与园区建设。", [("四川", "place")],
+     [("四川企业积极参与园区", "place")]),
+    ("a-body-and-its-doings-are-no-zone", "宜宾市政府召开会议研究产业园建设。",
+     [("宜宾市政府", "org")], [("宜宾市政府召开会议研究产业园", "place")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "want", "unwanted"), [pytest.param(t, w, u, id=i) for i, t, w, u in CLASSES]
+)
+def test_zone_classes(text: str, want: list[tuple[str, str]],
+                      unwanted: list[tuple[str, str]]) -> None:
+    check_names(text, want, unwanted)
