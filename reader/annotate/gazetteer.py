@@ -22,7 +22,7 @@ USER_FILE = "entities.txt"
 RULE_KINDS = frozenset(
     {
         "title", "org_suffix", "gov_suffix", "zone_suffix", "place_suffix", "speech", "surname",
-        "industry", "holding", "abbrev", "not_org", "byline",
+        "industry", "holding", "abbrev", "not_org", "byline", "term",
     }
 )
 NAME_KINDS = frozenset({"person", "place", "org", "ignore"})
@@ -54,6 +54,8 @@ class Gazetteer:
     org_suffixes: set[str] = field(default_factory=set)
     gov_suffixes: set[str] = field(default_factory=set)
     zone_suffixes: set[str] = field(default_factory=set)
+    #: words of no name the segmenter must keep whole (人均可支配收入, 规模以上)
+    terms: set[str] = field(default_factory=set)
     place_suffixes: set[str] = field(default_factory=set)
     speech: set[str] = field(default_factory=set)
     #: words that make a company of the brand before them (科技, 生物, 股份)
@@ -114,6 +116,8 @@ class Gazetteer:
             self.not_org.add(text)
         elif kind == "byline":
             self.byline_titles.add(text)
+        elif kind == "term":
+            self.terms.add(text)
 
     def words(self) -> Iterable[str]:
         """Words the segmenter must keep whole: names and the multi-character rule words."""
@@ -121,7 +125,7 @@ class Gazetteer:
         groups = (
             self.titles, self.byline_titles, self.org_suffixes, self.gov_suffixes, self.holding
         )
-        for group in (*groups, self.zone_suffixes):
+        for group in (*groups, self.zone_suffixes, self.terms):
             yield from (w for w in group if len(w) > 1)
 
 

@@ -47,7 +47,7 @@ from reader.annotate.label_context import (
     projected,
     scope_of,
 )
-from reader.annotate.label_events import owner_after, with_event
+from reader.annotate.label_events import owner_after, owner_before, with_event
 from reader.annotate.label_figure import fit, label_of
 from reader.annotate.label_neighbours import from_neighbours, subjects, whose_figure
 from reader.annotate.label_phrase import (
@@ -178,6 +178,7 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
             label = with_event(text, fig.start, label)
         elif label:  # 总投资 15 亿元的某某项目: that project's, not the zone's
             label = owner_after(text, fig.start, fig.end, label, lex)
+            label = owner_before(text, fig.start, label, lex)  # 某某项目，总投资 20 亿元
         where = (located.block, split.bounds(fig.start)[0], fig.unit)
         if fig.kind == "count":
             if label in places.get(located.block, ()) and counted.get(where):

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 
+from reader.annotate.label_context import clause_head
 from reader.annotate.label_phrase import LONG_LABEL, Lexicon, is_measure, phrase_before
 
-__all__ = ["owner_after", "with_event"]
+__all__ = ["owner_after", "owner_before", "with_event"]
 
 #: Verbs that say what happened to the counted things (signed, started, brought in).
 _EVENTS = (
@@ -104,3 +105,49 @@ def owner_after(raw: str, start: int, end: int, label: str, lex: Lexicon) -> str
     if len(owner) > room:
         owner = phrase_before(lex.words(owner), lex, room)
     return owner + label if owner and owner.endswith(_OWNERS) else label
+
+
+#: A clause that only gives a measure of the thing named before (总投资 30 亿元, 占地 200 亩).
+_MEASURE_CLAUSE = re.compile(
+    "(?:其中|项目|计划|预计)?(?:总投资|投资|占地|用地|建筑面积|总建筑面积)[^，,]*[0-9一二三四五六七八九十]")
+#: A clause that opens with its subject or a time says what was done, and is no name.
+_OPENS = re.compile("全区|全市|全县|全省|园区|该区|我区|本区|高新区|开发区|经开区|新区|今年|全年"
+                    "|去年|目前|[0-9]+年|上半年|一季度")
+#: A clause that says where a project is names the place, not the project (位于某某产业园).
+_WHERE = re.compile("位于|落户|坐落|地处|选址|入驻|落地")
+#: What may stand before the measure at the start of its clause (其中, 项目, 该项目).
+_LEAD_IN = re.compile("[ ]*(?:其中|项目|该项目|计划|预计)?[ ]*")
+
+
+def owner_before(text: str, start: int, label: str, lex: Lexicon) -> str:
+    """``label`` (a bare measure opening the clause of an amount at ``start``) with the project
+    or park the clause before names, when that clause is only its name (某某电池项目，总投资
+    20 亿元，… → 某某电池项目总投资); else ``label``."""
+    if not _BARE_MEASURE.fullmatch(label):
+        return label
+    head, clause = clause_head(text, start)
+    lead = _LEAD_IN.match(clause)
+    if head == 0 or not clause.startswith(label.removesuffix("面积"), lead.end() if lead else 0):
+        return label  # (占地 200 亩 is labelled 占地面积)
+    before = ""
+    for _ in range(3):  # 某某项目，总投资 30 亿元，占地 200 亩: the clauses of one project
+        if head == 0 or text[head - 1] not in "，,":
+            return label  # (a sentence's first clause has no clause before it in this sentence)
+        head, before = clause_head(text, head - 1)
+        before = before.strip()
+        if not _MEASURE_CLAUSE.match(before):
+            break
+    if not before.endswith(_OWNERS) or before in _OWNERS or _WHERE.match(before):
+        return label  # (签约项目 12 个，总投资…: a count's clause, not a name)
+    words = lex.words(before)
+    room = LONG_LABEL + 4 - len(label)
+    whole = len(before) <= room and lex.tags.get(words[0]) != "V" and not any(
+        lex.tags.get(w) == "X" for w in words) and not _OPENS.match(before)
+    # (智能制造产业园: a name, verbs and all)
+    # (全区加快推进重点项目: only the phrase at its end, 重点项目)
+    owner = before if whole else phrase_before(words, lex, room)
+    if not whole:  # (三个项目均省重点项目: not past a function word)
+        kept = lex.words(owner)
+        cut = max((i for i, w in enumerate(kept) if lex.tags.get(w) == "X"), default=-1)
+        owner = "".join(kept[cut + 1 :])
+    return owner + label if owner and owner.endswith(_OWNERS) and owner not in _OWNERS else label

@@ -56,7 +56,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "qualifier-trimmed-by-whole-tokens": ("全区规上工业增加值两年平均增长 9.6%。", "9.6%",
                                           "规上工业增加值平均增长"),
     "four-words-within-the-budget": ("园区一般公共预算收入实现 36.5 亿元。", "36.5 亿元",
-                                     "一般公共预算收入"),
+                                     "园区一般公共预算收入"),
     "a-noun-ending-in-a-measure-word": ("商业化落地 3000 台无人车。", "3000 台", "无人车"),
     "verb-after-counted-people": ("吸引超 200 位专家学者齐聚。", "200 位", "专家学者"),
     "change-after-a-change-of-the-same-noun": (
@@ -208,7 +208,8 @@ CASES: dict[str, tuple[str, str, str]] = {
         "其中，东区同比增长35.0%，西区同比增长88.1%，分别以512件、236件的申请量位居全市前列。",
         "236件", "西区申请量"),
     "a-level-after-its-growth": (
-        "2019年，全区规模以上工业总产值增长18.4%，达到96.2亿元。", "96.2亿元", "工业总产值"),
+        "2019年，全区规模以上工业总产值增长18.4%，达到96.2亿元。", "96.2亿元",
+        "规模以上工业总产值"),
     "a-rank-class-in-the-noun": ("园区现有世界500强企业28家。", "28家", "世界500强企业"),
     "a-class-of-companies": ("园区有战略性新兴产业类企业41家。", "41家", "战略性新兴产业类企业"),
     "a-threshold-of-the-counted-things": (
@@ -295,6 +296,22 @@ CASES: dict[str, tuple[str, str, str]] = {
         "江北新材料产业园总投资"),
     "a-threshold-names-no-project": (
         "园区推进10个投资超20亿元的重大产业项目建设。", "20亿元", "投资"),
+    # A clause that is only a project's name gives the project of the measures after it.
+    "the-project-named-in-the-clause-before": (
+        "智能制造产业园，总投资12亿元，占地面积300亩。", "12亿元", "智能制造产业园总投资"),
+    "the-project-of-a-chain-of-measures": (
+        "智能制造产业园，总投资12亿元，占地面积300亩。", "300亩", "智能制造产业园占地面积"),
+    "the-phrase-at-the-end-of-a-clause-of-doings": (
+        "全区加快推进重点项目，总投资500亿元。", "500亿元", "重点项目总投资"),
+    "where-a-project-is-names-no-owner": (
+        "该项目位于滨江化工园，总占地面积800亩。", "800亩", "总占地面积"),
+    # Terms of economic statistics stay whole.
+    "disposable-income-per-head": (
+        "城镇居民人均可支配收入达到3.5万元，增长7.6%。", "3.5万元", "人均可支配收入"),
+    "above-designated-size": (
+        "全区完成规模以上工业总产值860亿元。", "860亿元", "规模以上工业总产值"),
+    "foreign-direct-investment": (
+        "开发区利用外商直接投资达到5亿美元。", "5亿美元", "利用外商直接投资"),
     # A figure its own clause says is to come.
     "a-forecast-after-the-noun": ("全区今年产值预计突破300亿元。", "300亿元", "预计全区产值"),
     "a-plan-with-will": ("项目建成后，将引进电子信息企业50家。", "50家", "预计引进电子信息企业"),
