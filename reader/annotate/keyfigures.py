@@ -111,6 +111,7 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
     names: companies and people are never a label, a place alone never labels a count.
     """
     lex = lexicon(cut, tags)
+    year = int(article.date[:4]) if article.date and article.date[:4].isdigit() else None
     ordered = sorted(figures, key=lambda lf: (lf.block, lf.span.start))
     lists = figure_lists(article, ordered)
     names: dict[int, list[tuple[int, int]]] = {}
@@ -223,8 +224,12 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
         if (projected(before) or _WILL.search(clause)) and len(label) + 2 <= LONG_LABEL and not any(
                 w in label for w in ("目标", "计划", "预计")):
             label = "预计" + label  # 建成后预计年销售收入 150 亿元: not yet a result
-        if _TARGET.search(before) and len(label) + 2 <= LONG_LABEL and not any(
+        if _started(before) and len(label) + 2 <= LONG_LABEL:
+            label = "初始" + label  # 成立之初，园区面积仅 5500 平方米: where it started, not now
+        if (_TARGET.search(before) or _later_year(before, year)) and len(
+                label) + 2 <= LONG_LABEL and not any(
                 w in label for w in ("目标", "计划", "预计", "力争")):
+            # (到 2030 年…达到 in a story of 2026: a goal, whatever the verbs say)
             label += "目标"  # 到 2020 年力争地区生产总值达到 1000 亿元: a goal, not a result
         best[key] = KeyFigure(label, fig, located.block, sentence,
                               score(fig, label, located.block, article.title, generic, part))
@@ -237,3 +242,26 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
     ]
     ranked.sort(key=lambda k: (-k.score, k.block, k.figure.start))
     return pick(ranked, limit), labels
+
+
+#: A year a sentence names (到 2030 年, 2027年底前).
+_YEAR = re.compile("(?<![0-9])(20[0-9]{2})[ ]*年")
+
+
+def _later_year(before: str, year: int | None) -> bool:
+    """Whether the words before a figure name a year after the story's ``year`` (a story of
+    2026 that says 到 2030 年 gives a goal); False when the story's year is unknown."""
+    return year is not None and any(int(y) > year for y in _YEAR.findall(before))
+
+
+#: Where a story tells how a zone or a company started (成立之初, 起步时)…
+_START = re.compile("之初|起步时|起步阶段|起步之时|最初|起初|成立时|刚成立|建区时|开园时")
+#: …until it comes to now (如今, 目前, 现已).
+_NOW = re.compile("如今|目前|现在|现已|至今|今年|去年|已经|已达|已有|发展到|增长到|增至")
+
+
+def _started(before: str) -> bool:
+    """Whether the words before a figure in its sentence tell how things started, and have not
+    come back to now since."""
+    starts = list(_START.finditer(before))
+    return bool(starts) and not _NOW.search(before, starts[-1].end())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reader.annotate.figures import find_figures
 from reader.annotate.keyfigures import key_figures, sentence_at
 from reader.annotate.pipeline import annotate
@@ -218,3 +220,14 @@ def test_the_titles_own_number_and_counts_of_projects_rank_high() -> None:
     ranked = [k.figure.text for k in annotate(article).key_figures]
     assert "73个" in ranked and "351家" in ranked
     assert "12.6亿元" not in ranked
+
+
+def test_a_year_after_the_storys_is_a_goal() -> None:
+    # A story dated 2026 that says what the zone reaches in 2028 gives a goal, whatever the
+    # verb; the same sentence in a story of 2029 reports a result.
+    text = "2028年，园区工业总产值达到1200亿元。"
+    for date, label in (("2026-03-02", "园区工业总产值目标"), ("2029-01-15", "园区工业总产值"),
+                        (None, "园区工业总产值")):
+        article = replace(_article(text), date=date)
+        (key,) = key_figures(article, _located(article))
+        assert key.label == label, date

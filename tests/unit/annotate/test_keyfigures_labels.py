@@ -312,6 +312,11 @@ CASES: dict[str, tuple[str, str, str]] = {
         "全区完成规模以上工业总产值860亿元。", "860亿元", "规模以上工业总产值"),
     "foreign-direct-investment": (
         "开发区利用外商直接投资达到5亿美元。", "5亿美元", "利用外商直接投资"),
+    # Where things started is not where they are.
+    "a-starting-value": ("园区成立之初，面积仅5500平方米，如今已达12万平方米。", "5500平方米",
+                         "初始面积"),
+    "now-after-the-start": ("园区成立之初，面积仅5500平方米，如今已达12万平方米。", "12万平方米",
+                            "面积"),
     # A figure its own clause says is to come.
     "a-forecast-after-the-noun": ("全区今年产值预计突破300亿元。", "300亿元", "预计全区产值"),
     "a-plan-with-will": ("项目建成后，将引进电子信息企业50家。", "50家", "预计引进电子信息企业"),
