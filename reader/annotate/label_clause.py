@@ -234,6 +234,10 @@ def _listed(tail: str, first: str, lex: Lexicon) -> str:
     return label if len(label) <= LONG_LABEL else first
 
 
+#: A ratio named by itself (占比 30.8%): whose ratio it is, the clause before says.
+_BARE_RATIOS = frozenset(("占比", "比重", "比例"))
+
+
 def noun_of_previous_clause(
     text: str, pos: int, lex: Lexicon, plain: bool = False, depth: int = 1
 ) -> str:
@@ -261,6 +265,10 @@ def noun_of_previous_clause(
     if not noun and change and depth > 0:
         # 工业增加值完成 127 亿元，同比增长 5%，占市区的 44%: the growth was of the value too
         return noun_of_previous_clause(text, end, lex, plain, depth - 1)
+    if noun in _BARE_RATIOS and not share and depth > 0:
+        # 到位资金增长 19.3%，占比 30.8%，较上年提高…: the share of the noun before it
+        owner = noun_of_previous_clause(text, end, lex, True, depth - 1)
+        return owner + noun if owner and not owner.endswith(noun) else noun
     if noun and share.endswith(_SHARE_WORDS[2:]):
         # 增速高于全国平均增速 3.1 个百分点，占全省…比重: the lead's whole is no owner
         return ""

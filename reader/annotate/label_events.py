@@ -30,8 +30,8 @@ _CLASS = (
     "(?:美元|元)(?:以上|及以上|以下)?|(?:世界|中国|全国)?[0-9]+强)的?"
 )
 _EVENT_BEFORE = re.compile(
-    f"(?P<when>累计)?(?:共)?(?P<verb>{_EVENTS})了?[ ]*(?:[^，。；、：0-9 ]{{1,10}}等)?"
-    f"[ ]*(?P<cls>{_CLASS})?[ ]*$"
+    f"(?P<when>累计)?(?:共)?(?P<mood>意向|拟|计划|有意)?(?P<verb>{_EVENTS})了?[ ]*"
+    f"(?:[^，。；、：0-9 ]{{1,10}}等)?[ ]*(?P<cls>{_CLASS})?[ ]*$"
 )
 #: Heads that need their event: what a zone signs, starts, brings in or registers.
 _BARE = ("项目", "企业", "公司", "机构", "平台", "团队", "人才", "研发中心", "重大项目", "重点项目",
@@ -54,7 +54,7 @@ def with_event(text: str, pos: int, label: str) -> str:
     event = _EVENT_BEFORE.search(text, max(0, at - 28), at)
     if event is None:
         return label
-    words = (event.group("when") or "") + event.group("verb") + (
+    words = (event.group("when") or "") + (event.group("mood") or "") + event.group("verb") + (
         event.group("cls") or "").replace(" ", "").removesuffix("的")
     if label.startswith(words[-2:]):
         return label  # (新增 already read as part of 新增企业)

@@ -172,8 +172,8 @@ def label_of(raw: str, text: str, fig: Figure, in_list: tuple[int, int, int] | N
             fig.kind == "percent" and noun in ("占比", "比重", "比例") and not share):
         # 新增研发机构 33 家，总数达 1630 家: the total of what the clause before counted
         owner = noun_of_previous_clause(text, start, lex)
-        if owner and len(owner) + len(noun) <= LONG_LABEL:
-            noun = owner + noun
+        if owner and len(owner) + len(noun) <= LONG_LABEL and not owner.endswith(noun):
+            noun = owner + noun  # (never 占比占比)
     if share and (share in _SHARE_ONLY or share.startswith("占")):
         # 技术转移示范机构 12 家、占全市 34.3%: the share is of what the clause before counted
         owner = noun_of_previous_clause(text, start, lex, plain=True) or (

@@ -196,8 +196,8 @@ def phrase_before(tokens: Sequence[str], lex: Lexicon, budget: int = MAX_LABEL) 
                     picked[:0] = [left, token]  # 仓储用房及办公楼: both conjuncts
                     first = -1
             break
-        if sum(map(len, picked)) + len(token) > budget:
-            break
+        if sum(map(len, picked)) + len(token) > budget and (picked or len(token) > LONG_LABEL):
+            break  # (one word a little longer than a label stays whole: 城镇居民人均可支配收入)
         picked.insert(0, token)
         first = i  # where the phrase starts in ``tokens``
         if len(token) > 1:

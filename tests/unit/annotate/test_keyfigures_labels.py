@@ -307,7 +307,11 @@ CASES: dict[str, tuple[str, str, str]] = {
         "该项目位于滨江化工园，总占地面积800亩。", "800亩", "总占地面积"),
     # Terms of economic statistics stay whole.
     "disposable-income-per-head": (
-        "城镇居民人均可支配收入达到3.5万元，增长7.6%。", "3.5万元", "人均可支配收入"),
+        "城镇居民人均可支配收入达到3.5万元，增长7.6%。", "3.5万元", "城镇居民人均可支配收入"),
+    "intended-not-done": ("目前意向入驻企业超过20家。", "20家", "意向入驻企业"),
+    "a-share-named-alone-rose": (
+        "园区招商项目到位资金同比增长19.3%，占比30.8%，较上年提高4.5个百分点。", "4.5个百分点",
+        "招商项目到位资金占比提高"),
     "above-designated-size": (
         "全区完成规模以上工业总产值860亿元。", "860亿元", "规模以上工业总产值"),
     "foreign-direct-investment": (
