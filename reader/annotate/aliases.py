@@ -144,6 +144,9 @@ def _mark_declared(
 _LEGAL_END = re.compile("(?:[（(]集团[）)]|集团)?(?:股份)?(?:有限)?(?:责任)?公司$")
 #: What makes a short form the start of a longer name, not a use of it.
 _LONGER = ("集团", "公司", "股份", "控股", "科技", "投资", "有限", "（", "(")
+#: Words a registered name ends its brand with that make no company of a word alone (某某技术
+#: 有限公司 is 某某; 人工智能技术 is no company), stripped like the industry words.
+_TRADE_WORDS = ("技术", "实业", "发展", "工程", "服务", "贸易", "制造")
 #: A place in brackets inside a registered name (某某（苏州）科技有限公司).
 _BRACKETED = re.compile("[（(][^（）()]{1,6}[）)]")
 
@@ -166,7 +169,7 @@ def brand_forms(full: str, is_place: Callable[[str], bool], industry: Collection
     stripped = True
     while stripped:
         stripped = False
-        for word in sorted(industry, key=len, reverse=True):
+        for word in sorted((*industry, *_TRADE_WORDS), key=len, reverse=True):
             if len(word) >= 2 and core.endswith(word) and len(core) - len(word) >= 2:
                 core, stripped = core[: -len(word)], True
                 break

@@ -26,10 +26,12 @@ from dataclasses import replace
 from itertools import accumulate
 
 from reader.annotate.gazetteer import Gazetteer
+from reader.annotate.ner_bylines import BylineRules
 from reader.annotate.ner_common import (
     ABBREV,
     ABBREV_NEXT,
     AFTER_NAME,
+    COMMON_NAME_FREQ,
     CONGRESS_CHARS,
     DOTS,
     FAMILIAR,
@@ -95,7 +97,8 @@ def _grammar_words(gaz: Gazetteer) -> frozenset[str]:
     return found
 
 
-class _Finder(PersonRules, PlaceRules, OrgRules, ListRules, MediaRules, LegalNameRules):
+class _Finder(PersonRules, BylineRules, PlaceRules, OrgRules, ListRules, MediaRules,
+              LegalNameRules):
     """The rules, run over one text's tokens."""
 
     def __init__(self, nlp: Nlp, text: str, persons: Iterable[str]) -> None:
@@ -305,7 +308,8 @@ class _Finder(PersonRules, PlaceRules, OrgRules, ListRules, MediaRules, LegalNam
                 return
             if len(tok) == 2 and tok in self.gaz.surnames and self.compound_rule(i):
                 return
-            context = after in self.gaz.speech or after in self.gaz.titles
+            context = after in self.gaz.titles or (after in self.gaz.speech and not (
+                self.nlp.freq.get(tok, 0) >= COMMON_NAME_FREQ and is_han(prev[-1:])))  # 莅临关怀
             if (
                 len(tok) == 3
                 and tok[-1] in AFTER_NAME

@@ -8,12 +8,11 @@ dictionary word also has a title or a speech verb beside it.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from reader.annotate.ner_common import (
     AFTER_NAME,
-    BYLINE_ENDS,
-    BYLINE_MAX_NAMES,
     COMMON_NAME_FREQ,
     DOTS,
     GLUE_HEAD,
@@ -32,10 +31,12 @@ from reader.annotate.ner_common import (
     RuleBase,
     is_han,
 )
-from reader.text.hanzi import is_hanzi
 
 #: Last characters of lakes, bays, islands and valleys, rare at the end of a given name.
 _LANDFORM = frozenset("湖湾岛港洲岭谷")
+#: Where an event is held (在某地举行): the words around a place, never a person.
+_AT = ("在", "于", "赴", "到")
+_EVENT_AT = re.compile("(?:隆重|正式|成功|顺利)?(?:举行|召开|举办|开幕|闭幕|落幕|启幕)")
 #: Verbs news writes right after an official's name, glued to it by jieba's HMM (孙某率团).
 _LEADS = frozenset("率携陪")
 
@@ -236,7 +237,12 @@ class PersonRules(RuleBase):
             return True  # 诺贝尔奖: a prize named after someone, not a person in the story
         if not titled and self.between_nouns(start, end):
             return True  # 工业蓝宝石产品: a dictionary "name" that is a thing's name
-        return after[:1] in "区县镇乡" and not titled  # 郑东新 区: a zone's name
+        if after[:1] in "区县镇乡" and not titled:
+            return True  # 郑东新 区: a zone's name
+        if name[-1] == "方" and self.nlp.freq.get(name, 0) > 0:
+            return True  # 施工方, 投资方: a party to a deal, named by its role
+        return not titled and _EVENT_AT.match(text, end) is not None and (
+            text[max(0, start - 2) : start].endswith(_AT))  # 在杨凌举行: where, not who
 
     def between_nouns(self, start: int, end: int) -> bool:
         """Whether the tokens right before ``start`` and at ``end`` are both ordinary words
@@ -268,50 +274,6 @@ class PersonRules(RuleBase):
             and not self.is_place_token(tok)
             and tok not in self.gaz.names
         )
-
-    def byline_rule(self, i: int) -> bool:
-        """（记者 周斌 通讯员 陈柄丞 王鹏）: the names after a byline title are the authors.
-
-        Read on the text, not the tokens (jieba cuts unseen names: 陈柄 丞): a name is a run of
-        2–4 hanzi opening with a surname and ending at a space, a closing bracket, 、 or the
-        end; more names and more byline titles may follow, separated by spaces.
-        """
-        text, byline = self.text, self.gaz.byline_titles
-        pos = self.starts[i] + len(self.tokens[i])
-        found = False
-        for _ in range(BYLINE_MAX_NAMES):
-            while pos < len(text) and text[pos] in " \u3000\t":
-                pos += 1
-            end = pos
-            while end < len(text) and is_hanzi(text[end]) and end - pos <= 6:
-                end += 1
-            run = text[pos:end]
-            if len(run) == 1 and run in self.gaz.surnames and text[end : end + 1] == " ":
-                given = end + 1  # 记者 周 蕾: a two-character name set with a space
-                while given < len(text) and is_hanzi(text[given]) and given - end <= 3:
-                    given += 1
-                if 1 <= given - end - 1 <= 2 and (given == len(text) or text[given] in BYLINE_ENDS):
-                    self.add(P_TITLE, pos, given, "person")
-                    self.authors.add((pos, given))
-                    found, pos = True, given
-                    continue
-            if run in byline:
-                pos = end
-                continue
-            if not 2 <= len(run) <= 4 or (end < len(text) and text[end] not in BYLINE_ENDS):
-                break
-            if run[-1] == "摄" and len(run) >= 3:  # 记者 孟仁泉摄: "photographed by"
-                run = run[:-1]
-            freq = self.nlp.freq.get(run, 0)
-            if not self.surname_len(run) or (
-                freq >= GLUED_WORD_FREQ and self.nlp.tags.get(run) != "P"
-            ):
-                break  # 连日来: a word, not a name
-            self.add(P_TITLE, pos, pos + len(run), "person")
-            self.authors.add((pos, pos + len(run)))
-            found = True
-            pos = end
-        return found
 
     def title_rule(self, i: int) -> None:
         """书记赵适剑, 总经理李峥: a surname right after a title starts a name."""
@@ -351,6 +313,10 @@ class PersonRules(RuleBase):
         ):
             self.add(P_TITLE, start, start + len(nxt + third), "person")
             return
+        if len(nxt) == s and (nxt in AFTER_NAME or nxt in GLUE_HEAD) and self.given_after(i + 2):
+            # 党委书记于世良出席: a surname that is also a preposition, sure by the title before
+            self.add(P_TITLE, start, start + 3, "person")
+            return
         if len(nxt) == s and i + 2 < n and nxt not in AFTER_NAME and nxt not in GLUE_HEAD:
             # the surname stands alone: 段 超毅, 李 峥 (not 和, 与: 负责人和代表)
             given = toks[i + 2]
@@ -373,6 +339,17 @@ class PersonRules(RuleBase):
                 )
             ):
                 self.add(P_TITLE, start, start + s + len(given), "person")
+
+    def given_after(self, k: int) -> bool:
+        """Whether token ``k`` is a two-character given name: no function word, verb or
+        common word, and a name's end after it (出席, 等, 一行, punctuation)."""
+        toks, n = self.tokens, len(self.tokens)
+        if k >= n or len(toks[k]) != 2 or not is_han(toks[k]):
+            return False
+        if self.nlp.tags.get(toks[k]) == "X" or self.nlp.freq.get(toks[k], 0) >= GLUED_WORD_FREQ:
+            return False  # (a rare "verb" is a name's characters: 建明/v)
+        return self.name_boundary(k + 1) or (k + 1 < n and (
+            toks[k + 1] in ("等", "一行") or self.nlp.tags.get(toks[k + 1]) == "V"))
 
     def name_boundary(self, k: int) -> bool:
         """Whether token ``k`` can follow a name: the end, punctuation, a speech verb, a title."""

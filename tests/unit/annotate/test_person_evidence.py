@@ -45,6 +45,48 @@ CLASSES = [
         [("蓝宝石", "person")],
     ),
     (
+        "a-surname-that-is-a-preposition-after-a-title",
+        "集团党委书记于建明出席开工仪式。",
+        [("于建明", "person")],
+        [],
+    ),
+    (
+        "a-preposition-after-a-title-starts-no-name",
+        "副市长于近日调研园区企业。",
+        [],
+        [("于近日", "person"), ("于近", "person")],
+    ),
+    (
+        "a-banner-head-is-a-title",
+        "旗人民政府副旗长王跃华出席仪式。",
+        [("王跃华", "person")],
+        [],
+    ),
+    (
+        "an-assistant-is-a-title",
+        "市长助理郭训明等出席奠基仪式。",
+        [("郭训明", "person")],
+        [],
+    ),
+    (
+        "a-party-by-its-role",
+        "业主单位负责人、施工方代表参加会议。",
+        [],
+        [("施工方", "person")],
+    ),
+    (
+        "a-frequent-word-before-a-speech-verb",
+        "企业对各级领导的莅临关怀表示感谢。",
+        [],
+        [("关怀", "person")],
+    ),
+    (
+        "where-an-event-is-held",
+        "第二十届农业博览会在杨凌举行。",
+        [],
+        [("杨凌", "person")],
+    ),
+    (
         "no-one-character-name-before-a-dot",
         "（视界云•江西新闻网）园区今天开工。",
         [],
@@ -91,3 +133,10 @@ def test_a_name_inside_a_company_name_stays_the_company() -> None:
     found = {(e.text, e.type) for e in annotate_text(text)[1]}
     assert ("王建国科技有限公司", "org") in found
     assert people(text) == ["王建国"]
+
+
+def test_a_brand_of_a_technology_company_is_no_person() -> None:
+    text = "调研组来到科博达技术有限公司。在科博达生产车间，调研组听取了汇报。"
+    found = {(e.text, e.type, e.canonical) for e in annotate_text(text)[1]}
+    assert ("科博达", "org", "科博达技术有限公司") in found
+    assert all(t != "person" for _, t, _ in found)
