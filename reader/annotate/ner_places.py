@@ -53,6 +53,10 @@ _ZONE_ENDS = ("新区", "高新区", "经开区", "开发区", "科技园区", "
 
 #: Words a zone's name may hold between its place and its suffix (own name, purpose).
 _ZONE_NAME_TOKENS = 4
+#: Verbs that name a trade inside a zone's name (家具制造产业园, 产业转移工业园).
+_TRADE_VERBS = frozenset({"制造", "加工", "转移", "孵化", "研发", "创业", "创新", "服务", "物流"})
+#: Words of a zone's name the dictionary files as function words (现代服务业集聚区).
+_ZONE_ADJECTIVES = frozenset({"现代", "国际", "国家级", "省级"})
 #: Zone suffixes that are also plain words (新区, 园区): only after a short name.
 _PLAIN_ZONES = frozenset({"新区", "园区", "新城"})
 
@@ -219,7 +223,10 @@ class PlaceRules(RuleBase):
             # 海南先进制造业合作产业园, 青海柴达木循环经济试验区: and what the zone is for
             k = j
             while k < n and k - j < _ZONE_NAME_TOKENS and is_han(toks[k]) and (
-                    self.nlp.tags.get(toks[k]) in NAMEISH) and (k == j or len(toks[k]) <= 3):
+                    self.nlp.tags.get(toks[k]) in NAMEISH or toks[k] in _ZONE_ADJECTIVES or (
+                        k > j and toks[k] in _TRADE_VERBS and k + 1 < n
+                        and toks[k + 1] in gaz.zone_suffixes)) and (
+                    k == j or len(toks[k]) <= 3):
                 # (舟山群岛, 生物医药 open a zone's name; a later 四字 word is an idiom or a
                 # doing: 四川企业积极参与园区 names no zone)
                 if gaz.names.get(toks[k]) == "place" or (k - j >= 2 and len(toks[k]) < 2):
