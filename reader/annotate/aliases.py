@@ -181,10 +181,12 @@ def brand_forms(full: str, is_place: Callable[[str], bool], industry: Collection
 
 
 def _brand_uses(texts: Sequence[str], found: list[Located[Entity]],
-                brand_of: Callable[[str], list[str]]) -> list[Located[Entity]]:
-    """``found`` with the later uses of a named company's short forms added (神州龙芯 three
-    times after 神州龙芯智能科技有限公司), each linked to the full name. A use inside or
-    across a name already found is left as it is."""
+                brand_of: Callable[[str], list[str]],
+                titled: Callable[[str, int, int], bool]) -> list[Located[Entity]]:
+    """``found`` with the other uses of a named company's short forms added (神州龙芯 three
+    times after 神州龙芯智能科技有限公司, or in a lead before it), each linked to the full
+    name. A use inside or across a name already found is left as it is, and so is a person
+    ``titled`` says a title or a speech verb stands beside."""
     forms: dict[str, tuple[str, tuple[int, int]]] = {}  # short → (full, where it was named)
     for loc in found:
         e = loc.span
@@ -203,15 +205,14 @@ def _brand_uses(texts: Sequence[str], found: list[Located[Entity]],
     firsts: dict[str, list[str]] = {}
     for short in sorted(forms, key=len, reverse=True):
         firsts.setdefault(short[0], []).append(short)
-    first_block = min(named[0] for _, named in forms.values())
-    for block in range(first_block, len(texts)):
+    for block in range(len(texts)):  # (a lead often names the brand before the full name)
         text = texts[block]
         spans = sorted(by_block.get(block, []), key=lambda x: x.start)
         starts = [x.start for x in spans]
         pos = 0
         while pos < len(text):
             short = next((f for f in firsts.get(text[pos], ())
-                          if text.startswith(f, pos) and forms[f][1] <= (block, pos)), None)
+                          if text.startswith(f, pos) and forms[f][1] != (block, pos)), None)
             if short is None:
                 pos += 1
                 continue
@@ -226,7 +227,9 @@ def _brand_uses(texts: Sequence[str], found: list[Located[Entity]],
             if text.startswith(_LONGER, end):
                 clash.append(Entity(pos, end, short, "org"))  # 某某集团: another name
             # a "person" the brand's characters made (云帆 of 云帆智能) gives way to it
-            if all(x.type == "person" and pos <= x.start and x.end <= end for x in clash):
+            # (a person a title or a speech verb stands beside stays one: 总经理王某说)
+            if all(x.type == "person" and pos <= x.start and x.end <= end
+                   and not titled(text, x.start, x.end) for x in clash):
                 e = Entity(pos, end, short, "org", canonical=forms[short][0])
                 for x in clash:
                     at = spans.index(x)
@@ -245,7 +248,9 @@ def _brand_uses(texts: Sequence[str], found: list[Located[Entity]],
 
 
 def link_aliases(texts: Sequence[str], found: list[Located[Entity]],
-                 brand_of: Callable[[str], list[str]] | None = None) -> list[Located[Entity]]:
+                 brand_of: Callable[[str], list[str]] | None = None,
+                 titled: Callable[[str, int, int], bool] = lambda *_: False,
+                 ) -> list[Located[Entity]]:
     """``found`` (entities of the blocks ``texts``, in order) with short forms linked.
 
     A declared short name (以下简称“X”) is linked wherever it occurs; an organisation whose
@@ -257,7 +262,7 @@ def link_aliases(texts: Sequence[str], found: list[Located[Entity]],
     if declared:
         found = _mark_declared(texts, found, declared, new)
     if brand_of is not None:
-        found = _brand_uses(texts, found, brand_of)
+        found = _brand_uses(texts, found, brand_of, titled)
     recent: list[str] = []  # distinct full organisation names, most recent last
     linked: dict[str, str | None] = {}
     out: list[Located[Entity]] = []

@@ -13,15 +13,15 @@ import re
 from reader.annotate.ner_common import P_RULE, RuleBase, is_han
 
 _HAN = "\u4e00-\u9fff"
-#: The dateline: a source and a place, then the date and 电 (or 讯), at the start of a text or
+#: The dateline: a source and a place, then the date and 电 (讯, 消息), at the start of a text or
 #: after a space or a bracket.
 _DATELINE = re.compile(
-    rf"(?:^|(?<=[\s】』」]))([{_HAN}A-Za-z]{{3,16}}?)(?:\d{{1,2}}月)?\d{{1,2}}日(?:电|讯)"
+    rf"(?:^|(?<=[\s】』」]))([{_HAN}A-Za-z]{{3,16}}?)(?:\d{{1,2}}月)?\d{{1,2}}日(?:电|讯|消息)"
 )
 #: A source opening a story's first line before 讯 or 记者 (某某新闻记者 张三, 某某网讯).
 _SOURCE_HEAD = re.compile(
     rf"(?:^|(?<=[\s】』」]))([{_HAN}A-Za-z]{{2,12}}?(?:新闻|网|报|台|社|财经|客户端|融媒))"
-    rf"(?=讯|记者)"
+    rf"(?=讯|记者|[·•])"
 )
 #: 据 + source + 报道/消息: the cited source.
 _CITED = re.compile(rf"据([{_HAN}A-Za-z0-9]{{2,14}}?)(?:的)?(?:报道|消息|援引|披露)")
@@ -38,10 +38,10 @@ class MediaRules(RuleBase):
 
     def media_rule(self) -> None:
         text = self.text
-        if "电" in text or "讯" in text:
+        if "电" in text or "讯" in text or "消息" in text:
             for m in _DATELINE.finditer(text):
                 self._dateline_source(m.start(1), m.end(1))
-        if "讯" in text or "记者" in text:
+        if "讯" in text or "记者" in text or "·" in text or "•" in text:
             for m in _SOURCE_HEAD.finditer(text):
                 if not m.group(1).startswith(_OWN):
                     self.add(P_RULE, m.start(1), m.end(1), "org")

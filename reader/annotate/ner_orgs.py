@@ -58,6 +58,12 @@ ACADEMIES = (
 )
 
 
+#: Levels of local government before 政府 (长春市政府, 某某自治县政府).
+_LOCAL_LEVELS = frozenset("市区县省镇乡州旗盟")
+#: Legal forms that make a registered name of the words before them.
+_REGISTERED = ("有限公司", "有限责任公司", "股份公司", "集团公司")
+
+
 class OrgRules(RuleBase):
     """Brand, institute and zone rules; mixed into the finder in :mod:`.entities`."""
 
@@ -263,3 +269,31 @@ class OrgRules(RuleBase):
             ):
                 return True  # 国家高新区上市公司: a kind of company, not one
         return False
+
+    def registered_start(self, i: int) -> int:
+        """Where a registered name ending with token ``i`` starts when its words are plain
+        (航天 电工 集团 有限公司): two or more content words, one of them no industry word
+        (not 电子科技有限公司, a kind), else ``i``."""
+        toks, k = self.tokens, i
+        if not toks[i].endswith(_REGISTERED):
+            return i
+        while k > 0 and len(toks[k - 1]) >= 2 and is_han(toks[k - 1]) and self.nlp.tags.get(
+                toks[k - 1]) not in ("X", "V") and toks[k - 1] not in self.gaz.titles:
+            k -= 1
+        brand = [t for t in toks[k:i] if t not in self.gaz.industry]
+        if k > 0 and is_han(toks[k - 1]) and self.nlp.tags.get(toks[k - 1]) not in ("X", "V"):
+            return i  # (中铁二十局 集团市政工程有限公司: the name goes on, its start unclear)
+        return k if i - k >= 2 and brand and self.starts[i] - self.starts[k] >= 4 else i
+
+    def local_government(self, i: int) -> bool:
+        """Whether token ``i`` (ending with 政府) is a local government: 长春市 政府, 某某
+        自治县 政府 (a place, its level, then 政府), or one token 北京市政府."""
+        toks = self.tokens
+        tok = toks[i]
+        if tok != "政府":
+            head = tok[:-2]
+            return head[-1:] in _LOCAL_LEVELS and self.is_place_token(head)
+        if i == 0 or toks[i - 1][-1:] not in _LOCAL_LEVELS:
+            return False
+        return self.is_place_token(toks[i - 1]) or (
+            i > 1 and toks[i - 1] in self.gaz.place_suffixes and self.is_place_token(toks[i - 2]))

@@ -27,8 +27,6 @@ from reader.annotate.ner_common import (
 )
 
 #: Short zone words that open or sit inside a body's name (某高新集团, 某经开投资公司).
-#: Administrative levels whose 政府 is a local government (长春市政府, 朝阳区政府).
-_LOCAL_LEVELS = frozenset("市区县省镇乡州旗盟")
 _ZONE_WORDS = frozenset({"高新", "经开", "高新区", "经开区", "新区", "开发区"})
 #: Words after which a new name starts: 某某金控旗下基金 is the holding's fund, not one name.
 _OWNER_WORDS = frozenset({"旗下", "下属", "所属", "名下", "麾下", "属下"})
@@ -252,9 +250,7 @@ class PlaceRules(RuleBase):
         toks = self.tokens
         tok = toks[i][:cut] if cut else toks[i]
         end = self.starts[i] + len(tok)
-        if tok.endswith("政府") and not tok.endswith("人民政府") and not (
-                tok == "政府" and i > 0 and toks[i - 1][-1:] in _LOCAL_LEVELS
-                and self.is_place_token(toks[i - 1])):
+        if tok.endswith("政府") and not tok.endswith("人民政府") and not self.local_government(i):
             return  # 美国政府, 两国政府: the news means the country; 长春市政府 is a body
         if tok in _INNER_BODIES and i > 0 and (cut or self._title_after(i)):
             before = self.org_suffix(toks[i - 1])
@@ -331,7 +327,10 @@ class PlaceRules(RuleBase):
                 ):
                     j = k
                     break
-        if distinctive or (gov and nouns >= 1):
+        registered = not distinctive and self.registered_start(i) < i
+        if registered:  # 航天电工集团有限公司: a registered name, however plain its words
+            j = max(j, self.registered_start(i))
+        if distinctive or registered or (gov and nouns >= 1):
             start = self.starts[j]
             if j >= 1 and toks[j - 1] == "中" and self._central_abbrev(j):
                 start -= 1  # 中 铁某局: jieba cut the 中 of a central group's short name off

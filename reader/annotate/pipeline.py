@@ -66,7 +66,7 @@ def entity_annotations(article: Article) -> list[Located[Entity]]:
         for entity in find_entities(block.text, persons=persons)
     ]
     texts = [b.text for b in article.blocks]
-    return link_aliases(texts, spread_persons(texts, found, titled()), brand_forms_of())
+    return link_aliases(texts, spread_persons(texts, found, titled()), brand_forms_of(), titled())
 
 
 def titled() -> Callable[[str, int, int], bool]:
@@ -131,5 +131,5 @@ def annotate_text(text: str) -> tuple[list[Figure], list[Entity]]:
 
     found = spread_persons([text], [Located(0, e) for e in find_entities(text)],
                            titled())
-    linked = link_aliases([text], found, brand_forms_of())
+    linked = link_aliases([text], found, brand_forms_of(), titled())
     return find_figures(text), [loc.span for loc in linked]

@@ -140,3 +140,25 @@ def test_a_brand_of_a_technology_company_is_no_person() -> None:
     found = {(e.text, e.type, e.canonical) for e in annotate_text(text)[1]}
     assert ("科博达", "org", "科博达技术有限公司") in found
     assert all(t != "person" for _, t, _ in found)
+
+
+def orgs(text: str) -> set[tuple[str, str | None]]:
+    return {(e.text, e.canonical) for e in annotate_text(text)[1] if e.type == "org"}
+
+
+def test_a_registered_name_of_plain_words_is_a_company() -> None:
+    # 电工, 集团: no word of the name is distinctive, the legal form makes it a name; and the
+    # brand the lead names before the full name is the same company
+    text = "航天电工项目昨日开工。航天电工集团有限公司副总经理介绍，项目投资20亿元。"
+    assert ("航天电工集团有限公司", None) in orgs(text)
+    assert ("航天电工", "航天电工集团有限公司") in orgs(text)
+    # a kind of company, and a name whose start is unclear, are no such name
+    assert not orgs("新注册电子科技有限公司三家。")
+    assert ("集团市政工程有限公司", None) not in orgs("中铁二十局集团市政工程有限公司迁址。")
+
+
+def test_local_governments_and_news_sites() -> None:
+    assert ("镇宁自治县政府", None) in orgs("镇宁自治县政府和有关企业分别发言。")
+    assert ("北京市政府", None) in orgs("据北京市政府网站消息，园区扩区。")
+    assert ("央广网", None) in orgs("央广网银川1月19日消息，园区开工。")
+    assert ("中国网", None) in orgs("中国网·滨海高新讯 园区今天签约。")
