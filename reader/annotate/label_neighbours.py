@@ -34,7 +34,8 @@ _NEW_BEFORE = re.compile("(新增|新认定|新引进|新培育|新入驻|新落
 
 def subjects(article: Article, entities: Sequence[Located[Entity]]) -> Callable[[str], bool]:
     """Whether a place is what the story is about: named in its title, or the place it names
-    most, when the title names no two of them (鹤壁、濮阳两园区…: each park is named)."""
+    more often than any other, when the title names no two of them (鹤壁、濮阳两园区…: each
+    park is named)."""
     counts: dict[str, int] = {}
     for located in entities:
         if located.span.type == "place":
@@ -45,7 +46,10 @@ def subjects(article: Article, entities: Sequence[Located[Entity]]) -> Callable[
     if any(f"{a}{join}{b}" in title for a in heads for b in heads if a != b
            for join in ("、", "和", "与", "及")):
         return lambda place: False  # 鹤壁、濮阳两园区: the title names two, each figure whose
-    main = max(counts, key=lambda p: counts[p]) if counts else ""
+    ranked = sorted(counts.values(), reverse=True)
+    # (a story that names several cities as often as each other is about none of them)
+    main = max(counts, key=lambda p: counts[p]) if ranked and (
+        len(ranked) == 1 or ranked[0] > ranked[1]) else ""
 
     def subject(place: str) -> bool:
         # (南宁综合保税区 in a story on 南宁高新区 is another zone: neither holds the other)

@@ -316,6 +316,10 @@ CASES: dict[str, tuple[str, str, str]] = {
         "全区完成规模以上工业总产值860亿元。", "860亿元", "规模以上工业总产值"),
     "foreign-direct-investment": (
         "开发区利用外商直接投资达到5亿美元。", "5亿美元", "利用外商直接投资"),
+    "each-city-of-a-list-is-named": (
+        "全省共签约项目120个。其中，太原市签约项目15个，总投资120亿元；大同市签约项目12个，"
+        "总投资95亿元。", "120亿元", "太原市签约项目总投资"),
+    "local-fiscal-revenue": ("全区完成地方级财政收入12.5亿元。", "12.5亿元", "地方级财政收入"),
     # Where things started is not where they are.
     "a-starting-value": ("园区成立之初，面积仅5500平方米，如今已达12万平方米。", "5500平方米",
                          "初始面积"),
