@@ -281,7 +281,9 @@ class OrgRules(RuleBase):
                 toks[k - 1]) not in ("X", "V") and toks[k - 1] not in self.gaz.titles:
             k -= 1
         brand = [t for t in toks[k:i] if t not in self.gaz.industry]
-        if k > 0 and is_han(toks[k - 1]) and self.nlp.tags.get(toks[k - 1]) not in ("X", "V"):
+        before = toks[k - 1] if k > 0 else ""
+        if before and is_han(before) and self.nlp.tags.get(before) != "V" and not (
+                len(before) == 1 and self.nlp.tags.get(before) == "X"):  # (的, 和, 在: clear)
             return i  # (中铁二十局 集团市政工程有限公司: the name goes on, its start unclear)
         return k if i - k >= 2 and brand and self.starts[i] - self.starts[k] >= 4 else i
 
