@@ -183,6 +183,7 @@ class _Finder(PersonRules, BylineRules, PlaceRules, OrgRules, ListRules, MediaRu
             if len(tok) >= 4 and last in title_ends:
                 self.suffix_title_rule(i)
         self.media_rule()
+        self.latin_name_rule()
         if "投" in self.text:
             self.holding_arm_rule()
         self.list_rule()

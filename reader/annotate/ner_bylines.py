@@ -1,9 +1,13 @@
-"""Bylines: the reporters a story names after 记者, 通讯员 and the like are its authors.
+"""Bylines and foreign names: the reporters a story names after 记者, 通讯员 and the like
+are its authors; a name in Latin letters after a title (董事总经理Robert Steven) is a person,
+and so is the Chinese name in brackets after it (（史博文）).
 
 A mixin of the entity finder (:mod:`reader.annotate.entities`), beside the person rules.
 """
 
 from __future__ import annotations
+
+import re
 
 from reader.annotate.ner_common import (
     BYLINE_ENDS,
@@ -14,9 +18,29 @@ from reader.annotate.ner_common import (
 )
 from reader.text.hanzi import is_hanzi
 
+#: A name in Latin letters: two or three capitalised words, then maybe its Chinese form.
+_LATIN_NAME = re.compile(
+    r"(?<![A-Za-z])([A-Z][a-zA-Z'-]+(?: [A-Z][a-zA-Z'-]+){1,2})(?![A-Za-z])"
+    r"(?:[（(]([\u4e00-\u9fff·•]{2,10})[）)])?"
+)
+
 
 class BylineRules(RuleBase):
-    """The byline rule; mixed into the finder in :mod:`reader.annotate.entities`."""
+    """The byline and Latin-name rules; mixed into the finder in :mod:`.entities`."""
+
+    def latin_name_rule(self) -> None:
+        """董事总经理Robert Steven（史博文）: after a title, a Latin name is a person, and the
+        Chinese name in brackets after it is the same person's."""
+        text = self.text
+        if not any("A" <= ch <= "Z" for ch in text):
+            return
+        titles = tuple(self.gaz.titles)
+        for m in _LATIN_NAME.finditer(text):
+            if not text[max(0, m.start() - 8) : m.start()].endswith(titles):
+                continue
+            self.add(P_TITLE, m.start(1), m.end(1), "person")
+            if m.group(2):
+                self.add(P_TITLE, m.start(2), m.end(2), "person")
 
     def byline_rule(self, i: int) -> bool:
         """（记者 周斌 通讯员 陈柄丞 王鹏）: the names after a byline title are the authors.

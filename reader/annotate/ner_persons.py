@@ -39,6 +39,8 @@ _AT = ("在", "于", "赴", "到")
 _EVENT_AT = re.compile("(?:隆重|正式|成功|顺利)?(?:举行|召开|举办|开幕|闭幕|落幕|启幕)")
 #: Verbs news writes right after an official's name, glued to it by jieba's HMM (孙某率团).
 _LEADS = frozenset("率携陪")
+#: Characters of a verb after a name, glued to its last character by the HMM (刘某 强作).
+_GLUED_AFTER = frozenset("作说讲称表指率")
 
 
 class PersonRules(RuleBase):
@@ -301,6 +303,9 @@ class PersonRules(RuleBase):
             nxt = nxt[:2]  # 市长孙喆率代表团: "leads", glued to a two-character name
         third = toks[i + 2] if len(nxt) == 2 and i + 2 < n else ""
         # A two-character token may miss its last character: 赵适 剑, 钱道 远.
+        if len(third) == 2 and is_han(third) and third[1] in _GLUED_AFTER and (
+                self.nlp.freq.get(third, 0) < GLUED_WORD_FREQ):
+            third = third[0]  # 刘拴 强作: the HMM glued 作 (or 说…) to the name's last character
         if len(third) != 1 or not is_han(third) or third in AFTER_NAME:
             third = ""
         if (

@@ -87,6 +87,24 @@ CLASSES = [
         [("杨凌", "person")],
     ),
     (
+        "a-verb-glued-to-the-names-last-character",
+        "公司董事长刘栓强作现场推介发言。",
+        [("刘栓强", "person")],
+        [("刘栓", "person")],
+    ),
+    (
+        "a-latin-name-after-a-title-and-its-chinese-form",
+        "食品公司中国区总经理Robert Steven（史博文）出席。",
+        [("Robert Steven", "person"), ("史博文", "person")],
+        [],
+    ),
+    (
+        "a-latin-place-is-no-person",
+        "在New York举行的推介会上，园区签约三个项目。",
+        [],
+        [("New York", "person")],
+    ),
+    (
         "no-one-character-name-before-a-dot",
         "（视界云•江西新闻网）园区今天开工。",
         [],
