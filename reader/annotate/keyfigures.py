@@ -72,8 +72,11 @@ _CATEGORY = re.compile(
 )
 #: Before a threshold's amount (出口超亿美元的企业 9 家, 投资超 20 亿元的项目 5 个).
 _OVER = ("超", "超过", "逾", "达", "到", "在", "过")
-#: A target, not a result: the sentence before the figure sets a goal (力争…达到).
-_TARGET = re.compile("力争|奋斗目标|目标|希望|有望|期望|预期|规划到")
+#: A target, not a result: the sentence before the figure sets a goal (力争…达到); a
+#: result measured against its target (占目标任务的 110%, 完成年度目标) sets none.
+_TARGET = re.compile(
+    "力争|奋斗目标|(?<!占)(?<!完成)(?<!年度)(?<!全年)目标(?!任务)|希望|有望|期望|预期|规划到"
+    "|计划(?:实现|完成|达到|新增|引进|实施|开工|竣工|签约)")
 #: A figure its own clause says is yet to come (产值预计突破, 将达到, 可达).
 _WILL = re.compile(
     "预计|将(?:会|要)?(?:达到|达|突破|超过|超|实现|完成|形成|新增|带动|引进|吸引)|可达")
@@ -226,11 +229,13 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
             label = "预计" + label  # 建成后预计年销售收入 150 亿元: not yet a result
         if _started(before) and len(label) + 2 <= LONG_LABEL:
             label = "初始" + label  # 成立之初，园区面积仅 5500 平方米: where it started, not now
-        if (_TARGET.search(before) or _later_year(before, year)) and len(
-                label) + 2 <= LONG_LABEL and not any(
+        goal = _TARGET.search(before)
+        if (goal or _later_year(before, year)) and len(label) + 2 <= LONG_LABEL and not any(
                 w in label for w in ("目标", "计划", "预计", "力争")):
             # (到 2030 年…达到 in a story of 2026: a goal, whatever the verbs say)
-            label += "目标"  # 到 2020 年力争地区生产总值达到 1000 亿元: a goal, not a result
+            # 到 2020 年力争地区生产总值达到 1000 亿元: a goal; 计划实施项目 116 个: a plan
+            planned = goal is not None and goal.group().startswith("计划")
+            label = "计划" + label if planned else label + "目标"
         best[key] = KeyFigure(label, fig, located.block, sentence,
                               score(fig, label, located.block, article.title, generic, part))
         if not generic:
