@@ -77,6 +77,8 @@ _OVER = ("超", "超过", "逾", "达", "到", "在", "过")
 _TARGET = re.compile(
     "力争|奋斗目标|(?<!占)(?<!完成)(?<!年度)(?<!全年)目标(?!任务)|希望|有望|期望|预期|规划到"
     "|计划(?:实现|完成|达到|新增|引进|实施|开工|竣工|签约)")
+#: How far back in its sentence the words before a figure are read (bounded: linear time).
+_BEFORE_CHARS = 200
 #: A figure its own clause says is yet to come (产值预计突破, 将达到, 可达).
 _WILL = re.compile(
     "预计|将(?:会|要)?(?:达到|达|突破|超过|超|实现|完成|形成|新增|带动|引进|吸引)|可达")
@@ -222,7 +224,8 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
             part = part or other
         label = label or figure_kind_label(fig.kind)
         sentence = split.at(fig.start)
-        before = simplified(sentence[: max(0, sentence.find(fig.text))])
+        # (the words before this figure: not before the first same text, 5亿元 of 35亿元)
+        before = text[max(split.bounds(fig.start)[0], fig.start - _BEFORE_CHARS) : fig.start]
         clause = before[max(before.rfind("，"), before.rfind(",")) + 1 :]
         if (projected(before) or _WILL.search(clause)) and len(label) + 2 <= LONG_LABEL and not any(
                 w in label for w in ("目标", "计划", "预计")):

@@ -323,6 +323,9 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a-result-measured-against-its-target": (
         "全年储备项目4个，占目标任务2个的200%，总投资达136.37亿元。", "136.37亿元", "总投资"),
     "a-plan-is-no-result": ("今年园区计划实现营业收入80亿元。", "80亿元", "计划营业收入"),
+    "a-projection-listed-after-a-figure-of-the-same-digits": (
+        "项目总投资35亿元，达产后可实现年产值80亿元、税收5亿元。", "5亿元", "预计税收"),
+    "new-jobs": ("全年新增就业岗位1.2万个。", "1.2万个", "新增就业岗位"),
     # Where things started is not where they are.
     "a-starting-value": ("园区成立之初，面积仅5500平方米，如今已达12万平方米。", "5500平方米",
                          "初始面积"),
