@@ -47,7 +47,12 @@ from reader.annotate.label_context import (
     projected,
     scope_of,
 )
-from reader.annotate.label_events import owner_after, owner_before, with_event
+from reader.annotate.label_events import (
+    owner_after,
+    owner_before,
+    pointer_subject,
+    with_event,
+)
 from reader.annotate.label_figure import fit, label_of
 from reader.annotate.label_neighbours import from_neighbours, subjects, whose_figure
 from reader.annotate.label_phrase import (
@@ -222,6 +227,8 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
                 place_spans.get(located.block, ()), orgs.get(located.block, ()),
                 places.get(located.block, set()), subject, article.title)
             part = part or other
+        if label and not generic:  # 该项目…总投资 35 亿元: the project's, not the zone's
+            label = pointer_subject(text, split.bounds(fig.start)[0], fig.start, label)
         label = label or figure_kind_label(fig.kind)
         sentence = split.at(fig.start)
         # (the words before this figure: not before the first same text, 5亿元 of 35亿元)

@@ -16,7 +16,7 @@ import re
 from reader.annotate.label_context import clause_head
 from reader.annotate.label_phrase import LONG_LABEL, Lexicon, is_measure, phrase_before
 
-__all__ = ["owner_after", "owner_before", "with_event"]
+__all__ = ["owner_after", "owner_before", "pointer_subject", "with_event"]
 
 #: Verbs that say what happened to the counted things (signed, started, brought in).
 _EVENTS = (
@@ -151,3 +151,19 @@ def owner_before(text: str, start: int, label: str, lex: Lexicon) -> str:
         cut = max((i for i, w in enumerate(kept) if lex.tags.get(w) == "X"), default=-1)
         owner = "".join(kept[cut + 1 :])
     return owner + label if owner and owner.endswith(_OWNERS) and owner not in _OWNERS else label
+
+
+#: A sentence about the project or company the story named before (该项目…, 该公司今年…).
+_POINTER = re.compile(
+    "(?:[0-9一二三四五六七八九十]+月[0-9一二三四五六七八九十]*日?，?)?(?:据悉，|目前，)?"
+    "(?:该|此|这一?|这个)?(?P<what>项目|公司|企业)(?![0-9一二三四五六七八九十两几多]|[个家])")
+
+
+def pointer_subject(text: str, start: int, pos: int, label: str) -> str:
+    """``label`` with the project or company its sentence (from ``start``) opens with
+    (该公司今年实现销售收入 8.6 亿元 → 公司销售收入), when it names none; else ``label``."""
+    m = _POINTER.match(text, start, pos)
+    if m is None or any(w in label for w in ("项目", "公司", "企业", "园")):
+        return label
+    whole = m.group("what") + label
+    return whole if len(whole) <= LONG_LABEL + 4 else label

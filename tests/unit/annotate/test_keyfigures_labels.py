@@ -326,6 +326,10 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a-projection-listed-after-a-figure-of-the-same-digits": (
         "项目总投资35亿元，达产后可实现年产值80亿元、税收5亿元。", "5亿元", "预计税收"),
     "new-jobs": ("全年新增就业岗位1.2万个。", "1.2万个", "新增就业岗位"),
+    "a-sentence-about-the-project": (
+        "该项目由某集团投资建设，总投资35亿元，预计2026年建成投产。", "35亿元", "项目总投资"),
+    "a-sentence-about-the-company": (
+        "该公司今年上半年实现销售收入8.6亿元，同比增长35%。", "8.6亿元", "公司销售收入"),
     # Where things started is not where they are.
     "a-starting-value": ("园区成立之初，面积仅5500平方米，如今已达12万平方米。", "5500平方米",
                          "初始面积"),
