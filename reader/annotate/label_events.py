@@ -156,14 +156,15 @@ def owner_before(text: str, start: int, label: str, lex: Lexicon) -> str:
 #: A sentence about the project or company the story named before (该项目…, 该公司今年…).
 _POINTER = re.compile(
     "(?:[0-9一二三四五六七八九十]+月[0-9一二三四五六七八九十]*日?，?)?(?:据悉，|目前，)?"
-    "(?:该|此|这一?|这个)?(?P<what>项目|公司|企业)(?![0-9一二三四五六七八九十两几多]|[个家])")
+    "(?:该|此|这一?|这个)(?P<what>项目|公司|企业)")
 
 
 def pointer_subject(text: str, start: int, pos: int, label: str) -> str:
     """``label`` with the project or company its sentence (from ``start``) opens with
     (该公司今年实现销售收入 8.6 亿元 → 公司销售收入), when it names none; else ``label``."""
     m = _POINTER.match(text, start, pos)
-    if m is None or any(w in label for w in ("项目", "公司", "企业", "园")):
-        return label
+    if m is None or any(w in label for w in ("项目", "公司", "企业", "园")) or not is_measure(
+            label.removeprefix("预计").removeprefix("一期")):
+        return label  # (a product or a part it names is no measure of the whole)
     whole = m.group("what") + label
     return whole if len(whole) <= LONG_LABEL + 4 else label

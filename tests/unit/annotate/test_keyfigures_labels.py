@@ -216,7 +216,8 @@ CASES: dict[str, tuple[str, str, str]] = {
         "园区年销售收入过100亿元的企业4家、过50亿元的企业7家。", "7家", "过50亿元企业"),
     "a-threshold-written-with-yishang": ("全区10亿元以上项目96个。", "96个", "10亿元以上项目"),
     "a-figure-of-one-phase": (
-        "该项目分两期开发建设，一期占地面积158.2亩，总占地面积312亩。", "158.2亩", "一期占地面积"),
+        "该项目分两期开发建设，一期占地面积158.2亩，总占地面积312亩。", "158.2亩",
+        "项目一期占地面积"),
     "a-phase-opened-by-qizhong": ("其中一期投资12亿元，主要建设研发中心。", "12亿元", "一期投资"),
     "a-verb-before-a-total-is-no-part-of-it": (
         "全区集中开工总投资860亿元的45个重点项目。", "860亿元", "重点项目总投资"),
@@ -304,7 +305,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "the-phrase-at-the-end-of-a-clause-of-doings": (
         "全区加快推进重点项目，总投资500亿元。", "500亿元", "重点项目总投资"),
     "where-a-project-is-names-no-owner": (
-        "该项目位于滨江化工园，总占地面积800亩。", "800亩", "总占地面积"),
+        "该项目位于滨江化工园，总占地面积800亩。", "800亩", "项目总占地面积"),
     # Terms of economic statistics stay whole.
     "disposable-income-per-head": (
         "城镇居民人均可支配收入达到3.5万元，增长7.6%。", "3.5万元", "城镇居民人均可支配收入"),
