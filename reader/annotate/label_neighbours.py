@@ -29,6 +29,11 @@ _GROUPS = ("项目", "企业", "公司", "机构", "单位", "园区", "基地",
 _GROUP_MEASURES = ("总", "年度", "计划", "协议", "签约", "投资", "累计", "预计", "注册", "用地",
                    "占地", "产值", "营收", "销售", "税收")
 #: A new count written before its noun with 的 (去年新认定的高新技术企业 111 家).
+#: Verbs a clause opens with when its subject is the clause before's (…，实现…，完成…).
+_GO_ON = ("实现", "完成", "达到", "增长", "同比", "占", "其中")
+#: How zones' names end (a zone is the story's own only when the title names it).
+_ZONE_ENDS = ("高新区", "开发区", "经开区", "园区", "工业园", "产业园", "科技园", "保税区", "新区",
+              "示范区", "试验区", "集聚区", "工业区")
 _NEW_BEFORE = re.compile("(新增|新认定|新引进|新培育|新入驻|新落户|新注册|新设立)的?[ ]*$")
 
 
@@ -51,8 +56,16 @@ def subjects(article: Article, entities: Sequence[Located[Entity]]) -> Callable[
     main = max(counts, key=lambda p: counts[p]) if ranked and (
         len(ranked) == 1 or ranked[0] > ranked[1]) else ""
 
+    # (the title names the story's zone, not only its kind: 某某高新区…, not 高新区13个项目…)
+    zone_title = any(title.find(z) >= 2 for z in _ZONE_ENDS)
+
     def subject(place: str) -> bool:
-        # (南宁综合保税区 in a story on 南宁高新区 is another zone: neither holds the other)
+        # (南宁综合保税区 in a story on 南宁高新区 is another zone: neither holds the other;
+        # nor is 成都工业园区, the city's parks, 成都高新区 of the title)
+        if place.endswith(_ZONE_ENDS) and (place != main or zone_title) and (
+                place not in title) and not (title and short_form_of(place, title)) and not (
+                _named_in(place, title)):
+            return False
         return place == main or place[:2] in ("中国", "全国") or any(
             p in place or place in p for p in in_title) or (bool(title) and (
                 place in title or short_form_of(place, title)))  # 株洲高新区 ← 株洲高新技术…开发区
@@ -139,12 +152,35 @@ def whose_figure(text: str, pos: int, sentence: int, label: str, lex: Lexicon,
     is another's: a place or zone opening the clause (…，汉阴县某工业集中区完成…) or the
     sentence (其中，某综合保税区实现…), else a part or party opening it (北区完成…)."""
     spans = places  # (sorted by the caller, once per block)
-    topic = topic_of(text, clause_head(text, pos)[0], pos, spans) or topic_of(
-        text, sentence, pos, spans)
+    head, clause = clause_head(text, pos)
+    topic = topic_of(text, head, pos, spans) or topic_of(text, sentence, pos, spans)
+    for _ in range(3):  # 某某园区企业 1943 户，实现…，完成…: the clauses the place opened
+        if topic or head <= sentence or not clause.lstrip().startswith(_GO_ON):
+            break
+        head, _before = clause_head(text, head - 1)
+        topic = topic_of(text, head, pos, spans)
     if topic:
+        overlap = next((k for k in range(min(len(topic), len(label)), 1, -1)
+                        if label.startswith(topic[-k:])), 0)  # 成都工业园区 + 工业园区企业
         if not subject(topic) and topic not in label and not any(
                 label.startswith(p) for p in place_names) and (
-                len(topic) + len(label) <= LONG_LABEL + 4):
-            return topic + label, True
+                len(topic) + len(label) - overlap <= LONG_LABEL + 4):
+            return topic + label[overlap:], True
         return label, False
     return _own_subject(text, pos, sentence, label, lex, orgs, subject, title), False
+
+
+def _named_in(zone: str, title: str) -> bool:
+    """Whether ``title`` names ``zone`` by another of its forms: 玉溪高新区 for 玉溪国家高新区,
+    临沂经开区 for 临沂经济技术开发区, 天府新区 for 四川天府新区."""
+    if len(zone) > 4 and zone[2:] in title:
+        return True  # (a province or city written before the zone's own name)
+    for end in _ZONE_ENDS:
+        at = title.find(end)
+        while at >= 0:
+            tail = at + len(end)
+            if any(short_form_of(title[start:tail], zone)
+                   for start in range(max(0, at - 6), at)):
+                return True
+            at = title.find(end, tail)
+    return False
