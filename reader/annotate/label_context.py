@@ -34,6 +34,7 @@ from reader.annotate.label_phrase import (
 
 __all__ = [
     "PART_HEADS",
+    "ZONE_HEADS",
     "clause_head",
     "completion",
     "listed_before",
@@ -328,7 +329,7 @@ def subject_of(text: str, start: int, pos: int, lex: Lexicon, label: str,
     head = next((h for h in PART_HEADS if phrase.endswith(h)), "")
     if not head or len(phrase) <= len(head) or len(phrase) > 10 or phrase in _SELF:
         return ""  # (a bare 项目 is no part; 北区, 某某项目 are)
-    if phrase.endswith(_ZONE_HEADS):
+    if phrase.endswith(ZONE_HEADS):
         return ""  # a zone is a place: the story's own or not, see topic_of
     if phrase[0] in "该本此其各这那" or phrase in label:
         return ""
@@ -342,8 +343,8 @@ _PREDICATE = re.compile("|".join(sorted(_PREDICATES, key=len, reverse=True)))
 #: How far before its figure a clause's or sentence's subject is looked for, in characters.
 _SUBJECT_REACH = 60
 #: Zones, whose figures say whose by :func:`topic_of` (a place, the story's own or not).
-_ZONE_HEADS = ("高新区", "开发区", "经开区", "新区", "园区", "工业园", "产业园", "科技园", "保税区",
-               "试验区", "示范区", "集中区", "集聚区", "自贸区")
+ZONE_HEADS = ("高新区", "开发区", "经开区", "新区", "园区", "工业园", "产业园", "科技园", "保税区",
+              "试验区", "示范区", "集中区", "集聚区", "自贸区", "工业区")
 #: How a part or party of a story ends (北区, 核心区, 第三产业, 某某项目, 某某公司).
 PART_HEADS = ("区", "产业", "项目", "园", "基地", "公司", "集团", "行业", "板块", "片区", "组团")
 

@@ -70,7 +70,8 @@ _BARE_MEASURE = re.compile("(?:计划|预计|协议|合同)?(?:总投资额?|投
 #: A threshold before the amount: 投资超 20 亿元的项目 names a class of projects.
 _OVER = re.compile("(?:超过|超|逾|过)[ ]*$")
 _COUNTED = re.compile("^[0-9一二三四五六七八九十两百千]+[个只项家座]")
-_CLAUSE_END = re.compile("[，。；：、！？,;:!?]")
+#: Where the name of an owner after its 的 ends (a list's 、 too).
+_OWNER_END = re.compile("[，。；：、！？,;:!?]")
 #: How the nouns an amount can describe end: a project, a park, a plant, a company.
 _OWNERS = ("项目", "产业园", "园", "园区", "基地", "工程", "中心", "工厂", "厂", "公司", "生产线",
            "综合体")
@@ -90,7 +91,7 @@ def owner_after(raw: str, start: int, end: int, label: str, lex: Lexicon) -> str
     if not raw.startswith("的", de):
         return label
     owner = ""
-    words = lex.words(_CLAUSE_END.split(raw[de + 1 : de + 33])[0])[:8]
+    words = lex.words(_OWNER_END.split(raw[de + 1 : de + 33])[0])[:8]
     for i, word in enumerate(words):
         if lex.tags.get(word) == "V":
             break  # (的企业正式投产: a verb before any project or park is named)

@@ -17,7 +17,13 @@ import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 
 from reader.annotate.aliases import short_form_of
-from reader.annotate.label_context import PART_HEADS, clause_head, subject_of, topic_of
+from reader.annotate.label_context import (
+    PART_HEADS,
+    ZONE_HEADS,
+    clause_head,
+    subject_of,
+    topic_of,
+)
 from reader.annotate.label_phrase import LONG_LABEL, MAX_LABEL, Lexicon, phrase_before
 from reader.model import Article, Entity, Figure, Located
 
@@ -31,9 +37,6 @@ _GROUP_MEASURES = ("总", "年度", "计划", "协议", "签约", "投资", "累
 #: A new count written before its noun with 的 (去年新认定的高新技术企业 111 家).
 #: Verbs a clause opens with when its subject is the clause before's (…，实现…，完成…).
 _GO_ON = ("实现", "完成", "达到", "增长", "同比", "占", "其中")
-#: How zones' names end (a zone is the story's own only when the title names it).
-_ZONE_ENDS = ("高新区", "开发区", "经开区", "园区", "工业园", "产业园", "科技园", "保税区", "新区",
-              "示范区", "试验区", "集聚区", "工业区")
 _NEW_BEFORE = re.compile("(新增|新认定|新引进|新培育|新入驻|新落户|新注册|新设立)的?[ ]*$")
 
 
@@ -57,12 +60,12 @@ def subjects(article: Article, entities: Sequence[Located[Entity]]) -> Callable[
         len(ranked) == 1 or ranked[0] > ranked[1]) else ""
 
     # (the title names the story's zone, not only its kind: 某某高新区…, not 高新区13个项目…)
-    zone_title = any(title.find(z) >= 2 for z in _ZONE_ENDS)
+    zone_title = any(title.find(z) >= 2 for z in ZONE_HEADS)
 
     def subject(place: str) -> bool:
         # (南宁综合保税区 in a story on 南宁高新区 is another zone: neither holds the other;
         # nor is 成都工业园区, the city's parks, 成都高新区 of the title)
-        if place.endswith(_ZONE_ENDS) and (place != main or zone_title) and (
+        if place.endswith(ZONE_HEADS) and (place != main or zone_title) and (
                 place not in title) and not (title and short_form_of(place, title)) and not (
                 _named_in(place, title)):
             return False
@@ -175,7 +178,7 @@ def _named_in(zone: str, title: str) -> bool:
     临沂经开区 for 临沂经济技术开发区, 天府新区 for 四川天府新区."""
     if len(zone) > 4 and zone[2:] in title:
         return True  # (a province or city written before the zone's own name)
-    for end in _ZONE_ENDS:
+    for end in ZONE_HEADS:
         at = title.find(end)
         while at >= 0:
             tail = at + len(end)

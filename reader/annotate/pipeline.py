@@ -66,7 +66,8 @@ def entity_annotations(article: Article) -> list[Located[Entity]]:
         for entity in find_entities(block.text, persons=persons)
     ]
     texts = [b.text for b in article.blocks]
-    return link_aliases(texts, spread_persons(texts, found, titled()), brand_forms_of(), titled())
+    beside = titled()
+    return link_aliases(texts, spread_persons(texts, found, beside), brand_forms_of(), beside)
 
 
 def titled() -> Callable[[str, int, int], bool]:
@@ -129,7 +130,7 @@ def annotate_text(text: str) -> tuple[list[Figure], list[Entity]]:
     from reader.annotate.figures import find_figures
     from reader.annotate.ner_spread import spread_persons
 
-    found = spread_persons([text], [Located(0, e) for e in find_entities(text)],
-                           titled())
-    linked = link_aliases([text], found, brand_forms_of(), titled())
+    beside = titled()
+    found = spread_persons([text], [Located(0, e) for e in find_entities(text)], beside)
+    linked = link_aliases([text], found, brand_forms_of(), beside)
     return find_figures(text), [loc.span for loc in linked]
