@@ -8,6 +8,8 @@ word, a Latin brand).
 
 from __future__ import annotations
 
+import re
+
 from reader.annotate.ner_common import (
     ABBREV,
     ABBREV_NEXT,
@@ -28,6 +30,8 @@ from reader.annotate.ner_common import (
 
 #: Short zone words that open or sit inside a body's name (某高新集团, 某经开投资公司).
 _ZONE_WORDS = frozenset({"高新", "经开", "高新区", "经开区", "新区", "开发区"})
+#: A count of things (一家, 两个): never inside an organisation's name.
+_COUNT_WORD = re.compile("[一二两三四五六七八九十几数多]+[家个所座位]")
 #: Words after which a new name starts: 某某金控旗下基金 is the holding's fund, not one name.
 _OWNER_WORDS = frozenset({"旗下", "下属", "所属", "名下", "麾下", "属下"})
 #: A party body right after a company's or a university's name, before a title: the person
@@ -71,8 +75,8 @@ class PlaceRules(RuleBase):
             return True  # 中国驻南非大使馆, 省公安厅, 第一中级人民法院
         if tok in _ZONE_WORDS:
             return True  # 昆高新集团: jieba files 高新 among the function words
-        if tok in _OWNER_WORDS:
-            return False
+        if tok in _OWNER_WORDS or _COUNT_WORD.fullmatch(tok):
+            return False  # (园区内有一家科技有限公司: a count starts no name)
         if self.nlp.tags.get(tok) == "X" and len(tok) == 2 and self.verb_in_name(i):
             return True  # 某科 未来 投资公司: an adverb-like word inside a brand
         if self.nlp.tags.get(tok) == "X" or (len(tok) == 1 and self.nlp.tags.get(tok) == "V"):

@@ -174,6 +174,7 @@ def test_a_registered_name_of_plain_words_is_a_company() -> None:
     assert not orgs("新注册电子科技有限公司三家。")
     assert ("集团市政工程有限公司", None) not in orgs("中铁二十局集团市政工程有限公司迁址。")
     assert ("航天电工集团有限公司", None) in orgs("航天电工集团有限公司副总经理说，项目顺利。")
+    assert not orgs("园区内有一家科技有限公司。")  # (a count starts no name)
 
 
 def test_local_governments_and_news_sites() -> None:

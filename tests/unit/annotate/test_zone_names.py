@@ -22,6 +22,8 @@ CLASSES = [
     ("an-industrial-area", "项目落户黄骅工业区。", [("黄骅工业区", "place")], []),
     ("a-processing-zone-is-no-organisation", "保税物流加工区今年进出口增长。", [],
      [("加工区", "org")]),
+    ("a-slogan-is-no-place", "按照建设世界现代田园城市的要求推进园区建设。", [],
+     [("田园城市", "place")]),
     ("a-new-area-of-a-free-trade-zone", "企业落户南沙新片区。", [("南沙新片区", "place")], []),
     ("a-phrase-is-no-zone", "他希望澳门媒体大力宣传新区。", [("澳门", "place")],
      [("澳门媒体大力宣传新区", "place")]),
