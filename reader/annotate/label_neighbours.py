@@ -34,6 +34,8 @@ _GROUPS = ("项目", "企业", "公司", "机构", "单位", "园区", "基地",
 #: The totals such a group owns.
 _GROUP_MEASURES = ("总", "年度", "计划", "协议", "签约", "投资", "累计", "预计", "注册", "用地",
                    "占地", "产值", "营收", "销售", "税收")
+#: What a count of firms goes on to measure (规上企业 71 户，实现工业总产值…: the firms').
+_FIRM_MEASURES = ("主营", "营业收入", "工业", "增加值", "利润", "利税", "出口", "进出口")
 #: A new count written before its noun with 的 (去年新认定的高新技术企业 111 家).
 #: Verbs a clause opens with when its subject is the clause before's (…，实现…，完成…).
 _GO_ON = ("实现", "完成", "达到", "增长", "同比", "占", "其中")
@@ -109,7 +111,8 @@ def from_neighbours(text: str, block: int, fig: Figure, label: str,
     bare = clause.replace(" ", "")
     group = kind == "count" and fig.kind in ("money", "area") and label in bare and len(
         bare) <= len(label) + 4 and not label.startswith(before) and before.endswith(
-        _GROUPS) and label.startswith(_GROUP_MEASURES)  # 技改项目 2 个，总投资…
+        _GROUPS) and (label.startswith(_GROUP_MEASURES) or (  # 技改项目 2 个，总投资…
+            label.startswith(_FIRM_MEASURES) and before.endswith("企业") and "中" not in before))
     done = fig.kind == "percent" and label.startswith("完成") and kind != "percent"
     if group or done:  # (引进研究机构 15 家，完成全年目标任务的 75%: the task was the count)
         if before[:2] == label[:2] and len(before) > 2:
