@@ -186,7 +186,7 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
             # into a name (园区孵化器 as an organisation); read the words as written.
             label = label_of(text, text, fig, in_list, lex)
         if fig.kind == "count":  # 新签约项目 38 个: signed, not the zone's stock of projects
-            label = with_event(text, fig.start, label)
+            label = with_event(text, fig.start, label, fig.end)
         elif label:  # 总投资 15 亿元的某某项目: that project's, not the zone's
             label = owner_after(text, fig.start, fig.end, label, lex)
             label = owner_before(text, fig.start, label, lex)  # 某某项目，总投资 20 亿元

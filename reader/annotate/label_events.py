@@ -21,8 +21,8 @@ __all__ = ["owner_after", "owner_before", "pointer_subject", "with_event"]
 #: Verbs that say what happened to the counted things (signed, started, brought in).
 _EVENTS = (
     "新签约|签约落地|签约入园|签约|新开工|集中开工|开工建设|开工|竣工投产|竣工|建成投产|投产|"
-    "建成|在建|新建|续建|新引进|引进落地|引进|招引|入驻|入园|落户|新注册|新认定|认定|储备|获批|"
-    "落地|新上"
+    "建成|在建|新建|续建|新引进|引进落地|引进|招引|入驻|入园|落户|新注册|注册|新认定|认定|储备|"
+    "获批|落地|新上"
 )
 #: A size class between the verb and the noun (亿元以上, 1-5 亿元, 5000 万元以上, 世界 500 强).
 _CLASS = (
@@ -40,11 +40,23 @@ _BARE = ("项目", "企业", "公司", "机构", "平台", "团队", "人才", "
 _LINK = re.compile("[ ]*(?:共计|总计|共|合计|达到|达|为|约|近|超过|超|逾)?[ ]*$")
 
 
-def with_event(text: str, pos: int, label: str) -> str:
+#: What happened to the counted things, written after them (43 个项目已开工建设).
+_EVENT_AFTER = re.compile(
+    "[ ]*(?:已经|已|正式|顺利|同时)?[ ]*"
+    "(?P<verb>集中开工|开复工|开工|竣工|建成|投产|签约|落户|入驻)")
+
+
+def with_event(text: str, pos: int, label: str, end: int = -1) -> str:
     """``label`` (a count's bare head right before the figure at ``pos``) with the verb and
     size class before it (新签约项目 38 个 → 新签约项目; 新开工亿元以上项目 → 新开工亿元以上
-    项目; 累计引进企业 → 累计引进企业), or ``label`` unchanged."""
+    项目; 累计引进企业 → 累计引进企业), or the verb after it when the head follows the figure
+    ending at ``end`` (43 个项目已开工 → 开工项目); else ``label`` unchanged."""
     if not label.endswith(_BARE) or len(label) > 6:
+        return label
+    if end >= 0 and text.startswith(label, end):  # (the counted noun after the figure)
+        after = _EVENT_AFTER.match(text, end + len(label))
+        if after:  # 43 个项目已开工建设: started, not the zone's stock of projects
+            return after.group("verb") + label
         return label
     link = _LINK.search(text, max(0, pos - 6), pos)
     at = link.start() if link else pos

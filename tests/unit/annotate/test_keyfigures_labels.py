@@ -331,6 +331,9 @@ CASES: dict[str, tuple[str, str, str]] = {
         "该项目由某集团投资建设，总投资35亿元，预计2026年建成投产。", "35亿元", "项目总投资"),
     "a-sentence-about-the-company": (
         "该公司今年上半年实现销售收入8.6亿元，同比增长35%。", "8.6亿元", "公司销售收入"),
+    "what-happened-written-after-the-things": (
+        "全市共有43个项目集中开工。", "43个", "全市集中开工项目"),
+    "registered-firms": ("开发区已累计注册企业754家。", "754家", "累计注册企业"),
     # Where things started is not where they are.
     "a-starting-value": ("园区成立之初，面积仅5500平方米，如今已达12万平方米。", "5500平方米",
                          "初始面积"),
