@@ -331,9 +331,10 @@ class PlaceRules(RuleBase):
                 ):
                     j = k
                     break
-        registered = not distinctive and self.registered_start(i) < i
+        start_of = i if distinctive else self.registered_start(i)
+        registered = start_of < i
         if registered:  # 航天电工集团有限公司: a registered name, however plain its words
-            j = max(j, self.registered_start(i))
+            j = max(j, start_of)
         if distinctive or registered or (gov and nouns >= 1):
             start = self.starts[j]
             if j >= 1 and toks[j - 1] == "中" and self._central_abbrev(j):
