@@ -166,10 +166,11 @@ def brand_forms(full: str, is_place: Callable[[str], bool], industry: Collection
             break
     forms = [name] if name != full and len(name) >= 4 else []
     core = _LEGAL_END.sub("", name)
+    endings = sorted((*industry, *_TRADE_WORDS), key=len, reverse=True)
     stripped = True
     while stripped:
         stripped = False
-        for word in sorted((*industry, *_TRADE_WORDS), key=len, reverse=True):
+        for word in endings:
             if len(word) >= 2 and core.endswith(word) and len(core) - len(word) >= 2:
                 core, stripped = core[: -len(word)], True
                 break
@@ -255,8 +256,9 @@ def link_aliases(texts: Sequence[str], found: list[Located[Entity]],
 
     A declared short name (以下简称“X”) is linked wherever it occurs; an organisation whose
     characters appear in order in a longer organisation named earlier is linked to it; with
-    ``brand_of`` (a registered name → its short forms, see :func:`brand_forms`), the later
-    uses of a named company's short forms are found even where the name rules missed them.
+    ``brand_of`` (a registered name → its short forms, see :func:`brand_forms`), the other
+    uses of a named company's short forms (before or after it) are found even where the name
+    rules missed them.
     """
     declared, new = _declared(texts, found)
     if declared:
