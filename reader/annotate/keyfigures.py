@@ -37,6 +37,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from reader.annotate.figures import figure_kind_label
 from reader.annotate.keyfigure_rank import figure_lists, pick, score
+from reader.annotate.label_carry import carried_class
 from reader.annotate.label_clause import (
     mask_names,
     noun_before,
@@ -229,6 +230,8 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
             part = part or other
         if label and not generic:  # 该项目…总投资 35 亿元: the project's, not the zone's
             label = pointer_subject(text, split.bounds(fig.start)[0], fig.start, label)
+        if label and not generic:  # 规模以上企业…，利润 21 亿元: still the above-scale firms'
+            label = carried_class(text, fig.start, label)
         label = label or figure_kind_label(fig.kind)
         sentence = split.at(fig.start)
         # (the words before this figure: not before the first same text, 5亿元 of 35亿元)

@@ -181,6 +181,10 @@ def noun_before(text: str, pos: int, lex: Lexicon) -> tuple[str, str, str]:
                 rest.pop()  # 三项指标均占全省
             room = LONG_LABEL - len(word) - len(noun)
             subject = phrase_before(rest, lex, room) if room > 1 else ""
+            if word == "占" and noun.endswith(("比重", "比例", "占比")) and noun[:2] not in WHOLES:
+                # 高新技术产业产值占工业总产值比重 (too long): the whole subject, for its 占比
+                whole = phrase_before(rest, lex, LONG_LABEL - 2)
+                subject = whole if len(whole) > len(subject) else subject
             share = subject + word
     return noun, change, share
 

@@ -95,6 +95,8 @@ _MEASURE_HEADS = ("额", "值", "率", "量", "规模", "面积", "比重", "占
 _MEASURE_VERBS = ("收入", "投入", "支出", "投资", "融资", "销售", "出口", "进口", "消费", "产出",
                   "成交", "交易", "贷款", "到位", "营收", "利润", "税收", "资金", "资本", "产值",
                   "税金", "税费", "成本")
+#: Ratios named by one word (研发投入占比): of the amount before them.
+_RATIO_WORDS = frozenset(("占比", "比重", "比例"))
 #: Verbs of getting or drawing money before an amount's noun: never part of the label.
 _ACQUIRE = frozenset(("获得", "获", "取得", "吸引", "撬动", "带动", "拉动", "吸纳", "争取"))
 #: Word classes (reader.annotate.nlp) that are not measured things: verbs and function words.
@@ -177,8 +179,11 @@ def phrase_before(tokens: Sequence[str], lex: Lexicon, budget: int = MAX_LABEL) 
         if tag == "V" and len(token) > 1 and (
                 (not picked and (token.endswith(_MEASURE_VERBS) or _nounish(prev, lex)
                                  or prev in STOP))
-                or (picked and is_measure(picked[0]) and not picked[0].startswith("总"))):
-            tag = None  # 研发投入, 实现收入: a verb naming an amount; 预算 收入: part of one
+                or (picked and is_measure(picked[0]) and not picked[0].startswith("总"))
+                or ("".join(picked) in _RATIO_WORDS and token.endswith(_MEASURE_VERBS))):
+            # 研发投入, 实现收入: a verb naming an amount; 预算 收入: part of one; 投入 占比:
+            # the amount a ratio is of
+            tag = None
         if len(token) == 1 and prev == "在" and picked and is_word(token) and (
                 token not in _STOP_CHARS) and sum(map(len, picked)) + 2 <= budget:
             picked.insert(0, prev + token)  # 在 孵 企业, 在 建 项目: 在 + a verb describes

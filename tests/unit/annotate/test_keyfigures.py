@@ -236,7 +236,7 @@ def test_a_year_after_the_storys_is_a_goal() -> None:
 def test_the_citys_parks_are_not_the_zone_of_the_title() -> None:
     # A story on one zone quotes the figures of all the city's parks: they keep their owner,
     # through the clauses the place opened, and the name is not written twice; the revenue
-    # right after the count of firms is those firms'.
+    # right after the count of firms is those firms', and so is the value added after it.
     article = _article(
         "市经信委负责人表示，上半年，绵阳工业园区规模以上企业860户，实现主营业务收入1240亿元，"
         "完成工业增加值385亿元。",
@@ -244,4 +244,4 @@ def test_the_citys_parks_are_not_the_zone_of_the_title() -> None:
     labels = {k.figure.text: k.label for k in annotate(article).key_figures}
     assert labels["860户"] == "绵阳工业园区规模以上企业"
     assert labels["1240亿元"] == "绵阳工业园区规模以上企业主营业务收入"  # (the 860 firms')
-    assert labels["385亿元"] == "绵阳工业园区工业增加值"
+    assert labels["385亿元"] == "绵阳工业园区规上工业增加值"

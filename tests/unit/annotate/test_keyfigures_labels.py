@@ -67,8 +67,11 @@ CASES: dict[str, tuple[str, str, str]] = {
     "time-clause-before-the-noun": ("项目投产后年销售收入将超 15 亿元。", "15 亿元",
                                     "预计销售收入"),
     # Generic measures take what they are of.
+    # (too long with its whole: the subject stays whole and the share is 占比)
     "generic-measure-takes-its-noun": ("高技术制造业增加值占规上工业的比重为 38.6%。", "38.6%",
-                                       "制造业增加值占规上工业比重"),
+                                       "高技术制造业增加值占比"),
+    "a-ratio-of-an-amount-named-by-its-verb": ("企业研发投入占比达 4.2%。", "4.2%",
+                                               "企业研发投入占比"),
     "generic-measure-after-a-verbal-noun": ("全区软件业务收入规模突破 360 亿元。", "360 亿元",
                                             "软件业务收入规模"),
     "generic-measure-of-a-kind-of-company": ("营收远超集团子公司均值 3.1 亿元。", "3.1 亿元",
@@ -174,7 +177,9 @@ CASES: dict[str, tuple[str, str, str]] = {
         "园区拥有孵化器 18 家，其中国家级孵化器 6 家、占全省 20%。", "20%", "国家级孵化器占全省"),
     "share-of-a-ratio-names-its-subject": (
         "战略性新兴产业产值占规模以上工业总产值比重 41.2%。", "41.2%",
-        "新兴产业产值占工业总产值比重"),
+        "战略性新兴产业产值占比"),
+    "a-share-of-a-whole-named-by-its-scope": (
+        "高新区生产总值占全市比重达到 31.5%。", "31.5%", "高新区生产总值占全市比重"),
     # Read across clauses: whose figure it is, and what a clause with no noun measures.
     "a-whole-wider-than-the-zone": (
         "2023年，全市预计实现地区生产总值5200亿元，增长6%左右。", "5200亿元",
@@ -246,12 +251,28 @@ CASES: dict[str, tuple[str, str, str]] = {
         "新认定企业实现总产值210.12亿元，占全市高新技术企业总产值的12.5%。", "12.5%",
         "占全市高新技术企业总产值"),
     "a-rise-to-a-level-is-no-change": (
-        "三大主导产业产值占工业产值比重上升至78.35%。", "78.35%", "主导产业产值占工业产值比重"),
+        "三大主导产业产值占工业产值比重上升至78.35%。", "78.35%", "三大主导产业产值占比"),
     "new-ones-written-before-de": (
         "去年新认定的高新技术企业111家，实现总产值210亿元。", "111家", "新认定高新技术企业"),
     "the-output-of-the-new-ones": (
         "去年新认定的高新技术企业111家，实现总产值210亿元。", "210亿元",
         "新认定高新技术企业总产值"),
+    # 规模以上 said once is still of every later measure of the firms in the sentence.
+    "above-scale-firms-carry-to-their-value-added": (
+        "一季度，开发区规模以上工业企业完成工业总产值180亿元，工业增加值46亿元。", "46亿元",
+        "规上工业增加值"),
+    "above-scale-firms-carry-past-a-semicolon": (
+        "全区规模以上企业实现营业收入286亿元，同比增长9%；利润总额17.5亿元，增长6.2%。",
+        "17.5亿元", "规上企业利润总额"),
+    "above-scale-firms-carry-to-a-growth-rate": (
+        "1至9月，园区规上企业实现工业总产值318亿元，同比增长14.6%。", "14.6%",
+        "规上工业总产值增长"),
+    "the-whole-of-a-share-is-not-whose": (
+        "电子信息产业产值92亿元，占规上工业总产值比重达61%；生物医药产业产值12亿元。",
+        "12亿元", "生物医药产业产值"),
+    "a-new-subject-ends-the-class": (
+        "全市规模以上工业增加值增长7.5%，其中高新区工业增加值增长12.1%。", "12.1%",
+        "高新区工业增加值增长"),
     "a-hope-is-a-target": (
         "园区希望在2025年工业总产值突破600亿元，税收收入超过20亿元。", "20亿元", "税收收入目标"),
     "the-things-that-make-up-a-whole-are-counted": (

@@ -1,0 +1,59 @@
+"""A class of firms that a sentence names once and measures many times.
+
+Statistics of a zone's industry are nearly always of its firms above the reporting threshold:
+``全区规模以上工业企业实现营业收入 312 亿元，增长 15.2%；利润总额 21 亿元``. The sentence says
+规模以上 once; each later figure is still the above-scale firms' and not the zone's whole
+industry (a different, larger number that the same page may give elsewhere). A label that
+drops the class reads as the whole, so :func:`carried_class` puts it back.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.annotate.label_context import ZONE_HEADS
+
+__all__ = ["carried_class"]
+
+#: The reporting threshold as news writes it (规模以上, 规上).
+_ABOVE_SCALE = re.compile("规模以上|规上")
+#: What the statistics of above-scale firms measure (the class is of these alone: 固定资产投资
+#: or 地区生产总值 are never of a class of firms).
+_FIRM_MEASURE = re.compile(
+    "(?:工业)?(?:总产值|产值|增加值|营业收入|主营业务收入|营收|利润总额|利润|利税|"
+    "出口交货值|销售收入|销售产值)")
+#: Words between the class and the figure that start another subject (其中 a part, 全市 a
+#: wider scope, another zone) after which the class no longer holds.
+_NEW_SUBJECT = re.compile(
+    "其中|全市|全省|全国|全县|同期|相比|而|" + "|".join(ZONE_HEADS))
+_SENTENCE_ENDS = ("。", "！", "？", "!", "?", "\n")
+#: A share's whole right before the class (占规上工业总产值比重): not whose the figures are.
+_WHOLE = re.compile("[占比][全该本]?[区市县省园]?$")
+#: How far back in the sentence the class is looked for.
+_REACH = 120
+#: A label with the class may be this long.
+_MAX = 18
+
+
+def carried_class(text: str, pos: int, label: str) -> str:
+    """``label`` with 规上 (规上工业增加值) or 规上企业 (规上企业营业收入) put back when the
+    sentence before the figure at ``pos`` named above-scale firms and the label measures
+    them; a subject the label starts with stays first (某某园区规上企业营业收入). The
+    sentence runs on over semicolons (…增长 15.2%；利润总额 21 亿元: the same firms)."""
+    if not label or _ABOVE_SCALE.search(label):
+        return label
+    start = max(text.rfind(end, 0, pos) for end in _SENTENCE_ENDS) + 1
+    head = text[max(start, pos - _REACH) : pos]
+    classes = [m for m in _ABOVE_SCALE.finditer(head) if not _WHOLE.search(head, 0, m.start())]
+    if not classes or _NEW_SUBJECT.search(head, classes[-1].end()):
+        return label
+    measure = _FIRM_MEASURE.search(label)
+    if measure is None:
+        return label
+    owner = label[: measure.start()]
+    if owner and not owner.endswith(("区", "市", "县", "园", "省")):
+        return label  # 高技术产业增加值: a part named by its own words
+    tail = label[measure.start() :]
+    cls = "规上" if tail.startswith("工业") else "规上企业"
+    carried = owner + cls + tail
+    return carried if len(carried) <= _MAX else label
