@@ -327,15 +327,22 @@ def _amount(m: re.Match[str], s: str, text: str) -> Figure | None:
     return Figure(start, end, text[start:end], value, unit, kind, quals, value_max)
 
 
+_MAGNITUDES = frozenset("十百千万亿")
+
+
 def _not_a_quantity(n1: str, m1: str, key: str, kind: str) -> bool:
     """Chinese numerals before a measure word that name a phase, a category or a rank.
 
     一期/二期/一二期 are project phases and 三类 a category, not amounts; 二 alone before a
     measure word is an ordinal (二次开发, 二层), since the count is written with 两; 零 alone
-    starts a word (零部件, 零件) rather than counting nothing.
+    starts a word (零部件, 零件) rather than counting nothing; a magnitude alone (百亿项目)
+    is the size of the things, not how many there are.
     """
     if key in ("期", "类"):
         return True
+    size = (n1 + m1).replace(" ", "")
+    if key == "项" and len(size) > 1 and set(size) <= _MAGNITUDES and "亿" in size:
+        return True  # 百亿项目, 千亿项目: a class of things by size, no count of them
     if kind != "count" or m1:
         return False
     return n1 in ("二", "零", "〇")

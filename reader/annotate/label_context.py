@@ -77,6 +77,9 @@ _POINTER = re.compile("(?:这|那|这些|那些|该|其|此)[ ]*$")
 #: 前两位, 第 3 名: a rank, not an amount.
 _RANK_BEFORE = re.compile("(?:前|第)[ ]*$")
 _RANK_UNITS = ("位", "名", "强", "甲")
+#: Units that count the parts of a policy or a programme (八条措施, 两轮, 三项任务, 第二批):
+#: written in words they are how a text is organised, not a quantity it reports.
+_RHETORIC_UNITS = frozenset(("条", "轮", "项", "次", "届", "批", "方面", "点"))
 #: 全国 169 个国家高新区前列: the field a rank is taken in.
 _RANK_AFTER = re.compile(
     "[^\\s的位居列排在，。；、]{1,10}?(?:前列|之首|首位|中排名|中排|中位居|中位列|中名列|中居|第[0-9一二三四五六七八九十]+[位名])"
@@ -182,6 +185,8 @@ def not_a_quantity(text: str, start: int, end: int, unit: str, kind: str) -> boo
         return True
     if kind != "count":
         return False
+    if unit in _RHETORIC_UNITS and not any(c.isdigit() for c in text[start:end]):
+        return True  # 八条措施, 两轮评审, 三项任务: the parts of a text or a plan, in words
     after = text[end : end + 16].replace(" ", "")
     if after.startswith(("位次", "名次")):
         return True  # 上升两个位次: a change of rank

@@ -15,6 +15,7 @@ second guard when it has not run (华为公司, but not 上市公司, a kind of 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -82,6 +83,10 @@ _AREAS = _words("全区 全市 全省 全县 全镇 全国 该区 我区 本区 
 _MODALS = frozenset(("预计", "计划", "拟", "将", "力争", "争取"))
 #: Characters that make a class of the noun before them (新兴产业类企业, 科技型企业).
 _CLASSIFIERS = frozenset("类型")
+#: Events named by what they do (招商推介 活动, 项目签约 仪式): the verb is part of the name.
+_EVENT_HEADS = frozenset(("活动", "会议", "论坛", "仪式", "大会"))
+#: A class of things by size or rank (千亿级 产业集群, 省级以上 研发平台), kept with them.
+_CLASS_OF = re.compile("(?:[十百千万]|百万|千万)?亿级|(?:国家|省|市|部)级(?:以上)?|[省市]级以上")
 #: Time words that may sit inside a measured phrase (文旅产业全年营收): skipped, not kept.
 _TIME = _words("全年 今年 去年 当年 上半年 下半年 一季度 前三季度 年内 同期 目前 当期 年度")
 #: Heads of a counted thing: a phrase that ends with one is complete (党员 | 同温入党誓词).
@@ -180,13 +185,20 @@ def phrase_before(tokens: Sequence[str], lex: Lexicon, budget: int = MAX_LABEL) 
                 (not picked and (token.endswith(_MEASURE_VERBS) or _nounish(prev, lex)
                                  or prev in STOP))
                 or (picked and is_measure(picked[0]) and not picked[0].startswith("总"))
-                or ("".join(picked) in _RATIO_WORDS and token.endswith(_MEASURE_VERBS))):
+                or ("".join(picked) in _RATIO_WORDS and token.endswith(_MEASURE_VERBS))
+                or (len(picked) == 1 and picked[0] in _EVENT_HEADS)):
             # 研发投入, 实现收入: a verb naming an amount; 预算 收入: part of one; 投入 占比:
             # the amount a ratio is of
             tag = None
         if len(token) == 1 and prev == "在" and picked and is_word(token) and (
                 token not in _STOP_CHARS) and sum(map(len, picked)) + 2 <= budget:
             picked.insert(0, prev + token)  # 在 孵 企业, 在 建 项目: 在 + a verb describes
+            first = i - 1
+            words += 1
+            i -= 2
+            continue
+        if token in ("级", "以上") and picked and _CLASS_OF.fullmatch(prev + token):
+            picked.insert(0, prev + token)  # 千亿级 产业集群, 省级以上 平台: their class
             first = i - 1
             words += 1
             i -= 2

@@ -22,6 +22,9 @@ CASES: dict[str, tuple[str, list[Row]]] = {
     "phase-then-amount": ("二期扩建项目计划投资 8000 万元。", [("8000 万元", 8e7, None, "元")]),
     "phase-area": ("一期用地 300 亩，二期用地 500 亩。",
                    [("300 亩", 2e5, None, "平方米"), ("500 亩", 500 * 10000 / 15, None, "平方米")]),
+    # 百亿项目 is a project of ten billion, not ten billion 项: a size class, no count.
+    "size-class-of-projects": ("县里举行百亿项目集中签约，签约千亿项目2个。",
+                               [("2个", 2, None, "个")]),
     # A space between thousands (as some sites print them) is one number, not two.
     "space-thousands": ("全年税收3 450万元，比上年增长。", [("3 450万元", 3.45e7, None, "元")]),
     "year-then-amount": ("2012 450万元", [("450万元", 4.5e6, None, "元")]),

@@ -168,6 +168,17 @@ def test_pointers_ranks_and_the_field_of_a_rank_are_no_key_figures() -> None:
     assert texts == {"356 家"}
 
 
+def test_the_parts_of_a_policy_written_in_words_are_no_key_figures() -> None:
+    # 八条措施, 两轮评审, 三项任务: how a policy text is organised, not a quantity the zone
+    # reports; the same units written in digits are counted things.
+    article = _article(
+        "管委会出台支持科技企业发展八条措施，已开展两轮集中评审，明确三项重点任务。",
+        "全年兑现政策资金 1.2 亿元，受理申报 86 项，举办对接活动 24 次。",
+    )
+    texts = {k.figure.text for k in key_figures(article, _located(article))}
+    assert texts == {"1.2 亿元", "86 项", "24 次"}
+
+
 def _labels_of(title: str, *paragraphs: str) -> dict[str, str]:
     article = _article(*paragraphs, title=title)
     return {k.figure.text: k.label for k in annotate(article).key_figures}

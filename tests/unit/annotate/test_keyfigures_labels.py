@@ -30,7 +30,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "aside-in-brackets": ("园区生产总值（GDP）达到 3000 亿元。", "3000 亿元", "园区生产总值"),
     "share-of-a-place": ("高新技术产业增加值占全市 45%。", "45%", "高新技术产业增加值占全市"),
     "qualifier-words-trimmed": ("两个园区总投资额将会不少于 80 亿元。", "80 亿元", "园区总投资额"),
-    "counted-noun-ends-at-an-adverb": ("全区五项指标均居全省第一。", "五项", "指标"),
+    "counted-noun-ends-at-an-adverb": ("全区 5 项指标均居全省第一。", "5 项", "指标"),
     "growth-after-a-list-comma": ("实现地区生产总值 900 亿元、增长 8.1%。", "8.1%",
                                   "地区生产总值增长"),
     "lead-over-a-place": ("GDP增速达 9.5%，高于全市 1.2 个百分点。", "1.2 个百分点", "高于全市"),
@@ -257,6 +257,14 @@ CASES: dict[str, tuple[str, str, str]] = {
     "the-output-of-the-new-ones": (
         "去年新认定的高新技术企业111家，实现总产值210亿元。", "210亿元",
         "新认定高新技术企业总产值"),
+    # A size or rank class of the counted things is part of what is counted.
+    "a-size-class-stays-with-the-counted": (
+        "园区已形成千亿级产业集群 2 个、百亿级企业 9 家。", "2 个", "千亿级产业集群"),
+    "a-rank-class-stays-with-the-counted": (
+        "全区拥有省级以上研发平台 73 个。", "73 个", "省级以上研发平台"),
+    # An event named by what it does keeps its verbs.
+    "an-event-keeps-what-it-does": (
+        "上半年，开发区举办招商推介活动 18 场。", "18 场", "招商推介活动"),
     # 规模以上 said once is still of every later measure of the firms in the sentence.
     "above-scale-firms-carry-to-their-value-added": (
         "一季度，开发区规模以上工业企业完成工业总产值180亿元，工业增加值46亿元。", "46亿元",
