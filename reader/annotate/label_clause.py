@@ -64,6 +64,11 @@ _SKIP_END = frozenset(_words(
 ))
 #: Verbs of a rise or fall before 至/到: 比重上升至 78% is the level reached, not a change.
 _RISE = frozenset(_words("上升 提升 提高 增长 增加 下降 降低 减少 扩大 缩小 回升 攀升"))
+#: Verbs of changing a size to a new one (调整为, 扩大到).
+_ADJUST = frozenset(_words("调整 扩大 扩展 拓展 扩容 变更 核定"))
+#: Verbs of one thing pushing another's growth (拉动工业增长 2 个百分点).
+_DRIVE = frozenset(_words("拉动 带动"))
+_WHERE = frozenset(_words("全区 全市 全省 全县 全国 园区 该区"))
 # 两年 (平均增长), 近三年: a span of years between the noun and its change.
 _YEARS = re.compile("^近?[一二两三四五六七八九十]+年$")
 _SHARE_WORDS = ("占", "占到", "高于", "低于", "快于", "慢于")
@@ -151,10 +156,17 @@ def noun_before(text: str, pos: int, lex: Lexicon) -> tuple[str, str, str]:
         change = ""  # 提高到 500 万元: the level reached, not the change
         if tokens and tokens[-1] in _RISE:
             tokens.pop()  # 比重 上升 至 78%
+    if first in ("为", "到", "至") and tokens and tokens[-1] in _ADJUST:
+        tokens.pop()  # 管辖面积 调整 为 84 平方公里: the new level, not the size of a change
     noun = phrase_before(tokens, lex)
     share = ""
     if noun:
         rest = _before_phrase(tokens, noun)
+        if change and rest and rest[-1] in _DRIVE:
+            # 新投产企业拉动全区工业产值增长 2.5 个百分点: the push, not the growth itself
+            words = lex.words(noun)
+            noun = rest[-1] + "".join(words[1:] if len(words) > 1 and words[0] in _WHERE
+                                      else words)
         if noun in _MONEY_WORDS and rest and len(rest[-1]) == 2 and is_word(rest[-1]) and (
                 rest[-1] not in _TRIM_SET and rest[-1] not in CHANGE):
             noun, rest = rest[-1] + noun, rest[:-1]  # 签约 资金: which money

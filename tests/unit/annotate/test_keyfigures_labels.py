@@ -257,6 +257,12 @@ CASES: dict[str, tuple[str, str, str]] = {
     "the-output-of-the-new-ones": (
         "去年新认定的高新技术企业111家，实现总产值210亿元。", "210亿元",
         "新认定高新技术企业总产值"),
+    # A size changed to a new one is the new level; a push to growth is no growth rate.
+    "a-size-adjusted-to-is-the-new-level": (
+        "经省政府批准，园区规划面积调整为 62 平方公里。", "62 平方公里", "园区规划面积"),
+    "a-push-to-growth-is-not-the-growth": (
+        "新投产项目拉动全区规上工业增加值增长 3.1 个百分点。", "3.1 个百分点",
+        "拉动规上工业增加值增长"),
     # A size or rank class of the counted things is part of what is counted.
     "a-size-class-stays-with-the-counted": (
         "园区已形成千亿级产业集群 2 个、百亿级企业 9 家。", "2 个", "千亿级产业集群"),
