@@ -162,10 +162,11 @@ def noun_before(text: str, pos: int, lex: Lexicon) -> tuple[str, str, str]:
     share = ""
     if noun:
         rest = _before_phrase(tokens, noun)
-        if change and rest and rest[-1] in _DRIVE:
+        drive = rest[-2:] if len(rest) > 1 and rest[-1] in _WHERE else rest[-1:]
+        if change and drive and drive[0] in _DRIVE:
             # 新投产企业拉动全区工业产值增长 2.5 个百分点: the push, not the growth itself
             words = lex.words(noun)
-            noun = rest[-1] + "".join(words[1:] if len(words) > 1 and words[0] in _WHERE
+            noun = drive[0] + "".join(words[1:] if len(words) > 1 and words[0] in _WHERE
                                       else words)
         if noun in _MONEY_WORDS and rest and len(rest[-1]) == 2 and is_word(rest[-1]) and (
                 rest[-1] not in _TRIM_SET and rest[-1] not in CHANGE):
