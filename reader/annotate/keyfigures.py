@@ -52,6 +52,7 @@ from reader.annotate.label_events import (
     owner_after,
     owner_before,
     pointer_subject,
+    project_projection,
     with_event,
 )
 from reader.annotate.label_figure import fit, label_of
@@ -237,9 +238,11 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
         # (the words before this figure: not before the first same text, 5亿元 of 35亿元)
         before = text[max(split.bounds(fig.start)[0], fig.start - _BEFORE_CHARS) : fig.start]
         clause = before[max(before.rfind("，"), before.rfind(",")) + 1 :]
+        label = project_projection(before, label) if not generic else label
         if (projected(before) or _WILL.search(clause)) and len(label) + 2 <= LONG_LABEL and not any(
                 w in label for w in ("目标", "计划", "预计")):
-            label = "预计" + label  # 建成后预计年销售收入 150 亿元: not yet a result
+            # 建成后预计年销售收入 150 亿元: not yet a result (项目预计年产值: the project's)
+            label = "项目预计" + label[2:] if label.startswith("项目") else "预计" + label
         if _started(before) and len(label) + 2 <= LONG_LABEL:
             label = "初始" + label  # 成立之初，园区面积仅 5500 平方米: where it started, not now
         goal = _TARGET.search(before)

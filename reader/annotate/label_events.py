@@ -181,3 +181,23 @@ def pointer_subject(text: str, start: int, pos: int, label: str) -> str:
         return label  # (a product or a part it names is no measure of the whole)
     whole = m.group("what") + label
     return whole if len(whole) <= LONG_LABEL + 4 else label
+
+
+#: A project coming into use (建成后, 全部达产后): what follows is what the project will do.
+_COMPLETED = re.compile("(?:建成|达产|投产|达效|竣工|运营|投用)(?:后|以后)")
+#: A zone or area named after the project's coming into use: its figure, not the project's.
+_WHOLE_AFTER = re.compile("全区|全市|全县|全省|全镇|园区|高新区|开发区|经开区|新区")
+#: Owners a label may already name.
+_NAMED_OWNER = ("项目", "公司", "企业", "园", "基地", "集团", "工厂", "产业")
+
+
+def project_projection(before: str, label: str) -> str:
+    """``label`` with 项目 before it when the sentence so far (``before``) names a project and
+    its coming into use (项目全部建成后，年产值 80 亿元 → 项目年产值): the project's expected
+    output, not the zone's; ``label`` as it is otherwise."""
+    done = _COMPLETED.search(before)
+    if done is None or "项目" not in before[: done.start()] or any(
+            w in label for w in _NAMED_OWNER) or _WHOLE_AFTER.search(before, done.end()):
+        return label  # (项目建成后，全区工业总产值将达: the zone's, the projects lift it)
+    whole = "项目" + label
+    return whole if len(whole) <= LONG_LABEL else label

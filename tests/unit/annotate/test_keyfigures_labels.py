@@ -47,7 +47,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "long-phrase-keeps-its-head": ("新设立 2 亿元的生物医药产业发展引导基金。", "2 亿元",
                                    "产业发展引导基金"),
     "verb-inside-a-product-name": ("项目建成后年产 3 万吨锂电池回收材料。", "3 万吨",
-                                   "预计锂电池回收材料"),
+                                   "项目预计锂电池回收材料"),
     "product-name-not-cut-at-a-budget": ("年产 2000 吨医用防护口罩熔喷布。", "2000 吨",
                                          "医用防护口罩熔喷布"),
     "verbal-head-after-de": ("给予最高 300 万元的技改贴息。", "300 万元", "技改贴息"),
@@ -65,7 +65,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "prefix-does-not-take-a-time-word": ("力争 3年内主园区工业总产值超 800 亿元。", "800 亿元",
                                          "主园区工业总产值目标"),
     "time-clause-before-the-noun": ("项目投产后年销售收入将超 15 亿元。", "15 亿元",
-                                    "预计销售收入"),
+                                    "项目预计销售收入"),
     # Generic measures take what they are of.
     # (too long with its whole: the subject stays whole and the share is 占比)
     "generic-measure-takes-its-noun": ("高技术制造业增加值占规上工业的比重为 38.6%。", "38.6%",
@@ -263,6 +263,16 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a-push-to-growth-is-not-the-growth": (
         "新投产项目拉动全区规上工业增加值增长 3.1 个百分点。", "3.1 个百分点",
         "拉动规上工业增加值增长"),
+    # What a project will do once it runs is the project's, not the zone's.
+    "a-projects-output-once-built": (
+        "项目全部建成投产后，可实现年销售收入 26 亿元，新增就业岗位 1500 个。", "26 亿元",
+        "项目预计销售收入"),
+    "a-projects-jobs-once-built": (
+        "项目全部建成投产后，可实现年销售收入 26 亿元，新增就业岗位 1500 个。", "1500 个",
+        "项目预计新增就业岗位"),
+    "the-zones-output-once-projects-are-built": (
+        "随着这批项目建成投产后，全区工业总产值将达到 680 亿元。", "680 亿元",
+        "预计全区工业总产值"),
     # A size or rank class of the counted things is part of what is counted.
     "a-size-class-stays-with-the-counted": (
         "园区已形成千亿级产业集群 2 个、百亿级企业 9 家。", "2 个", "千亿级产业集群"),
@@ -360,7 +370,7 @@ CASES: dict[str, tuple[str, str, str]] = {
         "全年储备项目4个，占目标任务2个的200%，总投资达136.37亿元。", "136.37亿元", "总投资"),
     "a-plan-is-no-result": ("今年园区计划实现营业收入80亿元。", "80亿元", "计划营业收入"),
     "a-projection-listed-after-a-figure-of-the-same-digits": (
-        "项目总投资35亿元，达产后可实现年产值80亿元、税收5亿元。", "5亿元", "预计税收"),
+        "项目总投资35亿元，达产后可实现年产值80亿元、税收5亿元。", "5亿元", "项目预计税收"),
     "new-jobs": ("全年新增就业岗位1.2万个。", "1.2万个", "新增就业岗位"),
     "a-sentence-about-the-project": (
         "该项目由某集团投资建设，总投资35亿元，预计2026年建成投产。", "35亿元", "项目总投资"),
