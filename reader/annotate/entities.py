@@ -44,7 +44,7 @@ from reader.annotate.ner_common import (
     TRANSLIT,
     WEAK_ORG_FREQ,
     is_han,
-    join_bracketed_places,
+    join_places,
     ordinary_org_word,
     shown_name,
 )
@@ -364,8 +364,7 @@ class _Finder(PersonRules, BylineRules, PlaceRules, OrgRules, ListRules, MediaRu
             taken[start:end] = b"\x01" * (end - start)
             chosen.append((start, end, typ))
         chosen.sort()
-        if "（" in text or "(" in text:
-            chosen = join_bracketed_places(text, chosen)
+        chosen = join_places(text, chosen, self.gaz.zone_suffixes)
         authors = self.authors
         return [
             Entity(s, e, text[s:e], t, role="author" if (s, e) in authors else None)

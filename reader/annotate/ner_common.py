@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Collection
 
 from reader.annotate.gazetteer import Gazetteer
 from reader.annotate.nlp import Nlp
@@ -148,12 +149,27 @@ class RuleBase:
         )
 
 
-def join_bracketed_places(
-    text: str, chosen: list[tuple[int, int, EntityType]]
+def join_places(
+    text: str, chosen: list[tuple[int, int, EntityType]], zone_suffixes: Collection[str]
 ) -> list[tuple[int, int, EntityType]]:
-    """杭州高新区（滨江）, 某某（杭州）: a place in brackets right after a name is part of it."""
-    out: list[tuple[int, int, EntityType]] = []
+    """A province or city written right before a zone's name is part of it (四川 + 北川经济
+    开发区 → 四川北川经济开发区, as 四川天府新区 is one name), unless it has its level (江苏省 |
+    高邮经济开发区, an address); and 杭州高新区（滨江）, 某某（杭州）: a place in brackets
+    right after a name is part of it."""
+    ends = tuple(zone_suffixes)
+    joined: list[tuple[int, int, EntityType]] = []
     for span in chosen:
+        before = joined[-1] if joined else (0, -1, "org")
+        if span[2] == "place" and before[2] == "place" and before[1] == span[0] and (
+                span[0] - before[0] > 1 and text[span[0] : span[1]].endswith(ends)
+                and text[span[0] - 1] not in LEVEL_CHARS):
+            joined[-1] = (joined[-1][0], span[1], "place")
+            continue
+        joined.append(span)
+    if "（" not in text and "(" not in text:
+        return joined
+    out: list[tuple[int, int, EntityType]] = []
+    for span in joined:
         if out:
             s, e, t = out[-1]
             start, end, typ = span

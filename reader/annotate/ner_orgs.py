@@ -236,7 +236,8 @@ class OrgRules(RuleBase):
         self.add(P_RULE, start, self.starts[i] + len(tok), "place")
 
     def pair_org_rule(self, i: int) -> bool:
-        """中德工程师学院: two country abbreviations opening a body's name are no places."""
+        """中德工程师学院, 中韩产业园: two country abbreviations opening a body's or a zone's
+        name are no places."""
         toks, n = self.tokens, len(self.tokens)
         first = toks[i]
         if len(first) == 1:
@@ -247,14 +248,23 @@ class OrgRules(RuleBase):
             j = i + 1
         else:
             return False
-        for k in range(j, min(n, j + 2)):
+        verb = False
+        for k in range(j, min(n, j + 5)):
             tok = toks[k]
+            if tok in self.gaz.zone_suffixes and (k > j or tok not in ("园区", "新区", "新城")):
+                # 中韩产业园, 中新天津生态城, 中德创新园区: a zone two countries built
+                self.add(P_RULE, self.starts[i], self.starts[k] + len(tok), "place")
+                return True
             suffix = self.org_suffix(tok)
-            if suffix in self.gaz.org_suffixes and (k > j or suffix != tok):
+            if k < j + 2 and not verb and suffix in self.gaz.org_suffixes and (
+                    k > j or suffix != tok):
                 self.add(P_RULE, self.starts[i], self.starts[k] + len(tok), "org")
                 return True
-            if not is_han(tok) or self.nlp.tags.get(tok) in ("X", "V"):
+            tag = self.nlp.tags.get(tok)
+            if not is_han(tok) or (tag == "X" and tok not in ("现代", "国际")) or (
+                    tag == "V" and (k >= j + 2 or len(tok) < 2)):
                 return False
+            verb = verb or tag == "V"
         return False
 
     def not_an_org(self, name: str) -> bool:
