@@ -159,13 +159,11 @@ def join_places(
     ends = tuple(zone_suffixes)
     joined: list[tuple[int, int, EntityType]] = []
     for span in chosen:
-        before = joined[-1] if joined else (0, -1, "org")
-        if span[2] == "place" and before[2] == "place" and before[1] == span[0] and (
-                span[0] - before[0] > 1 and text[span[0] : span[1]].endswith(ends)
-                and text[span[0] - 1] not in LEVEL_CHARS):
-            joined[-1] = (joined[-1][0], span[1], "place")
-            continue
         joined.append(span)
+        while len(joined) > 1 and _zone_joins(text, joined[-2], joined[-1], ends):
+            # (葫芦岛市 + 绥中 + 滨海经济区: the chain joins from its end)
+            last = joined.pop()
+            joined[-1] = (joined[-1][0], last[1], "place")
     if "（" not in text and "(" not in text:
         return joined
     out: list[tuple[int, int, EntityType]] = []
@@ -188,6 +186,19 @@ def join_places(
     return out
 
 
+def _zone_joins(text: str, before: tuple[int, int, EntityType],
+                span: tuple[int, int, EntityType], ends: tuple[str, ...]) -> bool:
+    """Whether the place ``before`` opens the zone ``span`` (四川 + 北川经济开发区; 北川—
+    山东工业园, a zone two places built)."""
+    return span[2] == "place" and before[2] == "place" and (
+        text[before[1] : span[0]] in ("", "—", "——", "-")
+        and before[1] - before[0] > 1 and text[span[0] : span[1]].endswith(ends)
+        and text[before[1] - 1] not in _ADDRESS_LEVELS)
+
+
+#: Levels after which a place before a zone is its address (江苏省 | 高邮经济开发区); a city
+#: prefix stays (葫芦岛市绥中滨海经济区, as 大连金普新区).
+_ADDRESS_LEVELS = frozenset("省县区州乡镇村")
 ZONE_SUFFIX_ENDS = ("高新区", "经开区", "开发区", "新区", "园区", "科技城")
 
 

@@ -183,7 +183,10 @@ class OrgRules(RuleBase):
         toks = self.tokens
         if i == 0:
             return
-        prev = toks[i - 1]
+        at = i - 1
+        if toks[at] in ("国际", "现代") and at > 0:
+            at -= 1  # 文昌国际航天城: the name, then what kind of zone it is
+        prev = toks[at]
         end = self.starts[i] + len(toks[i])
         tag, freq = self.nlp.tags.get(prev), self.nlp.freq.get(prev, 0)
         if (
@@ -193,16 +196,16 @@ class OrgRules(RuleBase):
             and (
                 freq == 0
                 or (tag in ("P", "Z") and freq < COMMON_WORD_FREQ)
-                or (freq < ZONE_NAME_FREQ and toks[i] not in _GENERIC_ZONE_SUFFIXES)
+                or (freq < ZONE_NAME_FREQ and (toks[i] not in _GENERIC_ZONE_SUFFIXES or tag == "L"))
             )
             and prev not in self.gaz.zone_suffixes
             and self.gaz.names.get(prev) != "ignore"
         ):
             if freq == 0 and (prev[0] in GLUE_HEAD or prev[0] in HUA_VERBS):
                 return
-            start = self.starts[i - 1]
-            if i >= 2 and self.is_place_token(toks[i - 2]) and not self.is_place_token(prev):
-                start = self.starts[i - 2]  # 大连金普新区: the city stays inside
+            start = self.starts[at]
+            if at >= 1 and self.is_place_token(toks[at - 1]) and not self.is_place_token(prev):
+                start = self.starts[at - 1]  # 大连金普新区: the city stays inside
             self.add(P_RULE, start, end, "place")
         elif (
             len(prev) == 1

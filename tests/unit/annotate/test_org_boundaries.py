@@ -14,6 +14,27 @@ from tests.helpers.name_checks import check_names, found_names
 
 # (id, text, must find, must not find)
 CLASSES = [
+    # Industry words of a single trade (锂业, 泵业) make a company of the brand before them.
+    (
+        "a-brand-before-a-trade-word",
+        "江西赣锋锂业与浙江利欧泵业同日签约入园。",
+        [("江西赣锋锂业", "org"), ("浙江利欧泵业", "org")],
+        [],
+    ),
+    # A state bureau and an innovation institute end their names.
+    (
+        "a-bureau-and-an-institute",
+        "中国煤炭地质总局与长三角协同创新院签署合作协议。",
+        [("中国煤炭地质总局", "org"), ("长三角协同创新院", "org")],
+        [("中国", "place")],
+    ),
+    # The democratic parties are named by their short forms.
+    (
+        "a-democratic-party",
+        "九三学社和民建的委员来园区调研。",
+        [("九三学社", "org"), ("民建", "org")],
+        [],
+    ),
     (
         "company-then-party-title",
         "会上，宁波钢铁集团有限公司党委书记、董事长陈立平致辞。",

@@ -46,6 +46,13 @@ CLASSES = [
     ("an-economic-zone", "绥化滨江经济区规划面积80平方公里。", [("绥化滨江经济区", "place")], []),
     ("a-free-trade-port", "海南自由贸易港建设全面推进。", [("海南自由贸易港", "place")],
      [("海南", "place")]),
+    ("a-city-prefix-stays-in-a-chain", "营口市鲅鱼圈滨海经济区新签约项目。",
+     [("营口市鲅鱼圈滨海经济区", "place")], [("营口市", "place")]),
+    ("a-zone-two-places-built", "项目落户遂宁—重庆产业园。",
+     [("遂宁—重庆产业园", "place")], []),
+    ("a-rare-place-name-before-a-plain-park", "园区形成了义兴工业园、石泉工业园两大板块。",
+     [("义兴工业园", "place"), ("石泉工业园", "place")], []),
+    ("an-international-zone", "西昌国际航天城加快建设。", [("西昌国际航天城", "place")], []),
     ("a-body-and-its-doings-are-no-zone", "宜宾市政府召开会议研究产业园建设。",
      [("宜宾市政府", "org")], [("宜宾市政府召开会议研究产业园", "place")]),
 ]
