@@ -239,12 +239,14 @@ def projected(sentence_before: str) -> bool:
 #: A threshold before a counted noun: 过 100 亿元的, 10 亿元以上, 年销售收入超 50 亿元的.
 _THRESHOLD = re.compile(
     "(?P<threshold>(?:过|超过|超|逾|达到|达|在)[ ]*[0-9][0-9.]*[ ]*[万亿]*[元美]*元?"
-    "(?:以上|及以上)?|[0-9][0-9.]*[ ]*[万亿]*[元美]*元?(?:以上|及以上))的?[ ]*$"
+    "(?:以上|及以上)?|(?:[0-9][0-9.]*[ ]*[千百十]?|[千百十])?[万亿]*[元美]*元?(?:以上|及以上))"
+    "的?[ ]*$"
 )
 
 
 def threshold_before(text: str, end: int) -> str:
-    """The threshold that qualifies the noun starting at ``end`` (过100亿元企业), or ""."""
+    """The threshold that qualifies the noun starting at ``end`` (过100亿元企业, 亿元以上项目,
+    百亿元以上企业), or ""."""
     m = _THRESHOLD.search(text, max(0, end - 16), end)
     return m.group("threshold").replace(" ", "") if m else ""
 

@@ -57,7 +57,7 @@ def with_event(text: str, pos: int, label: str, end: int = -1) -> str:
         after = _EVENT_AFTER.match(text, end + len(label))
         if after:  # 43 个项目已开工建设: started, not the zone's stock of projects
             return after.group("verb") + label
-        return label
+        return _sentence_event(text, pos, label)
     link = _LINK.search(text, max(0, pos - 6), pos)
     at = link.start() if link else pos
     if text[max(0, at - len(label)) : at] != label:
@@ -65,13 +65,36 @@ def with_event(text: str, pos: int, label: str, end: int = -1) -> str:
     at -= len(label)
     event = _EVENT_BEFORE.search(text, max(0, at - 28), at)
     if event is None:
-        return label
+        return _sentence_event(text, at, label)
     words = (event.group("when") or "") + (event.group("mood") or "") + event.group("verb") + (
         event.group("cls") or "").replace(" ", "").removesuffix("的")
     if label.startswith(words[-2:]):
         return label  # (新增 already read as part of 新增企业)
     whole = words + label
     return whole if len(whole) <= LONG_LABEL else event.group("verb") + label
+
+
+#: The event a sentence is about, named before its count of projects (举行集中开工仪式，
+#: 共有项目 43 个; 本次签约活动共涉及项目 18 个).
+_SENTENCE_EVENT = re.compile(
+    "(?P<verb>(?:集中)?(?:开工|签约|竣工|投产|开业|开复工))(?:仪式|活动|大会|现场会|暨)"
+    "|(?:本次|此次|这次|本批|此批)(?P<this>(?:集中)?(?:开工|签约|竣工|投产|开业|开复工))")
+_CLASS_BEFORE = re.compile("以上[ ]*$")
+_PROJECTS = ("项目", "重大项目", "重点项目", "产业项目", "工业项目")
+
+
+def _sentence_event(text: str, at: int, label: str) -> str:
+    """``label``, a bare count of projects at ``at``, with the event its sentence named before
+    it (集中开工仪式 … 项目 43 个 → 集中开工项目); ``label`` when it named none."""
+    if label not in _PROJECTS:
+        return label
+    start = max(text.rfind(end, 0, at) for end in "。！？\n") + 1
+    events = list(_SENTENCE_EVENT.finditer(text, max(start, at - 80), at))
+    if not events or text[events[-1].start() - 1 : events[-1].start()] == "、" or (
+            _CLASS_BEFORE.search(text, max(0, at - 8), at)):
+        return label  # (开工、竣工仪式: two events; 其中亿元以上项目: a class of them)
+    verb = events[-1].group("verb") or events[-1].group("this")
+    return verb + label if len(verb + label) <= LONG_LABEL else label
 
 
 #: Prepositions the segmenter glues before a measure (在总投资达…的某某园内).

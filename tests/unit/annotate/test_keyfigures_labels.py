@@ -263,6 +263,16 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a-push-to-growth-is-not-the-growth": (
         "新投产项目拉动全区规上工业增加值增长 3.1 个百分点。", "3.1 个百分点",
         "拉动规上工业增加值增长"),
+    # A bare count of projects takes the event its sentence is about.
+    "a-count-of-projects-takes-the-sentences-event": (
+        "上午，开发区举行重大项目集中开工仪式，此次共有项目 36 个，总投资 218 亿元。", "36 个",
+        "集中开工项目"),
+    "this-signing-names-the-projects": (
+        "本次签约共涉及项目 14 个，协议投资额 96 亿元。", "14 个", "签约项目"),
+    "two-events-name-neither": (
+        "园区举行项目集中开工、竣工仪式，共有项目 20 个。", "20 个", "项目"),
+    "a-class-of-projects-with-no-digits": (
+        "全年新签约项目 215 个，其中亿元以上项目 63 个。", "63 个", "亿元以上项目"),
     # What a project will do once it runs is the project's, not the zone's.
     "a-projects-output-once-built": (
         "项目全部建成投产后，可实现年销售收入 26 亿元，新增就业岗位 1500 个。", "26 亿元",
