@@ -107,7 +107,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "each-figure-its-own-noun": ("园区新增国家级孵化器 3 家和省级众创空间 7 家。", "7 家",
                                  "省级众创空间"),
     "postposition-after-the-counted-noun": (
-        "本次开工的 12 个项目中，制造业项目过半。", "12 个", "项目"),
+        "本次开工的 12 个项目中，制造业项目过半。", "12 个", "开工项目"),
     "adverb-after-the-counted-noun": ("园区 4 支基金先后完成备案。", "4 支", "基金"),
     "preposition-after-the-counted-noun": ("入围的 9 个项目经过三轮评审。", "9 个", "项目"),
     "unseen-word-before-the-head": ("园区 7 家人才科创企业获评瞪羚企业。", "7 家", "人才科创企业"),
