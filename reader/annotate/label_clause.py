@@ -85,7 +85,7 @@ _ADVERBS = frozenset(_words("均 都 也 分别 各 共 合计 总共 累计 已
 _ASIDE = re.compile("[（(][^（）()。；]{0,12}[）)]")
 _LAST_NUMBER = re.compile("[0-9][0-9.]*[^0-9]*$")
 # 2个千亿级产业集群, 6家全省前10强物流企业: scale and rank words before a counted noun.
-_SCALE = re.compile("^[十百千万亿]+级|前?[0-9]+强")
+_SCALE = re.compile("前?[0-9]+强")
 _BLANK = "■"
 #: 以集成电路、软件为主的: a description of the things counted, before them.
 _DESCRIBED = re.compile("[ ]*以[^，。；：]{1,30}?为(?:主|代表|核心|重点|龙头|主导|特色)的")
@@ -163,7 +163,7 @@ def noun_before(text: str, pos: int, lex: Lexicon) -> tuple[str, str, str]:
     if noun:
         rest = _before_phrase(tokens, noun)
         drive = rest[-2:] if len(rest) > 1 and rest[-1] in _WHERE else rest[-1:]
-        if change and drive and drive[0] in _DRIVE:
+        if drive and drive[0] in _DRIVE and (change or noun.endswith(("增速", "增幅"))):
             # 新投产企业拉动全区工业产值增长 2.5 个百分点: the push, not the growth itself
             words = lex.words(noun)
             noun = drive[0] + "".join(words[1:] if len(words) > 1 and words[0] in _WHERE

@@ -49,6 +49,11 @@ _LAND_USE = re.compile(
 _NEW = re.compile("(新增|新引进|新认定|新设立|新注册|新落户)[ 约近超逾了]*$")
 #: A conjunction right before a figure starts a new item of a list (…和约 4.7 万平方米人才公寓).
 _AND_BEFORE = re.compile("(?:和|及|与|以及)[约近超逾]?[ ]*$")
+#: Measure words of events (8 场, 3 次, 第 5 届) and the event nouns they count.
+_EVENT_UNITS = frozenset(("场", "次", "届", "期", "场次"))
+_EVENT_NOUN = re.compile(
+    "[ ]*([^，。；、：！？0-9 ]{0,10}?(?:活动|仪式|大会|会议|论坛|推介会|对接会|洽谈会|招聘会|"
+    "培训班|培训|讲座|展会|路演|比赛|大赛))")
 _CLASSED = re.compile("[0-9]强|以上|[过超逾]")
 #: A rank class before a noun (世界500强企业), or (_CLASSED) any class: 亿元以上, 过 100 亿元.
 _RANK_CLASS = re.compile("(?:世界|中国|全球|全国|全省|民营|行业|亚洲)?[0-9]+$")
@@ -84,6 +89,9 @@ def label_of(raw: str, text: str, fig: Figure, in_list: tuple[int, int, int] | N
             paired = paired_nouns(text, in_list[0], in_list[2], lex)
             own = paired[in_list[1]] + after if paired else after
             return own if len(own) <= LONG_LABEL else after
+    event = _EVENT_NOUN.match(raw, fig.end) if fig.unit in _EVENT_UNITS else None
+    if event:  # 8 场项目集中开工活动: the events are counted, not the projects in their name
+        return event.group(1)
     if fig.kind == "count" and not in_list and _CLASSED.search(text, fig.start - 24, fig.start):
         noun = noun_before(text, fig.start, lex)[0]
         head = text[max(0, fig.start - 40) : fig.start].rstrip()

@@ -34,6 +34,9 @@ _GROUPS = ("项目", "企业", "公司", "机构", "单位", "园区", "基地",
 #: The totals such a group owns.
 _GROUP_MEASURES = ("总", "年度", "计划", "协议", "签约", "投资", "累计", "预计", "注册", "用地",
                    "占地", "产值", "营收", "销售", "税收")
+#: A group's measure as the clause before labelled it (开工项目总投资): the group owns the
+#: measures that follow it.
+_OWNED = re.compile(f"(?P<owner>.{{1,8}}?(?:{'|'.join(_GROUPS)}))(?:{'|'.join(_GROUP_MEASURES)})")
 #: What a count of firms goes on to measure (规上企业 71 户，实现工业总产值…: the firms').
 _FIRM_MEASURES = ("主营", "营业收入", "工业", "增加值", "利润", "利税", "出口", "进出口")
 #: A new count written before its noun with 的 (去年新认定的高新技术企业 111 家).
@@ -109,6 +112,13 @@ def from_neighbours(text: str, block: int, fig: Figure, label: str,
     if not (before and label and start and text[start - 1] in "，,"):
         return label
     bare = clause.replace(" ", "")
+    owned = _OWNED.match(before) if kind in ("money", "area") else None
+    if owned and fig.kind in ("money", "area") and label in bare and len(bare) <= len(
+            label) + 4 and label.startswith(_GROUP_MEASURES) and not label.startswith(
+            owned.group("owner")):
+        # 开工项目 22 个，总投资 270 亿元，年度计划投资 36 亿元: still the group's
+        whole = owned.group("owner") + label
+        return whole if len(whole) <= LONG_LABEL else label
     group = kind == "count" and fig.kind in ("money", "area") and label in bare and len(
         bare) <= len(label) + 4 and not label.startswith(before) and before.endswith(
         _GROUPS) and (label.startswith(_GROUP_MEASURES) or (  # 技改项目 2 个，总投资…

@@ -267,6 +267,8 @@ def phrase_after(tokens: Sequence[str], lex: Lexicon, nominal: bool = False,
     """
     tags = lex.tags
     tokens = list(tokens)
+    if len(tokens) > 2 and _CLASS_OF.fullmatch(tokens[0] + tokens[1]):
+        tokens[:2] = [tokens[0] + tokens[1]]  # 6 个 | 千亿 级 产业集群: their class
     if len(tokens) > 1 and len(tokens[0]) == 1 and tokens[0] not in _STOP_CHARS \
             and is_word(tokens[0]) and _nounish(tokens[1], lex):
         tokens[:2] = [tokens[0] + tokens[1]]  # 主 论坛: a prefix of the word after

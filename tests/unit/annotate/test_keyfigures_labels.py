@@ -36,7 +36,8 @@ CASES: dict[str, tuple[str, str, str]] = {
     "lead-over-a-place": ("GDP增速达 9.5%，高于全市 1.2 个百分点。", "1.2 个百分点", "高于全市"),
     "capacity-of-the-product": ("新建年产 500 万平方米的光伏玻璃生产线。", "500 万平方米",
                                 "光伏玻璃生产线"),
-    "scale-word-before-the-noun": ("全区形成 3 个千亿级产业集群。", "3 个", "产业集群"),
+    # (the size class is what is counted: 3 个产业集群 would read as all the zone has)
+    "scale-word-before-the-noun": ("全区形成 3 个千亿级产业集群。", "3 个", "千亿级产业集群"),
     "object-of-a-verb": ("全区数字经济实现收入 2000 亿元，增长 15%。", "15%", "收入增长"),
     "noun-after-de": ("每年设立 3000 万元的产业发展资金。", "3000 万元", "产业发展资金"),
     "rose-to-is-a-level": ("园区国家级孵化器增至 5 家。", "5 家", "园区国家级孵化器"),
@@ -263,6 +264,18 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a-push-to-growth-is-not-the-growth": (
         "新投产项目拉动全区规上工业增加值增长 3.1 个百分点。", "3.1 个百分点",
         "拉动规上工业增加值增长"),
+    # A group's measures go on past the first (总投资…，年度计划投资…: still the group's).
+    "a-groups-measures-go-on": (
+        "此次集中开工项目 28 个，总投资 186 亿元，年度计划投资 42 亿元。", "42 亿元",
+        "集中开工项目年度计划投资"),
+    # Events counted by 场 or 次 are the events, not what their names hold.
+    "events-are-counted-not-their-projects": (
+        "园区先后举办 6 场重大项目集中签约活动。", "6 场", "重大项目集中签约活动"),
+    # A class after the count stays with the counted things.
+    "a-size-class-after-the-count": (
+        "全市已形成 4 个千亿级产业集群。", "4 个", "全市千亿级产业集群"),
+    "a-push-named-by-its-rate": (
+        "新投产企业拉动规上工业产值增速 2.8 个百分点。", "2.8 个百分点", "拉动规上工业产值增速"),
     # A bare count of projects takes the event its sentence is about.
     "a-count-of-projects-takes-the-sentences-event": (
         "上午，开发区举行重大项目集中开工仪式，此次共有项目 36 个，总投资 218 亿元。", "36 个",
