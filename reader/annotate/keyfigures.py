@@ -84,6 +84,18 @@ _OVER = ("超", "超过", "逾", "达", "到", "在", "过")
 _TARGET = re.compile(
     "力争|奋斗目标|(?<!占)(?<!完成)(?<!年度)(?<!全年)目标(?!任务)|希望|有望|期望|预期|规划到"
     "|计划(?:实现|完成|达到|新增|引进|实施|开工|竣工|签约)")
+#: A result measured against its target (超额完成预定各项目标): no goal of the figures after.
+_MET = re.compile("(?:完成|实现|达到|超过|超额|突破)[^，。；]{0,4}$")
+
+
+def _goal(before: str) -> re.Match[str] | None:
+    """The first word of intent before a figure (力争, 目标, 计划实现) that is no result met."""
+    for m in _TARGET.finditer(before):
+        if not (m.group() == "目标" and _MET.search(before, 0, m.start())):
+            return m
+    return None
+
+
 #: How far back in its sentence the words before a figure are read (bounded: linear time).
 _BEFORE_CHARS = 200
 #: A figure its own clause says is yet to come (产值预计突破, 将达到, 可达).
@@ -245,7 +257,7 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
             label = "项目预计" + label[2:] if label.startswith("项目") else "预计" + label
         if _started(before) and len(label) + 2 <= LONG_LABEL:
             label = "初始" + label  # 成立之初，园区面积仅 5500 平方米: where it started, not now
-        goal = _TARGET.search(before)
+        goal = _goal(before)
         if (goal or _later_year(before, year)) and len(label) + 2 <= LONG_LABEL and not any(
                 w in label for w in ("目标", "计划", "预计", "力争")):
             # (到 2030 年…达到 in a story of 2026: a goal, whatever the verbs say)

@@ -264,6 +264,11 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a-push-to-growth-is-not-the-growth": (
         "新投产项目拉动全区规上工业增加值增长 3.1 个百分点。", "3.1 个百分点",
         "拉动规上工业增加值增长"),
+    # Targets met are results: the figures after are no goals.
+    "a-target-met-makes-no-goal": (
+        "上半年，全区超额完成预定各项目标，实现营业收入 86 亿元。", "86 亿元", "营业收入"),
+    "all-of-them-after-the-counted-noun": (
+        "全市 8 个产业园区全部完成年度任务。", "8 个", "全市产业园区"),
     # A group's measures go on past the first (总投资…，年度计划投资…: still the group's).
     "a-groups-measures-go-on": (
         "此次集中开工项目 28 个，总投资 186 亿元，年度计划投资 42 亿元。", "42 亿元",
