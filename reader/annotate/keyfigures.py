@@ -254,7 +254,7 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
         if (projected(before) or _WILL.search(clause)) and len(label) + 2 <= LONG_LABEL and not any(
                 w in label for w in ("目标", "计划", "预计")):
             # 建成后预计年销售收入 150 亿元: not yet a result (项目预计年产值: the project's)
-            label = "项目预计" + label[2:] if label.startswith("项目") else "预计" + label
+            label = _mood("预计", label)
         if _started(before) and len(label) + 2 <= LONG_LABEL:
             label = "初始" + label  # 成立之初，园区面积仅 5500 平方米: where it started, not now
         goal = _goal(before)
@@ -263,7 +263,7 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
             # (到 2030 年…达到 in a story of 2026: a goal, whatever the verbs say)
             # 到 2020 年力争地区生产总值达到 1000 亿元: a goal; 计划实施项目 116 个: a plan
             planned = goal is not None and goal.group().startswith("计划")
-            label = "计划" + label if planned else label + "目标"
+            label = _mood("计划", label) if planned else label + "目标"
         best[key] = KeyFigure(label, fig, located.block, sentence,
                               score(fig, label, located.block, article.title, generic, part))
         if not generic:
@@ -275,6 +275,15 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
     ]
     ranked.sort(key=lambda k: (-k.score, k.block, k.figure.start))
     return pick(ranked, limit), labels
+
+
+def _mood(word: str, label: str) -> str:
+    """``word`` (预计, 计划) before what ``label`` measures, after the projects or firms it
+    names (项目预计年产值, 入驻企业计划总投资: not 预计项目年产值)."""
+    at = max(label.rfind("项目"), label.rfind("企业"))
+    if 0 <= at < len(label) - 2:  # (入驻企业计划总投资: the firms' plan)
+        return label[: at + 2] + word + label[at + 2 :]
+    return word + label
 
 
 #: A year a sentence names (到 2030 年, 2027年底前).

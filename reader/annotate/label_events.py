@@ -42,8 +42,8 @@ _LINK = re.compile("[ ]*(?:共计|总计|共|合计|达到|达|为|约|近|超�
 
 #: What happened to the counted things, written after them (43 个项目已开工建设).
 _EVENT_AFTER = re.compile(
-    "[ ]*(?:已经|已|正式|顺利|同时)?[ ]*"
-    "(?P<verb>集中开工|开复工|开工|竣工|建成|投产|签约|落户|入驻)")
+    "[ ]*(?:已经|已|正式|顺利|同时)?[ ]*(?:参与|参加)?"
+    "(?P<verb>集中开工|集中签约|集中竣工|集中投产|开复工|开工|竣工|建成|投产|签约|落户|入驻)")
 
 
 def with_event(text: str, pos: int, label: str, end: int = -1) -> str:

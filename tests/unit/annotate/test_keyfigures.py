@@ -66,8 +66,8 @@ def test_counted_noun_after_the_measure_word() -> None:
         "已提供人才公寓 296 套，引进高层次人才120名。",
     )
     labels = {k.figure.text: k.label for k in key_figures(article, _located(article))}
-    assert labels["43个"] == "项目"
-    assert labels["334亿元"] == "总投资"
+    assert labels["43个"] == "集中开工项目"  # (what happened to them, written after them)
+    assert labels["334亿元"] == "集中开工项目总投资"  # (and the amount of the clause after)
     assert labels["296 套"] == "人才公寓"
 
 

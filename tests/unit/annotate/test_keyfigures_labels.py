@@ -264,6 +264,11 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a-push-to-growth-is-not-the-growth": (
         "新投产项目拉动全区规上工业增加值增长 3.1 个百分点。", "3.1 个百分点",
         "拉动规上工业增加值增长"),
+    # The clause before may end with the counted noun and its event, after the count.
+    "the-amount-of-projects-counted-before-their-event": (
+        "45个重大项目集中开工，总投资额312亿元。", "312亿元", "集中开工重大项目总投资额"),
+    "a-plan-of-the-firms-counted": (
+        "当天首批签约入驻企业 16 家，计划新增总投资 98 亿元。", "98 亿元", "入驻企业计划总投资"),
     # Targets met are results: the figures after are no goals.
     "a-target-met-makes-no-goal": (
         "上半年，全区超额完成预定各项目标，实现营业收入 86 亿元。", "86 亿元", "营业收入"),
