@@ -20,8 +20,8 @@ __all__ = ["owner_after", "owner_before", "pointer_subject", "with_event"]
 
 #: Verbs that say what happened to the counted things (signed, started, brought in).
 _EVENTS = (
-    "新签约|签约落地|签约入园|签约|新开工|集中开工|开工建设|开工|竣工投产|竣工|建成投产|投产|"
-    "建成|在建|新建|续建|新引进|引进落地|引进|招引|入驻|入园|落户|新注册|注册|新认定|认定|储备|"
+    "集中开竣工|开竣工|新签约|签约落地|签约入园|签约|新开工|集中开工|开工建设|开工|竣工投产|竣工|"
+    "建成投产|投产|建成|在建|新建|续建|新引进|引进落地|引进|招引|入驻|入园|落户|新注册|注册|新认定|认定|储备|"
     "获批|落地|新上"
 )
 #: A size class between the verb and the noun (亿元以上, 1-5 亿元, 5000 万元以上, 世界 500 强).
@@ -43,7 +43,8 @@ _LINK = re.compile("[ ]*(?:共计|总计|共|合计|达到|达|为|约|近|超�
 #: What happened to the counted things, written after them (43 个项目已开工建设).
 _EVENT_AFTER = re.compile(
     "[ ]*(?:已经|已|正式|顺利|同时)?[ ]*(?:参与|参加)?"
-    "(?P<verb>集中开工|集中签约|集中竣工|集中投产|开复工|开工|竣工|建成|投产|签约|落户|入驻)")
+    "(?P<verb>集中开竣工|集中开工|集中签约|集中竣工|集中投产|开竣工|开复工|开工|竣工|建成|投产|"
+    "签约|落户|入驻)")
 
 
 def with_event(text: str, pos: int, label: str, end: int = -1) -> str:
@@ -77,8 +78,8 @@ def with_event(text: str, pos: int, label: str, end: int = -1) -> str:
 #: The event a sentence is about, named before its count of projects (举行集中开工仪式，
 #: 共有项目 43 个; 本次签约活动共涉及项目 18 个).
 _SENTENCE_EVENT = re.compile(
-    "(?P<verb>(?:集中)?(?:开工|签约|竣工|投产|开业|开复工))(?:仪式|活动|大会|现场会|暨)"
-    "|(?:本次|此次|这次|本批|此批)(?P<this>(?:集中)?(?:开工|签约|竣工|投产|开业|开复工))")
+    "(?P<verb>(?:集中)?(?:开竣工|开工|签约|竣工|投产|开业|开复工))(?:仪式|活动|大会|现场会|暨)"
+    "|(?:本次|此次|这次|本批|此批)(?P<this>(?:集中)?(?:开竣工|开工|签约|竣工|投产|开业|开复工))")
 _CLASS_BEFORE = re.compile("以上[ ]*$")
 _PROJECTS = ("项目", "重大项目", "重点项目", "产业项目", "工业项目")
 

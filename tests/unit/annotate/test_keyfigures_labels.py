@@ -264,6 +264,8 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a-push-to-growth-is-not-the-growth": (
         "新投产项目拉动全区规上工业增加值增长 3.1 个百分点。", "3.1 个百分点",
         "拉动规上工业增加值增长"),
+    "started-or-finished-is-one-event": (
+        "当天，园区 9 个项目集中开竣工，总投资 86 亿元。", "9 个", "集中开竣工项目"),
     # The clause before may end with the counted noun and its event, after the count.
     "the-amount-of-projects-counted-before-their-event": (
         "45个重大项目集中开工，总投资额312亿元。", "312亿元", "集中开工重大项目总投资额"),
