@@ -63,6 +63,7 @@ from reader.annotate.label_phrase import (
     is_kind,
     lexicon,
 )
+from reader.annotate.label_tidy import driven, goal_after, start_year, tidy
 from reader.annotate.labels import Sentences
 from reader.model import Article, Entity, Figure, KeyFigure, Located
 from reader.text.traditional import has_traditional, simplified
@@ -226,6 +227,9 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
             elif label:
                 measured[where] = label
         label = from_neighbours(text, located.block, fig, label, ends, lex, counted.get(where, ""))
+        if fig.unit.endswith("百分点"):  # 拉动全市规上工业 4.4 个百分点: a push, not a share
+            label = driven(text, fig.start) or label
+        label = tidy(label)  # (not 第一季度 alone, nor 月份形成产值)
         ends[(located.block, fig.end)] = (fig.kind, label)
         if seen is not None and not label:
             continue  # keep the first telling; a later one only lends it a missing label
@@ -243,6 +247,8 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
             part = part or other
         if label and not generic:  # 该项目…总投资 35 亿元: the project's, not the zone's
             label = pointer_subject(text, split.bounds(fig.start)[0], fig.start, label)
+            began = start_year(text, fig.start)  # 从 2000 年的 3.02 亿元: where it started
+            label = began + label if began and len(began + label) <= LONG_LABEL + 4 else label
         if label and not generic:  # 规模以上企业…，利润 21 亿元: still the above-scale firms'
             label = carried_class(text, fig.start, label)
         label = label or figure_kind_label(fig.kind)
@@ -258,7 +264,9 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
         if _started(before) and len(label) + 2 <= LONG_LABEL:
             label = "初始" + label  # 成立之初，园区面积仅 5500 平方米: where it started, not now
         goal = _goal(before)
-        if (goal or _later_year(before, year)) and len(label) + 2 <= LONG_LABEL and not any(
+        ahead = goal_after(text, fig.end)  # 总投资超 300 亿元的硬核目标: set, not reached
+        later = _later_year(before, year)
+        if (goal or ahead or later) and len(label) + 2 <= LONG_LABEL and not any(
                 w in label for w in ("目标", "计划", "预计", "力争")):
             # (到 2030 年…达到 in a story of 2026: a goal, whatever the verbs say)
             # 到 2020 年力争地区生产总值达到 1000 亿元: a goal; 计划实施项目 116 个: a plan

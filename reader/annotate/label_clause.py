@@ -51,11 +51,12 @@ _TRIM_SET = frozenset(_words(
     " 已 已经 将 仅 只 分别 均 也 预计 力争 不到 不足 上涨 下降 减少 至 到 了 同比"
     " 以上 以下 左右 余 多 年产 不少于 不低于 不超过 不高于 将会 会 将达 增至 增加到 增长到"
     " 提高到 提升到 达至 比增 净增 名义 实际 按 计算 共计 总共 平均增长 年均增长 可 可以 能 可望"
+    " 递增 年均递增 平均递增"
     " 始终保持 保持 保持在 稳定在 维持在 维持"))
 #: Trim words that may be glued by the segmenter to an unknown word before them (额达).
 _GLUED = tuple(w for w in _TRIM_SET if len(w) == 1 and w not in "的了")
 CHANGE = frozenset(_words("增长 同比增长 增加 新增 提升 提高 上涨 下降 减少 同比 比增 净增"
-                          " 平均增长 年均增长"))
+                          " 平均增长 年均增长 递增 年均递增 平均递增"))
 # Trailing tokens skipped before the label: time words and numbers between noun and figure.
 _SKIP_END = frozenset(_words(
     "年内 年 月 内 前 后 今年 去年 明年 目前 当年 以来 来 近 期间 个 月底 年底 力争 将 已"

@@ -125,6 +125,7 @@ def label_of(raw: str, text: str, fig: Figure, in_list: tuple[int, int, int] | N
     if fig.kind == "percent" or fig.unit == "倍":
         de = fig.end + len(raw[fig.end : fig.end + 3]) - len(raw[fig.end : fig.end + 3].lstrip())
         things = noun_after(raw, de + 1, lex, nominal=True) if raw.startswith("的", de) else ""
+        things = "" if things.endswith(("目标", "任务")) else things  # (…超 75% 的硬核目标)
         owner = noun_of_previous_clause(text, start, lex)
         listed = listed_before(text, start, in_list[2], lex) if in_list else []
         owner = listed[in_list[1]] if listed and in_list else owner

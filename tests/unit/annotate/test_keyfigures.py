@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from reader.annotate.figures import find_figures
+from reader.annotate.figures import figure_kind_label, find_figures
 from reader.annotate.keyfigures import key_figures, sentence_at
 from reader.annotate.pipeline import annotate
 from reader.model import Article, Block, Figure, Located, Source
@@ -177,6 +177,13 @@ def test_the_parts_of_a_policy_written_in_words_are_no_key_figures() -> None:
     )
     texts = {k.figure.text for k in key_figures(article, _located(article))}
     assert texts == {"1.2 亿元", "86 项", "24 次"}
+
+
+def test_a_time_word_alone_is_no_label() -> None:
+    # 完成第一季度 2 万吨的生产任务: the time says when, never what is measured.
+    article = _article("该公司正在抓紧完成第一季度2万吨的生产任务。")
+    (key,) = key_figures(article, _located(article))
+    assert key.label == figure_kind_label(key.figure.kind)  # (what kind of figure, no more)
 
 
 def _labels_of(title: str, *paragraphs: str) -> dict[str, str]:

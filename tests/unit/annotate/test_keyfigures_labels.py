@@ -264,6 +264,23 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a-push-to-growth-is-not-the-growth": (
         "新投产项目拉动全区规上工业增加值增长 3.1 个百分点。", "3.1 个百分点",
         "拉动规上工业增加值增长"),
+    # Words right around a figure that say what it is.
+    "a-goal-named-after-its-figures": (
+        "园区锚定2027年引进亿元以上项目超80个、总投资超250亿元的奋斗目标。", "250亿元",
+        "总投资目标"),
+    "a-share-in-a-goal-named-after-it": (
+        "力争引进项目超60个、制造业占比超70%的发展目标。", "70%", "制造业占比目标"),
+    "a-starting-value-is-that-years": (
+        "开发区生产总值从2005年的4.6亿元增加到2020年的156亿元。", "4.6亿元",
+        "2005年开发区生产总值"),
+    "an-average-rise-is-a-change": (
+        "开发区生产总值从2005年的4.6亿元增加到2020年的156亿元，年均递增28%。", "28%",
+        "开发区生产总值年均递增"),
+    "a-push-written-before-its-growth": (
+        "园区完成产值120亿元，拉动全市规模以上工业3.2个百分点的增幅。", "3.2个百分点",
+        "拉动规上工业增长"),
+    "a-scrap-of-a-month-is-no-label": (
+        "1-6月份形成产值52亿元，同比增长16%。", "52亿元", "形成产值"),
     "started-or-finished-is-one-event": (
         "当天，园区 9 个项目集中开竣工，总投资 86 亿元。", "9 个", "集中开竣工项目"),
     # The clause before may end with the counted noun and its event, after the count.
