@@ -49,6 +49,7 @@ from reader.annotate.label_context import (
     scope_of,
 )
 from reader.annotate.label_events import (
+    named_project,
     owner_after,
     owner_before,
     pointer_subject,
@@ -257,6 +258,8 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
         before = text[max(split.bounds(fig.start)[0], fig.start - _BEFORE_CHARS) : fig.start]
         clause = before[max(before.rfind("，"), before.rfind(",")) + 1 :]
         label = project_projection(before, label) if not generic else label
+        if fig.kind in ("money", "area"):  # 某某产业园项目总投资 13 亿元: that one's, named
+            label = named_project(text, split.bounds(fig.start)[0], fig.start, label)
         if (projected(before) or _WILL.search(clause)) and len(label) + 2 <= LONG_LABEL and not any(
                 w in label for w in ("目标", "计划", "预计")):
             # 建成后预计年销售收入 150 亿元: not yet a result (项目预计年产值: the project's)

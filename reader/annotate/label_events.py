@@ -16,7 +16,8 @@ import re
 from reader.annotate.label_context import clause_head
 from reader.annotate.label_phrase import LONG_LABEL, Lexicon, is_measure, phrase_before
 
-__all__ = ["owner_after", "owner_before", "pointer_subject", "with_event"]
+__all__ = ["named_project", "owner_after", "owner_before", "pointer_subject",
+           "project_projection", "with_event"]
 
 #: Verbs that say what happened to the counted things (signed, started, brought in).
 _EVENTS = (
@@ -225,3 +226,41 @@ def project_projection(before: str, label: str) -> str:
         return label  # (项目建成后，全区工业总产值将达: the zone's, the projects lift it)
     whole = "项目" + label
     return whole if len(whole) <= LONG_LABEL else label
+
+
+#: Where a project's name, read back from its 项目, starts: punctuation, digits, spaces and
+#: the words that open a noun phrase (的, 其中, 该).
+_NAME_STOP = re.compile(
+    "[^\u4e00-\u9fff]|的|其中|中|该|此|和|与|及|等|是|为|在|对|将|已|有|个|共|均|分别|"
+    "实施|谋划|签约|签署|签订|引进|洽谈|启动|开工|竣工|投产|计划|包括|涵盖|推进|建设|完成|"
+    "实现|新增")
+#: Verbs of a count's event: 签约项目 is no project's name.
+_EVENT_END = re.compile(f"(?:{_EVENTS})$")
+
+
+def named_project(text: str, start: int, pos: int, label: str) -> str:
+    """``label`` (项目总投资, 项目预计年产值) with the whole name of the one project its
+    sentence (from ``start``) names right before 项目 (福龙智造产业园项目总投资 13 亿元 →
+    福龙智造产业园项目总投资, the company in it too): a single project's figure, not the
+    story's projects'; else ``label``."""
+    cut = label.find("项目")
+    at = text.rfind("项目", start, pos)
+    if cut < 0 or at < 0:
+        return label
+    begin = max(start, at - 16)
+    stops = list(_NAME_STOP.finditer(text, begin, at))
+    if not stops and begin > start:
+        return label  # (no clear start within reach: a long phrase, not a name)
+    name = text[stops[-1].end() if stops else begin : at]
+    head = label[:cut]  # (what the label kept of the name: 智造产业园 of 福龙智造产业园)
+    if not 4 <= len(name) <= 12 or _EVENT_END.search(name) or "以上" in name or (
+            stops and (stops[-1].group() in "的和与及、" or stops[-1].group().isascii())) or (
+            head and not _in_order(head, name)):
+        return label  # (集中开工的 | 项目, 签约项目, A 和 B 项目, 某某4.0 | …: no one name)
+    whole = name + label[cut:]
+    return whole if len(whole) <= LONG_LABEL + 4 else label
+
+
+def _in_order(part: str, whole: str) -> bool:
+    chars = iter(whole)
+    return all(c in chars for c in part)

@@ -264,6 +264,15 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a-push-to-growth-is-not-the-growth": (
         "新投产项目拉动全区规上工业增加值增长 3.1 个百分点。", "3.1 个百分点",
         "拉动规上工业增加值增长"),
+    # One project's figure names that project, the company in its name too.
+    "a-named-projects-investment": (
+        "其中，宏远智能装备产业园项目总投资 18 亿元。", "18 亿元", "宏远智能装备产业园项目总投资"),
+    "a-named-projects-projection": (
+        "金泰科创基地项目建成后预计年产值 12 亿元。", "12 亿元", "金泰科创基地项目预计年产值"),
+    "two-projects-are-no-one-name": (
+        "甲乙新材料和丙丁精密制造项目建成后预计年产值 30 亿元。", "30 亿元", "项目预计年产值"),
+    "projects-of-an-event-are-no-name": (
+        "此次集中开工的项目总投资 50 亿元。", "50 亿元", "项目总投资"),
     # Words right around a figure that say what it is.
     "a-goal-named-after-its-figures": (
         "园区锚定2027年引进亿元以上项目超80个、总投资超250亿元的奋斗目标。", "250亿元",
