@@ -71,7 +71,7 @@ PLACE_CHARS = frozenset("省市县区镇乡村庄屯寨堡湾河桥路街")
 #: 小张, 老王: a surname with a familiar prefix; the person is the surname.
 FAMILIAR = frozenset("小老")
 #: Prepositions and conjunctions jieba's HMM sometimes glues to the name that follows.
-GLUE_HEAD = frozenset("由在和与对向被把将让使据同跟给为从及")
+GLUE_HEAD = frozenset("由在和与对向被把将让使据同跟给为从及以")
 #: One-character country names that mean the country even standing alone (俄 金融市场).
 ALONE = frozenset("俄美韩")
 #: Verbs after which 华, 京 or a country's one-character name is that place (访华, 进京, 访美).

@@ -202,6 +202,10 @@ class OrgRules(RuleBase):
             and self.gaz.names.get(prev) != "ignore"
         ):
             if freq == 0 and (prev[0] in GLUE_HEAD or prev[0] in HUA_VERBS):
+                if len(prev) < 3 or prev[0] in HUA_VERBS:
+                    return
+                # 以鹭岭 科学城: the HMM glued a preposition to the name; the zone is after it
+                self.add(P_RULE, self.starts[at] + 1, end, "place")
                 return
             start = self.starts[at]
             if at >= 1 and self.is_place_token(toks[at - 1]) and not self.is_place_token(prev):
@@ -254,8 +258,10 @@ class OrgRules(RuleBase):
         verb = False
         for k in range(j, min(n, j + 5)):
             tok = toks[k]
-            if tok in self.gaz.zone_suffixes and (k > j or tok not in ("园区", "新区", "新城")):
-                # 中韩产业园, 中新天津生态城, 中德创新园区: a zone two countries built
+            if tok in self.gaz.zone_suffixes and toks[i][0] == "中" and (
+                    k > j or tok not in ("园区", "新区", "新城")):
+                # 中韩产业园, 中新天津生态城, 中德创新园区: a zone China and another country
+                # built (以英歌石科学城 is 以 + 英歌石科学城, a preposition and a name)
                 self.add(P_RULE, self.starts[i], self.starts[k] + len(tok), "place")
                 return True
             suffix = self.org_suffix(tok)

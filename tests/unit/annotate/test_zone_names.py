@@ -38,6 +38,9 @@ CLASSES = [
     # Zones two countries built open with both (中韩, 中新…): no place 中 and 韩.
     ("a-zone-two-countries-built", "中韩产业园与中俄现代农业产业合作区同日揭牌。",
      [("中韩产业园", "place"), ("中俄现代农业产业合作区", "place")], [("中", "place")]),
+    # 以 is a preposition before a name, and no Israel paired with a country after it.
+    ("a-preposition-is-no-part-of-a-zone", "坚持以鹭岭科学城为核心推进建设。",
+     [("鹭岭科学城", "place")], [("以鹭岭科学城", "place")]),
     ("a-two-country-zone-with-its-city", "会议在中法武汉生态示范城举行。",
      [("中法武汉生态示范城", "place")], [("法武汉生态示范城", "place")]),
     # Kinds of zone beyond 高新区 and 园区.
