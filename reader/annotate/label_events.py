@@ -41,6 +41,9 @@ _BARE = ("项目", "企业", "公司", "机构", "平台", "团队", "人才", "
 _LINK = re.compile("[ ]*(?:共计|总计|共|合计|达到|达|为|约|近|超过|超|逾)?[ ]*$")
 
 
+#: What happened to things listed by name before their count (先后引进 A、B 等 161 家).
+_LISTED_EVENT = re.compile(
+    f"(?P<when>累计|先后|陆续|相继)?(?P<verb>{_EVENTS})了?[^，。；0-9]{{2,30}}?等[ ]*$")
 #: What happened to the counted things, written after them (43 个项目已开工建设).
 _EVENT_AFTER = re.compile(
     "[ ]*(?:已经|已|正式|顺利|同时)?[ ]*(?:参与|参加)?"
@@ -59,6 +62,10 @@ def with_event(text: str, pos: int, label: str, end: int = -1) -> str:
         after = _EVENT_AFTER.match(text, end + len(label))
         if after:  # 43 个项目已开工建设: started, not the zone's stock of projects
             return after.group("verb") + label
+        listed = _LISTED_EVENT.search(text, max(0, pos - 40), pos)
+        if listed:  # 先后引进台塑、统一等 161 家台资企业: brought in over the years
+            whole = (listed.group("when") or "") + listed.group("verb") + label
+            return whole if len(whole) <= LONG_LABEL else label
         return _sentence_event(text, pos, label)
     link = _LINK.search(text, max(0, pos - 6), pos)
     at = link.start() if link else pos

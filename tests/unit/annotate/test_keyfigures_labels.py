@@ -264,6 +264,11 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a-push-to-growth-is-not-the-growth": (
         "新投产项目拉动全区规上工业增加值增长 3.1 个百分点。", "3.1 个百分点",
         "拉动规上工业增加值增长"),
+    # Statistical terms kept whole; an event before a list of names before the count.
+    "foreign-capital-actually-received": (
+        "全年合同外资2.3亿美元，实际到位外资8600万美元。", "8600万美元", "实际到位外资"),
+    "an-event-before-a-list-of-names": (
+        "园区先后引进甲乙、丙丁等 86 家外资企业。", "86 家", "先后引进外资企业"),
     # One project's figure names that project, the company in its name too.
     "a-named-projects-investment": (
         "其中，宏远智能装备产业园项目总投资 18 亿元。", "18 亿元", "宏远智能装备产业园项目总投资"),
