@@ -87,7 +87,14 @@ _TARGET = re.compile(
     "力争|奋斗目标|(?<!占)(?<!完成)(?<!年度)(?<!全年)目标(?!任务)|希望|有望|期望|预期|规划到"
     "|计划(?:实现|完成|达到|新增|引进|实施|开工|竣工|签约)")
 #: A result measured against its target (超额完成预定各项目标): no goal of the figures after.
-_MET = re.compile("(?:完成|实现|达到|超过|超额|突破)[^，。；]{0,4}$")
+_MET = re.compile("(?:完成|实现|达到|超过|超额|突破|超)[^，。；]{0,4}$")
+
+
+def _sentence_before(text: str, pos: int) -> str:
+    """The words before ``pos`` back to the end of the sentence before, over semicolons
+    (bounded: linear time)."""
+    head = text[max(0, pos - _BEFORE_CHARS) : pos]
+    return head[max(head.rfind(end) for end in "。！？!?\n") + 1 :]
 
 
 def _goal(before: str) -> re.Match[str] | None:
@@ -266,7 +273,8 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
             label = _mood("预计", label)
         if _started(before) and len(label) + 2 <= LONG_LABEL:
             label = "初始" + label  # 成立之初，园区面积仅 5500 平方米: where it started, not now
-        goal = _goal(before)
+        # (力争实现总产值 380 亿元；生产总值 110 亿元；…: the goal runs on over semicolons)
+        goal = _goal(_sentence_before(text, fig.start))
         ahead = goal_after(text, fig.end)  # 总投资超 300 亿元的硬核目标: set, not reached
         later = _later_year(before, year)
         if (goal or ahead or later) and len(label) + 2 <= LONG_LABEL and not any(

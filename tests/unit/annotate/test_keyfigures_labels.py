@@ -264,6 +264,13 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a-push-to-growth-is-not-the-growth": (
         "新投产项目拉动全区规上工业增加值增长 3.1 个百分点。", "3.1 个百分点",
         "拉动规上工业增加值增长"),
+    # A goal runs on over the semicolons of its list; a target beaten (超计划目标) is none.
+    "a-goal-over-semicolons": (
+        "明年，园区将力争实现工业总产值420亿元；税收收入18亿元；固定资产投资95亿元。",
+        "18亿元", "税收收入目标"),
+    "a-target-beaten-is-no-goal": (
+        "利用外资同比增长16%，超计划目标8.2%；全年新批外资企业48个，合同外资9.6亿美元。",
+        "9.6亿美元", "合同外资"),
     # Statistical terms kept whole; an event before a list of names before the count.
     "foreign-capital-actually-received": (
         "全年合同外资2.3亿美元，实际到位外资8600万美元。", "8600万美元", "实际到位外资"),
