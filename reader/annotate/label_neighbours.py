@@ -127,6 +127,8 @@ def from_neighbours(text: str, block: int, fig: Figure, label: str,
         # 开工项目 22 个，总投资 270 亿元，年度计划投资 36 亿元: still the group's
         whole = owned.group("owner") + label
         return whole if len(whole) <= LONG_LABEL else label
+    if kind == "count" and _listed_count(text, block, end, ends):
+        return label  # 产业项目 25 个，基础设施项目 4 个，总投资…: of all, not the last item
     group = kind == "count" and fig.kind in ("money", "area") and label in bare and len(
         bare) <= len(label) + 4 and not label.startswith(before) and before.endswith(
         _GROUPS) and (label.startswith(_GROUP_MEASURES) or (  # 技改项目 2 个，总投资…
@@ -140,6 +142,20 @@ def from_neighbours(text: str, block: int, fig: Figure, label: str,
             before = phrase_before(lex.words(before), lex, room) if room > 1 else ""
         return before + label if before else label
     return label
+
+
+def _listed_count(text: str, block: int, end: int,
+                  ends: Mapping[tuple[int, int], tuple[str, str]]) -> bool:
+    """Whether the count ending at ``end`` is the last of a list of counts, clause after
+    clause (产业项目 25 个，基础设施项目 4 个)."""
+    start, clause = clause_head(text, end)
+    if clause.lstrip().startswith("其中"):
+        return False  # 共引进企业 37 家，其中引进某类企业 12 家，总投资…: the part's
+    before = start - 1
+    while before > 0 and text[before - 1] in " ，,、":
+        before -= 1
+    kind = ends.get((block, before), ("",))[0]
+    return start > 0 and text[start - 1] in "，,、" and kind == "count"
 
 
 #: The legal ending of a registered name, no part of whose a figure is.

@@ -283,8 +283,9 @@ def phrase_after(tokens: Sequence[str], lex: Lexicon, nominal: bool = False,
         return ""
     picked = [tokens[0]]
     for j, token in enumerate(tokens[1:], 1):
-        if token in STOP or not is_word(token) or is_name(token, lex):
-            break
+        if token in STOP or not is_word(token) or is_name(token, lex) or (
+                lex.names.get(token) == "place"):
+            break  # (31 个行业 | 保定全有: a place after the things starts the predicate)
         last = j + 1 == len(tokens) or not is_word(tokens[j + 1]) or tokens[j + 1] in STOP
         if (len(token) > 1 and tags.get(token) == "X") or token in _MODALS:
             break  # 3支基金 | 先后, 5个项目 | 经过: an adverb or a preposition starts the predicate

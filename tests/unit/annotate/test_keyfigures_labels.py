@@ -264,6 +264,14 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a-push-to-growth-is-not-the-growth": (
         "新投产项目拉动全区规上工业增加值增长 3.1 个百分点。", "3.1 个百分点",
         "拉动规上工业增加值增长"),
+    # A total after a list of counts is of them all, not of the last; a part's is the part's.
+    "a-total-after-a-list-of-counts": (
+        "新引进外资项目 52 个，增资项目 31 个，总投资 8.6 亿美元。", "8.6 亿美元", "总投资"),
+    "a-total-after-a-part": (
+        "共引进企业 40 家，其中引进医疗企业 12 家，总投资 20 亿元。", "20 亿元",
+        "引进医疗企业总投资"),
+    "a-place-after-the-counted-things": (
+        "其余 31 个行业苏州均有布局。", "31 个", "行业"),
     # A goal runs on over the semicolons of its list; a target beaten (超计划目标) is none.
     "a-goal-over-semicolons": (
         "明年，园区将力争实现工业总产值420亿元；税收收入18亿元；固定资产投资95亿元。",
