@@ -267,7 +267,9 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
         label = project_projection(before, label) if not generic else label
         if fig.kind in ("money", "area"):  # 某某产业园项目总投资 13 亿元: that one's, named
             label = named_project(text, split.bounds(fig.start)[0], fig.start, label)
-        if (projected(before) or _WILL.search(clause)) and len(label) + 2 <= LONG_LABEL and not any(
+        will = projected(before) or _WILL.search(clause)
+        room = LONG_LABEL + (6 if "项目" in label else 0)  # (a project's name: a long label)
+        if will and len(label) + 2 <= room and not any(
                 w in label for w in ("目标", "计划", "预计")):
             # 建成后预计年销售收入 150 亿元: not yet a result (项目预计年产值: the project's)
             label = _mood("预计", label)

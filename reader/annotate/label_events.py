@@ -178,7 +178,10 @@ def owner_before(text: str, start: int, label: str, lex: Lexicon) -> str:
     for _ in range(3):  # 某某项目，总投资 30 亿元，占地 200 亩: the clauses of one project
         if head == 0 or text[head - 1] not in "，,":
             return label  # (a sentence's first clause has no clause before it in this sentence)
-        head, before = clause_head(text, head - 1)
+        end = head - 1
+        if text[end - 1 : end] in ("）", ")"):  # 某某项目（年产 8 万吨…），总投资: past the aside
+            end = max(text.rfind("（", 0, end), text.rfind("(", 0, end), 0)
+        head, before = clause_head(text, end)
         before = before.strip()
         if not _MEASURE_CLAUSE.match(before):
             break
@@ -238,7 +241,7 @@ def project_projection(before: str, label: str) -> str:
 #: Where a project's name, read back from its 项目, starts: punctuation, digits, spaces and
 #: the words that open a noun phrase (的, 其中, 该).
 _NAME_STOP = re.compile(
-    "[^\u4e00-\u9fff]|的|其中|中|该|此|和|与|及|等|是|为|在|对|将|已|有|个|共|均|分别|"
+    "[^\u4e00-\u9fff]|的|其中|该|此|和|与|及|等|是|为|在|对|将|已|有|个|共|均|分别|"
     "实施|谋划|签约|签署|签订|引进|洽谈|启动|开工|竣工|投产|计划|包括|涵盖|推进|建设|完成|"
     "实现|新增")
 #: Verbs of a count's event: 签约项目 is no project's name.
@@ -252,6 +255,8 @@ def named_project(text: str, start: int, pos: int, label: str) -> str:
     story's projects'; else ``label``."""
     cut = label.find("项目")
     at = text.rfind("项目", start, pos)
+    while at > start and _NAME_STOP.match(text, at - 1):
+        at = text.rfind("项目", start, at)  # (某某产业园项目（…），总投资…，项目建成后: the name)
     if cut < 0 or at < 0:
         return label
     begin = max(start, at - 16)

@@ -264,6 +264,13 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a-push-to-growth-is-not-the-growth": (
         "新投产项目拉动全区规上工业增加值增长 3.1 个百分点。", "3.1 个百分点",
         "拉动规上工业增加值增长"),
+    # A project named before an aside owns the measures after it, and its projection.
+    "a-project-named-before-an-aside": (
+        "鑫达正极材料产业园项目（年产8万吨前驱体材料），总投资35亿元，项目建成后，将新增产值100亿元。",
+        "35亿元", "鑫达正极材料产业园项目总投资"),
+    "a-projects-projection-after-its-aside": (
+        "鑫达正极材料产业园项目（年产8万吨前驱体材料），总投资35亿元，项目建成后，将新增产值100亿元。",
+        "100亿元", "鑫达正极材料产业园项目预计新增产值"),
     # A total after a list of counts is of them all, not of the last; a part's is the part's.
     "a-total-after-a-list-of-counts": (
         "新引进外资项目 52 个，增资项目 31 个，总投资 8.6 亿美元。", "8.6 亿美元", "总投资"),
