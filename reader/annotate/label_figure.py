@@ -31,6 +31,7 @@ from reader.annotate.label_phrase import (
     HEAD_NOUNS,
     LONG_LABEL,
     MAX_LABEL,
+    NEW_VERBS,
     Lexicon,
     is_measure,
     phrase_before,
@@ -46,7 +47,7 @@ _LAND_USE = re.compile(
     "(占地|用地|征地|供地|流转|出让|规划|竣工|新开工|开工|在建|施工|建成|交付|成交|销售)(?:面积)?"
     "[ 约近超逾达共为]*$")
 #: Verbs of a flow right before a count (新增 5 家): the label says it is new.
-_NEW = re.compile("(新增|新引进|新认定|新设立|新注册|新落户)[ 约近超逾了]*$")
+_NEW = re.compile(f"({NEW_VERBS})[ 约近超逾了]*$")
 #: A conjunction right before a figure starts a new item of a list (…和约 4.7 万平方米人才公寓).
 _AND_BEFORE = re.compile("(?:和|及|与|以及)[约近超逾]?[ ]*$")
 #: Measure words of events (8 场, 3 次, 第 5 届) and the event nouns they count.

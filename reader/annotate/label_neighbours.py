@@ -24,7 +24,7 @@ from reader.annotate.label_context import (
     subject_of,
     topic_of,
 )
-from reader.annotate.label_phrase import LONG_LABEL, MAX_LABEL, Lexicon, phrase_before
+from reader.annotate.label_phrase import LONG_LABEL, MAX_LABEL, NEW_VERBS, Lexicon, phrase_before
 from reader.model import Article, Entity, Figure, Located
 
 __all__ = ["from_neighbours", "subjects", "whose_figure"]
@@ -44,7 +44,7 @@ _FIRM_MEASURES = ("主营", "营业收入", "工业", "增加值", "利润", "�
 #: A new count written before its noun with 的 (去年新认定的高新技术企业 111 家).
 #: Verbs a clause opens with when its subject is the clause before's (…，实现…，完成…).
 _GO_ON = ("实现", "完成", "达到", "增长", "同比", "占", "其中")
-_NEW_BEFORE = re.compile("(新增|新认定|新引进|新培育|新入驻|新落户|新注册|新设立)的?[ ]*$")
+_NEW_BEFORE = re.compile(f"({NEW_VERBS})的?[ ]*$")
 
 
 def subjects(article: Article, entities: Sequence[Located[Entity]]) -> Callable[[str], bool]:
