@@ -56,8 +56,8 @@ def with_event(text: str, pos: int, label: str, end: int = -1) -> str:
     size class before it (新签约项目 38 个 → 新签约项目; 新开工亿元以上项目 → 新开工亿元以上
     项目; 累计引进企业 → 累计引进企业), or the verb after it when the head follows the figure
     ending at ``end`` (43 个项目已开工 → 开工项目); else ``label`` unchanged."""
-    if not label.endswith(_BARE) or len(label) > 6:
-        return label
+    if not label.endswith(_BARE) or len(label.split("以上")[-1]) > 6:
+        return label  # (亿元以上楚商项目: a class of a bare head still needs its event)
     if end >= 0 and text.startswith(label, end):  # (the counted noun after the figure)
         after = _EVENT_AFTER.match(text, end + len(label))
         if after:  # 43 个项目已开工建设: started, not the zone's stock of projects

@@ -271,6 +271,8 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a-projects-projection-after-its-aside": (
         "鑫达正极材料产业园项目（年产8万吨前驱体材料），总投资35亿元，项目建成后，将新增产值100亿元。",
         "100亿元", "鑫达正极材料产业园项目预计新增产值"),
+    "a-class-of-a-bare-head-keeps-its-event": (
+        "今年新签约亿元以上浙商项目 56 个。", "56 个", "新签约亿元以上浙商项目"),
     # A total after a list of counts is of them all, not of the last; a part's is the part's.
     "a-total-after-a-list-of-counts": (
         "新引进外资项目 52 个，增资项目 31 个，总投资 8.6 亿美元。", "8.6 亿美元", "总投资"),
