@@ -53,6 +53,7 @@ from reader.annotate.label_events import (
     owner_after,
     owner_before,
     pointer_subject,
+    project_before,
     project_projection,
     with_event,
 )
@@ -267,6 +268,7 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
         label = project_projection(before, label) if not generic else label
         if fig.kind in ("money", "area"):  # 某某产业园项目总投资 13 亿元: that one's, named
             label = named_project(text, split.bounds(fig.start)[0], fig.start, label)
+            label = project_before(text, split.bounds(fig.start)[0], label)
         will = projected(before) or _WILL.search(clause)
         room = LONG_LABEL + (6 if "项目" in label else 0)  # (a project's name: a long label)
         if will and len(label) + 2 <= room and not any(

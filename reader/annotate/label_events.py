@@ -17,7 +17,7 @@ from reader.annotate.label_context import clause_head
 from reader.annotate.label_phrase import LONG_LABEL, Lexicon, is_measure, phrase_before
 
 __all__ = ["named_project", "owner_after", "owner_before", "pointer_subject",
-           "project_projection", "with_event"]
+           "project_before", "project_projection", "with_event"]
 
 #: Verbs that say what happened to the counted things (signed, started, brought in).
 _EVENTS = (
@@ -259,18 +259,52 @@ def named_project(text: str, start: int, pos: int, label: str) -> str:
         at = text.rfind("项目", start, at)  # (某某产业园项目（…），总投资…，项目建成后: the name)
     if cut < 0 or at < 0:
         return label
+    name = _name_before(text, start, at)
+    head = label[:cut]  # (what the label kept of the name: 智造产业园 of 福龙智造产业园)
+    if not name or (head and not _in_order(head, name)):
+        return label
+    whole = name + label[cut:]
+    return whole if len(whole) <= LONG_LABEL + 4 else label
+
+
+#: A sentence about the project named before it: it opens with 项目 or 该项目 (项目建成后…).
+_ABOUT_PROJECT = re.compile("(?:[^，。；]{0,10}，)?(?:该|此|这一?|这个)?项目")
+
+
+def project_before(text: str, start: int, label: str) -> str:
+    """``label`` (项目总投资, 项目预计年产值) of a sentence from ``start`` that opens with 项目
+    or 该项目, with the name of the one project the sentence before names (某某产业园项目总
+    投资 20 亿元。项目建成后，年产值 50 亿元 → 某某产业园项目预计年产值); else ``label``."""
+    if not label.startswith("项目") or not _ABOUT_PROJECT.match(text, start):
+        return label
+    before = max(text.rfind(end, 0, max(0, start - 1)) for end in "。！？\n") + 1
+    names, named = set(), 0
+    at = text.find("项目", before, start)
+    while at >= 0:
+        names.add(_name_before(text, before, at))
+        named += at > before and not _NAME_STOP.match(text, at - 1)  # (某某项目, not 的项目)
+        at = text.find("项目", at + 2, start)
+    names.discard("")
+    if len(names) != 1 or named != 1:
+        return label  # (none, or two projects: whose, the sentence does not say)
+    whole = names.pop() + label
+    return whole if len(whole) <= LONG_LABEL + 4 else label
+
+
+def _name_before(text: str, start: int, at: int) -> str:
+    """The name of a project written right before its 项目 at ``at`` (after ``start``), or ""
+    when what stands there is no one name (集中开工的 | 项目, 签约项目, A 和 B 项目, 某某4.0 |…)."""
+    if at <= start or _NAME_STOP.match(text, at - 1):
+        return ""
     begin = max(start, at - 16)
     stops = list(_NAME_STOP.finditer(text, begin, at))
     if not stops and begin > start:
-        return label  # (no clear start within reach: a long phrase, not a name)
+        return ""  # (no clear start within reach: a long phrase, not a name)
     name = text[stops[-1].end() if stops else begin : at]
-    head = label[:cut]  # (what the label kept of the name: 智造产业园 of 福龙智造产业园)
     if not 4 <= len(name) <= 12 or _EVENT_END.search(name) or "以上" in name or (
-            stops and (stops[-1].group() in "的和与及、" or stops[-1].group().isascii())) or (
-            head and not _in_order(head, name)):
-        return label  # (集中开工的 | 项目, 签约项目, A 和 B 项目, 某某4.0 | …: no one name)
-    whole = name + label[cut:]
-    return whole if len(whole) <= LONG_LABEL + 4 else label
+            stops and (stops[-1].group() in "的和与及、" or stops[-1].group().isascii())):
+        return ""
+    return name
 
 
 def _in_order(part: str, whole: str) -> bool:

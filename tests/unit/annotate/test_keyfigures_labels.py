@@ -273,6 +273,13 @@ CASES: dict[str, tuple[str, str, str]] = {
         "100亿元", "鑫达正极材料产业园项目预计新增产值"),
     "a-class-of-a-bare-head-keeps-its-event": (
         "今年新签约亿元以上浙商项目 56 个。", "56 个", "新签约亿元以上浙商项目"),
+    # A sentence that opens with 项目 or 该项目 is about the one project the sentence before named.
+    "the-project-of-the-sentence-before": (
+        "县政府与某某公司签约共建锦江文创产业园项目。该项目总投资 12 亿元。", "12 亿元",
+        "锦江文创产业园项目总投资"),
+    "two-projects-before-name-neither": (
+        "甲乙产业园项目和丙丁基地项目同日开工。项目建成后，年产值 80 亿元。", "80 亿元",
+        "项目预计年产值"),
     # A total after a list of counts is of them all, not of the last; a part's is the part's.
     "a-total-after-a-list-of-counts": (
         "新引进外资项目 52 个，增资项目 31 个，总投资 8.6 亿美元。", "8.6 亿美元", "总投资"),
