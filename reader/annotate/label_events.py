@@ -241,7 +241,7 @@ def project_projection(before: str, label: str) -> str:
 #: Where a project's name, read back from its 项目, starts: punctuation, digits, spaces and
 #: the words that open a noun phrase (的, 其中, 该).
 _NAME_STOP = re.compile(
-    "[^\u4e00-\u9fff]|的|其中|该|此|和|与|及|等|是|为|在|对|将|已|有|个|共|均|分别|"
+    "[^\u4e00-\u9fff]|共建|投建|新建|筹建|兴建|援建|扩建|续建|在建|打造|建成|的|其中|该|此|和|与|及|等|是|为|在|对|将|已|有|个|共|均|分别|"
     "实施|谋划|签约|签署|签订|引进|洽谈|启动|开工|竣工|投产|计划|包括|包含|涵盖|推进|建设|完成|"
     "实现|新增")
 #: Verbs of a count's event: 签约项目 is no project's name.
