@@ -47,6 +47,7 @@ from reader.annotate.label_context import (
     phase_of,
     projected,
     scope_of,
+    sentence_start,
 )
 from reader.annotate.label_events import (
     named_project,
@@ -94,8 +95,7 @@ _MET = re.compile("(?:完成|实现|达到|超过|超额|突破|超)[^，。；]
 def _sentence_before(text: str, pos: int) -> str:
     """The words before ``pos`` back to the end of the sentence before, over semicolons
     (bounded: linear time)."""
-    head = text[max(0, pos - _BEFORE_CHARS) : pos]
-    return head[max(head.rfind(end) for end in "。！？!?\n") + 1 :]
+    return text[sentence_start(text, pos, _BEFORE_CHARS) : pos]
 
 
 def _goal(before: str) -> re.Match[str] | None:

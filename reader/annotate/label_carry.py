@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from reader.annotate.label_context import ZONE_HEADS
+from reader.annotate.label_context import ZONE_HEADS, sentence_start
 
 __all__ = ["carried_class"]
 
@@ -26,7 +26,6 @@ _FIRM_MEASURE = re.compile(
 #: wider scope, another zone) after which the class no longer holds.
 _NEW_SUBJECT = re.compile(
     "其中|全市|全省|全国|全县|同期|相比|而|" + "|".join(ZONE_HEADS))
-_SENTENCE_ENDS = ("。", "！", "？", "!", "?", "\n")
 #: A share's whole right before the class (占规上工业总产值比重): not whose the figures are.
 _WHOLE = re.compile("[占比][全该本]?[区市县省园]?$")
 #: How far back in the sentence the class is looked for.
@@ -42,8 +41,7 @@ def carried_class(text: str, pos: int, label: str) -> str:
     sentence runs on over semicolons (…增长 15.2%；利润总额 21 亿元: the same firms)."""
     if not label or _ABOVE_SCALE.search(label):
         return label
-    start = max(text.rfind(end, 0, pos) for end in _SENTENCE_ENDS) + 1
-    head = text[max(start, pos - _REACH) : pos]
+    head = text[sentence_start(text, pos, _REACH) : pos]
     classes = [m for m in _ABOVE_SCALE.finditer(head) if not _WHOLE.search(head, 0, m.start())]
     if not classes or _NEW_SUBJECT.search(head, classes[-1].end()):
         return label

@@ -90,6 +90,16 @@ _IN_FIELD = re.compile("在(?:全国|全省|全市|全球|全区)?[ ]*$")
 _FIELD_END = re.compile("[^，。；,;]{1,10}?中(?:[，,]|排名|位居|位列|名列|居)")
 
 
+_FULL_STOPS = "。！？!?\n"
+
+
+def sentence_start(text: str, pos: int, reach: int | None = None) -> int:
+    """Where the sentence holding ``pos`` starts: after the last full stop before it, over
+    semicolons (…增长 15.2%；利润总额…: one sentence); no further back than ``reach``."""
+    low = 0 if reach is None else max(0, pos - reach)
+    return max(low, max(text.rfind(end, low, pos) for end in _FULL_STOPS) + 1)
+
+
 def clause_head(text: str, pos: int, reach: int = 40) -> tuple[int, str]:
     """Start and text of the clause that ends at ``pos`` (read within ``reach``)."""
     lo = max(0, pos - reach)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from reader.annotate.label_context import clause_head
+from reader.annotate.label_context import clause_head, sentence_start
 from reader.annotate.label_phrase import LONG_LABEL, Lexicon, is_measure, phrase_before
 
 __all__ = ["named_project", "owner_after", "owner_before", "pointer_subject",
@@ -97,8 +97,7 @@ def _sentence_event(text: str, at: int, label: str) -> str:
     it (集中开工仪式 … 项目 43 个 → 集中开工项目); ``label`` when it named none."""
     if label not in _PROJECTS:
         return label
-    start = max(text.rfind(end, 0, at) for end in "。！？\n") + 1
-    events = list(_SENTENCE_EVENT.finditer(text, max(start, at - 80), at))
+    events = list(_SENTENCE_EVENT.finditer(text, sentence_start(text, at, 80), at))
     if not events or text[events[-1].start() - 1 : events[-1].start()] == "、" or (
             _CLASS_BEFORE.search(text, max(0, at - 8), at)):
         return label  # (开工、竣工仪式: two events; 其中亿元以上项目: a class of them)
@@ -277,7 +276,7 @@ def project_before(text: str, start: int, label: str) -> str:
     投资 20 亿元。项目建成后，年产值 50 亿元 → 某某产业园项目预计年产值); else ``label``."""
     if not label.startswith("项目") or not _ABOUT_PROJECT.match(text, start):
         return label
-    before = max(text.rfind(end, 0, max(0, start - 1)) for end in "。！？\n") + 1
+    before = sentence_start(text, max(0, start - 1))
     names, named = set(), 0
     at = text.find("项目", before, start)
     while at >= 0:
