@@ -21,9 +21,9 @@ __all__ = ["named_project", "owner_after", "owner_before", "pointer_subject",
 
 #: Verbs that say what happened to the counted things (signed, started, brought in).
 _EVENTS = (
-    "集中开竣工|开竣工|新签约|签约落地|签约入园|签约|新开工|集中开工|开工建设|开工|竣工投产|竣工|"
-    "建成投产|投产|建成|在建|新建|续建|新引进|引进落地|引进|招引|入驻|入园|落户|新注册|注册|新认定|认定|储备|"
-    "获批|落地|新上"
+    "集中开竣工|开竣工|新签约|签约落地|签约入园|签约|新开工|集中开工|开工建设|开工|"
+    "竣工投产|竣工|建成投产|投产|建成|在建|新建|续建|新引进|引进落地|引进|招引|"
+    "入驻|入园|落户|新注册|注册|新认定|认定|储备|获批|落地|新上"
 )
 #: A size class between the verb and the noun (亿元以上, 1-5 亿元, 5000 万元以上, 世界 500 强).
 _CLASS = (
@@ -240,9 +240,10 @@ def project_projection(before: str, label: str) -> str:
 #: Where a project's name, read back from its 项目, starts: punctuation, digits, spaces and
 #: the words that open a noun phrase (的, 其中, 该).
 _NAME_STOP = re.compile(
-    "[^\u4e00-\u9fff]|共建|投建|新建|筹建|兴建|援建|扩建|续建|在建|打造|建成|的|其中|该|此|和|与|及|等|是|为|在|对|将|已|有|个|共|均|分别|"
-    "实施|谋划|签约|签署|签订|引进|洽谈|启动|开工|竣工|投产|计划|包括|包含|涵盖|推进|建设|完成|"
-    "实现|新增")
+    "[^\u4e00-\u9fff]|共建|投建|新建|筹建|兴建|援建|扩建|续建|在建|打造|建成|"
+    "的|其中|该|此|和|与|及|等|是|为|在|对|将|已|有|个|共|均|分别|"
+    "实施|谋划|签约|签署|签订|引进|洽谈|启动|开工|竣工|投产|计划|包括|包含|涵盖|推进|建设|"
+    "完成|实现|新增")
 #: Verbs of a count's event: 签约项目 is no project's name.
 _EVENT_END = re.compile(f"(?:{_EVENTS})$")
 
