@@ -4,8 +4,8 @@ The summary panel lists each article's key numbers with a label naming what the 
 measures (issue #16: labels a reader would accept >= 0.9). Whether a label is acceptable is a
 reader's judgement, so this script does not score: it runs the app's own annotation
 (``reader.annotate.pipeline.annotate``, which finds the names first and so loads the NLP stack
-the labels use) and prints, one per line and numbered, the label, the figure and its sentence
-with the figure marked 【like this】. Count the lines you would accept.
+the labels use) and prints, one per line and numbered, the article's title, the label, the
+figure and its sentence with the figure marked 【like this】. Count the lines you would accept.
 
 Articles come from ``../shared/benchmarks/zone-news/articles.jsonl`` (other people's text, read
 here only to measure: nothing of it goes into rules, word lists or tests), or from the
@@ -95,7 +95,8 @@ def main() -> None:
     print(f"# {len(picked)} of {len(pool)} key figures from {len(articles)} articles"
           f" (seed {args.seed})")
     for number, (article, key) in enumerate(picked, 1):
-        print(f"{number:3d}. [{key.label}] {key.figure.text} | {marked(article, key)}")
+        print(f"{number:3d}. 《{article.title}》 [{key.label}] {key.figure.text}"
+              f" | {marked(article, key)}")
 
 
 if __name__ == "__main__":

@@ -60,10 +60,13 @@ from reader.annotate.label_events import (
 )
 from reader.annotate.label_figure import fit, label_of
 from reader.annotate.label_neighbours import from_neighbours, subjects, whose_figure
+from reader.annotate.label_owner import Companies
 from reader.annotate.label_phrase import (
     GENERIC,
     LONG_LABEL,
+    Lexicon,
     is_kind,
+    is_word,
     lexicon,
 )
 from reader.annotate.label_tidy import driven, goal_after, start_year, tidy
@@ -79,7 +82,9 @@ Tags = Mapping[str, str]
 _CATEGORY = re.compile(
     "[ ]*(?:(?:以上|以下|级以上|及以上)[\u4e00-\u9fff]|级"
     "|(?:以上|以下)?的(?:企业|项目|工业企业|重点项目)"
-    "[^，。；]{0,8}?[0-9一二三四五六七八九十两]+[ ]*[家个项])"
+    "[^，。；]{0,8}?[0-9一二三四五六七八九十两]+[ ]*[家个项]"
+    # (20-50亿元项目 2 个: a size class counted, no amount of its own)
+    "|(?:项目|企业)[ ]*[0-9一二三四五六七八九十两]+[ ]*[家个项])"
 )
 #: Before a threshold's amount (出口超亿美元的企业 9 家, 投资超 20 亿元的项目 5 个).
 _OVER = ("超", "超过", "逾", "达", "到", "在", "过")
@@ -165,6 +170,7 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
     for spans in (*place_spans.values(), *orgs.values()):
         spans.sort()  # (looked up by bisection, figure by figure)
     subject = subjects(article, entities)
+    companies = Companies(entities)
     masked: dict[int, str] = {}
     plain: dict[int, str] = {}
     best: dict[tuple[str, str, float | None, float | None], KeyFigure] = {}
@@ -216,11 +222,15 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
             label = owner_before(text, fig.start, label, lex)  # 某某项目，总投资 20 亿元
         where = (located.block, split.bounds(fig.start)[0], fig.unit)
         if fig.kind == "count":
-            if label in places.get(located.block, ()) and counted.get(where):
-                # 引进科技企业 460 家（松江 180 家）: a place alone is where, not what is counted
-                label = fit(label + counted[where], counted[where])
+            own = _region(text, fig.start, lex) if label.endswith("地区") else ""
+            own = own or label
+            if (own in places.get(located.block, ()) or own.endswith("地区")) and counted.get(
+                    where):
+                # 引进科技企业 460 家（松江 180 家）, 新区 19 个，其中东部地区 8 个: a place
+                # alone is where, not what is counted
+                label = fit(own + counted[where], counted[where])
             elif label:
-                counted[where] = label
+                counted[where] = label.removesuffix("数量").removesuffix("总数") or label
         else:
             if label and (label in places.get(located.block, ()) or (
                     label.endswith(_ZONES) and "占" not in label)):
@@ -256,6 +266,9 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
             part = part or other
         if label and not generic:  # 该项目…总投资 35 亿元: the project's, not the zone's
             label = pointer_subject(text, split.bounds(fig.start)[0], fig.start, label)
+            # (该公司…: the company the story named last, by name)
+            label = companies.pointed(text, located.block, split.bounds(fig.start)[0],
+                                      fig.start, label)
             began = start_year(text, fig.start)  # 从 2000 年的 3.02 亿元: where it started
             label = began + label if began and len(began + label) <= LONG_LABEL + 4 else label
         if label and not generic:  # 规模以上企业…，利润 21 亿元: still the above-scale firms'
@@ -298,6 +311,18 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
     ]
     ranked.sort(key=lambda k: (-k.score, k.block, k.figure.start))
     return pick(ranked, limit), labels
+
+
+def _region(text: str, pos: int, lex: Lexicon) -> str:
+    """The region written right before the count at ``pos`` (其中东部地区 8 个 → 东部地区:
+    where, not what is counted), or ""."""
+    words = lex.words(text[max(0, pos - 8) : pos].rstrip())
+    if words and words[-1].endswith("地区") and len(words[-1]) > 2:
+        return words[-1]
+    if len(words) > 1 and words[-1] == "地区" and 2 <= len(words[-2]) <= 3 and is_word(
+            words[-2]) and words[-2] not in ("其中", "全部", "所有"):
+        return words[-2] + "地区"
+    return ""
 
 
 def _mood(word: str, label: str) -> str:

@@ -89,7 +89,10 @@ _LAST_NUMBER = re.compile("[0-9][0-9.]*[^0-9]*$")
 _SCALE = re.compile("前?[0-9]+强")
 _BLANK = "■"
 #: 以集成电路、软件为主的: a description of the things counted, before them.
-_DESCRIBED = re.compile("[ ]*以[^，。；：]{1,30}?为(?:主|代表|核心|重点|龙头|主导|特色)的")
+_DESCRIBED = re.compile(
+    "[ ]*以[^，。；：]{1,30}?为(?:主|代表|核心|重点|龙头|主导|特色)的"
+    # (17 个带动能力强、经济效益好的重大项目: what they are like, listed, then them)
+    "|[ ]*[\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12}){1,5}(?<!的)的")
 
 
 def mask_names(text: str, spans: Sequence[tuple[int, int]]) -> str:

@@ -33,6 +33,7 @@ from reader.annotate.label_phrase import (
 )
 
 __all__ = [
+    "OPENER_WORDS",
     "PART_HEADS",
     "ZONE_HEADS",
     "clause_head",
@@ -53,14 +54,14 @@ __all__ = [
 #: Wholes wider than the zone a story is about (全区 is the zone itself in a district's story).
 SCOPES = ("全国", "全省", "全市", "全县")
 _SCOPE = re.compile(
-    f"(?:{'|'.join(SCOPES)})(?:[\u4e00-\u9fff]{{0,4}}?(?:工业园区|产业园区|集中区|集聚区|开发区|高新区|园区|新区|产业园|工业园))?")
+    f"(?:{'|'.join(SCOPES)})(?:(?:(?![有共是为达和与及])[\u4e00-\u9fff]){{0,4}}?(?:工业园区|产业园区|集中区|集聚区|开发区|高新区|园区|新区|产业园|工业园))?")
 _NUMERALS = frozenset("一二两三四五六七八九十百千万")
 _CLAUSE_END = re.compile("[，。；：！？,;:!?\n（）()“”]")
 #: What may open a clause before its subject: time words, 其中, a year.
-_OPENERS = re.compile(
-    "^(?:其中|同时|此外|另外|截至|截止|目前|当前|今年|去年|全年|上半年|下半年|前三季度"
-    "|[一二三四]季度|[0-9]{4}年(?:度|末|底)?|[0-9]{1,2}月(?:份|底)?)*"
-)
+#: (the words, as one alternation, for patterns of their own)
+OPENER_WORDS = ("其中|同时|此外|另外|截至|截止|目前|当前|今年|去年|全年|上半年|下半年|前三季度"
+                "|[一二三四]季度|[0-9]{4}年(?:度|末|底)?|[0-9]{1,2}月(?:份|底)?")
+_OPENERS = re.compile(f"^(?:{OPENER_WORDS})*")
 #: 完成全年预算的 112%: a rate of completion of a plan.
 _COMPLETION = re.compile(
     "(?P<verb>完成|达到|实现)(?P<plan>[\u4e00-\u9fff]{0,6}?(?:预算|计划|目标|任务))的?[ ]*$"
@@ -249,7 +250,8 @@ def projected(sentence_before: str) -> bool:
 #: A threshold before a counted noun: 过 100 亿元的, 10 亿元以上, 年销售收入超 50 亿元的.
 _THRESHOLD = re.compile(
     "(?P<threshold>(?:过|超过|超|逾|达到|达|在)[ ]*[0-9][0-9.]*[ ]*[万亿]*[元美]*元?"
-    "(?:以上|及以上)?|(?:[0-9][0-9.]*[ ]*[千百十]?|[千百十])?[万亿]*[元美]*元?(?:以上|及以上))"
+    "(?:以上|及以上)?|(?:[0-9][0-9.]*[ ]*[千百十]?|[千百十])?[万亿]*[元美]*元?(?:以上|及以上)"
+    "|[0-9][0-9.]*[ ]*[-—~至到][ ]*[0-9][0-9.]*[ ]*[万亿]+[美]?元)"  # (a range: 20-50亿元项目)
     "的?[ ]*$"
 )
 
@@ -280,8 +282,8 @@ def listed_before(text: str, pos: int, count: int, lex: Lexicon) -> list[str]:
 
 
 #: How the names of zones and parks end, past the place that starts them (旬阳县 生态工业集中区).
-_ZONE_TAIL = re.compile(
-    "[\u4e00-\u9fff]{0,8}?(?:集中区|集聚区|工业园区|产业园区|园区|工业园|产业园|开发区|高新区|新区"
+_ZONE_TAIL = re.compile(  # (no verb: 全省共有省级开发区 names no zone)
+    "(?:(?![有共是为达和与及])[\u4e00-\u9fff]){0,8}?(?:集中区|集聚区|工业园区|产业园区|园区|工业园|产业园|开发区|高新区|新区"
     "|示范区|试验区|保税区|科技城|产业区|科技园)"
 )
 #: What may stand between a sentence's start and its topic (其中，2016年，).
@@ -330,12 +332,17 @@ def subject_of(text: str, start: int, pos: int, lex: Lexicon, label: str,
     lead = _LEAD.match(text, start, pos).end()
     k = bisect_left(orgs, (lead, 0))
     for s, e in orgs[k : k + 1]:
-        if s == lead and e < pos:
+        # (园区龙头企业某某公司实现…: a description of the firm may come before its name)
+        if e < pos and (s == lead or (s - lead <= 8 and _DESCRIBED.fullmatch(text, lead, s))):
             e += 2 if text.startswith("项目", e) else 0
             after = [w for w in lex.words(text[e:pos]) if not _WHEN.fullmatch(w)]
-            if after and after[0] in _PREDICATES and text[s:e] not in label:
+            first = lex.words(label)[:1] if label else []
+            # (某某公司实现营收…; 某某公司去年研发投入达…: the measure right after the name)
+            if after and (after[0] in _PREDICATES or after[:1] == first) and (
+                    text[s:e] not in label):
                 return text[s:e]
-            return ""
+            if s == lead:
+                return ""
     verb = _PREDICATE.search(text, lead, pos)
     if verb is None or verb.start() == lead:
         return ""  # no verb of measure, or nothing before it: no subject
@@ -353,6 +360,8 @@ def subject_of(text: str, start: int, pos: int, lex: Lexicon, label: str,
     return phrase
 
 
+#: What may describe a firm before its name opens a clause (园区龙头企业, 作为链主企业的).
+_DESCRIBED = re.compile("[\u4e00-\u9fff]{0,6}(?:企业|公司|龙头|链主|单位)的?")
 #: Time words between a subject and its verb (某某公司去年实现营收…).
 _WHEN = re.compile("[，, ]|去年|今年|明年|当年|全年|上半年|下半年"
                    "|前[一二三四五六七八九十]+个?[月季]度?|[一二三四]季度|[0-9]+年|[0-9]+月(?:份)?|已|已经|共|同期|年内|首次")

@@ -58,8 +58,9 @@ def with_event(text: str, pos: int, label: str, end: int = -1) -> str:
     ending at ``end`` (43 个项目已开工 → 开工项目); else ``label`` unchanged."""
     if not label.endswith(_BARE) or len(label.split("以上")[-1]) > 6:
         return label  # (亿元以上楚商项目: a class of a bare head still needs its event)
-    if end >= 0 and text.startswith(label, end):  # (the counted noun after the figure)
-        after = _EVENT_AFTER.match(text, end + len(label))
+    said = _said_after(text, end, label) if end >= 0 else -1
+    if said >= 0:  # (the counted noun after the figure, or after what they are like)
+        after = _EVENT_AFTER.match(text, said + len(label))
         if after:  # 43 个项目已开工建设: started, not the zone's stock of projects
             return after.group("verb") + label
         listed = _LISTED_EVENT.search(text, max(0, pos - 40), pos)
@@ -83,6 +84,19 @@ def with_event(text: str, pos: int, label: str, end: int = -1) -> str:
     return whole if len(whole) <= LONG_LABEL else event.group("verb") + label
 
 
+def _said_after(text: str, end: int, label: str) -> int:
+    """Where ``label`` stands after the figure ending at ``end``: right after it, or after
+    what the things are like (17 个带动能力强、效益好的 | 重大项目); -1 when it does not."""
+    if text.startswith(label, end):
+        return end
+    at = text.find(label, end, end + 40)
+    between = text[end:at]
+    return at if at > end and between.endswith("的") and not _NOT_DESCRIBING.search(
+        between) else -1
+
+
+#: What a description of the counted things never holds: the end of a clause, a figure.
+_NOT_DESCRIBING = re.compile("[，。；：,;:0-9]")
 #: The event a sentence is about, named before its count of projects (举行集中开工仪式，
 #: 共有项目 43 个; 本次签约活动共涉及项目 18 个).
 _SENTENCE_EVENT = re.compile(

@@ -55,7 +55,7 @@ _EVENT_UNITS = frozenset(("场", "次", "届", "期", "场次"))
 _EVENT_NOUN = re.compile(
     "[ ]*([^，。；、：！？0-9 ]{0,10}?(?:活动|仪式|大会|会议|论坛|推介会|对接会|洽谈会|招聘会|"
     "培训班|培训|讲座|展会|路演|比赛|大赛))")
-_CLASSED = re.compile("[0-9]强|以上|[过超逾]")
+_CLASSED = re.compile("[0-9]强|以上|[过超逾]|[0-9][ ]*[-—~至到][ ]*[0-9.]+[ ]*[万亿]+[美]?元")
 #: A rank class before a noun (世界500强企业), or (_CLASSED) any class: 亿元以上, 过 100 亿元.
 _RANK_CLASS = re.compile("(?:世界|中国|全球|全国|全省|民营|行业|亚洲)?[0-9]+$")
 #: The rest of a list of counts up to the 的 before their shared noun (512 件、236 件的).
@@ -93,7 +93,7 @@ def label_of(raw: str, text: str, fig: Figure, in_list: tuple[int, int, int] | N
     event = _EVENT_NOUN.match(raw, fig.end) if fig.unit in _EVENT_UNITS else None
     if event:  # 8 场项目集中开工活动: the events are counted, not the projects in their name
         return event.group(1)
-    if fig.kind == "count" and not in_list and _CLASSED.search(text, fig.start - 24, fig.start):
+    if fig.kind == "count" and _CLASSED.search(text, fig.start - 24, fig.start):
         noun = noun_before(text, fig.start, lex)[0]
         head = text[max(0, fig.start - 40) : fig.start].rstrip()
         if noun and head.endswith(noun):

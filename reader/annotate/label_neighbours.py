@@ -35,7 +35,8 @@ _GROUPS = ("项目", "企业", "公司", "机构", "单位", "园区", "基地",
 _GROUP_MEASURES = ("总", "年度", "计划", "协议", "签约", "投资", "累计", "预计", "注册", "用地",
                    "占地", "产值", "营收", "销售", "税收")
 #: The counted noun and its event after a count, ending a clause (个重大项目集中开工).
-_COUNTED_TAIL = re.compile("[个家项只批][^，。；、0-9]{2,10}$")
+_COUNTED_TAIL = re.compile("[个家项只批](?:[^，。；0-9]{0,40}的)?[^，。；、0-9]{2,10}")
+_MEASURE_WORD = re.compile("[个家项只批]")
 #: A group's measure as the clause before labelled it (开工项目总投资): the group owns the
 #: measures that follow it.
 _OWNED = re.compile(f"(?P<owner>.{{1,8}}?(?:{'|'.join(_GROUPS)}))(?:{'|'.join(_GROUP_MEASURES)})")
@@ -114,9 +115,11 @@ def from_neighbours(text: str, block: int, fig: Figure, label: str,
     if not before and kind == "" and label:
         # 60 个重大项目集中开工，总投资额 289 亿元: the clause before ends with the counted
         # noun and what happened to it, after its figure
-        tail = _COUNTED_TAIL.search(text, max(0, end - 12), end)
-        kind, before = ends.get((block, tail.start() + 1), ("", "")) if tail else ("", "")
-        kind = kind if kind == "count" else ""
+        # (the count nearest the clause's end whose counted words run to it)
+        at = next((m.start() for m in _MEASURE_WORD.finditer(text[max(0, end - 54) : end][::-1])
+                   if ends.get((block, end - m.start()), ("",))[0] == "count"), -1)
+        tail = _COUNTED_TAIL.fullmatch(text, end - at - 1, end) if at >= 0 else None
+        kind, before = ends[(block, end - at)] if tail else ("", "")
     if not (before and label and start and text[start - 1] in "，,"):
         return label
     bare = clause.replace(" ", "")

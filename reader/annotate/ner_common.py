@@ -98,6 +98,16 @@ def ordinary_org_word(tok: str) -> bool:
         tok.endswith("部") and len(tok) >= 3 and all(c in "东西南北中" for c in tok[:-1]))
 
 
+#: What 企业 is part of in a registered name's trade (某某企业管理有限公司).
+_FIRM_TRADES = frozenset(("管理", "服务", "咨询", "发展", "孵化", "征信"))
+
+
+def describes_firm(tok: str, after: str) -> bool:
+    """Whether ``tok`` describes the firm whose name follows (园区龙头企业 | 某某有限公司,
+    链主企业 | …): a word for firms, not the start of the name (企业管理 is a trade)."""
+    return tok.endswith("企业") and (len(tok) >= 3 or after not in _FIRM_TRADES)
+
+
 def adjectival(tok: str) -> bool:
     """嵌入式, 创新型, 战略性: a word that describes a kind, never a proper name by itself."""
     return len(tok) >= 3 and tok[-1] in "式型性"

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 import re
 
-from reader.annotate.ner_common import ACTION_VERBS, ORG_MAX, P_RULE, RuleBase, is_han
+from reader.annotate.ner_common import (
+    ACTION_VERBS,
+    ORG_MAX,
+    P_RULE,
+    RuleBase,
+    describes_firm,
+    is_han,
+)
 
 #: Legal forms that end a registered name.
 LEGAL_FORMS = frozenset({"有限公司", "股份有限公司", "有限责任公司", "集团有限公司", "股份公司"})
@@ -47,7 +54,8 @@ class LegalNameRules(RuleBase):
         # the place opens the name only at a clause's edge: after punctuation, a function word
         # or a verb (获奖企业有 | 珠海…), or a list's 和/及
         before = toks[k - 1] if k else ""
-        if before and is_han(before) and tags.get(before) not in ("X", "V"):
+        if before and is_han(before) and tags.get(before) not in ("X", "V") and not (
+                describes_firm(before, toks[k])):  # (骨干企业 | 江苏某某…: a clear start)
             if not self.is_place_token(before):
                 return
             k -= 1  # 广东 珠海…: a province before the city stays in the name

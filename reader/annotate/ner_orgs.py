@@ -19,6 +19,7 @@ from reader.annotate.ner_common import (
     P_RULE,
     RuleBase,
     adjectival,
+    describes_firm,
     is_han,
 )
 
@@ -106,8 +107,9 @@ class OrgRules(RuleBase):
     def industry_rule(self, i: int) -> None:
         """唯柯医疗, 上海百趣生物, 漳州城投: brand (+ place before it) + industry words."""
         toks, gaz, n = self.tokens, self.gaz, len(self.tokens)
-        if i == 0:
-            return
+        if i == 0 or toks[i - 1].endswith(("公司", "集团")) or (
+                toks[i] == "投资" and i + 1 < n and self._verb_use(toks[i + 1])):
+            return  # 华为公司 投资 20 亿元: a whole name, then the sentence's verb
         j = i + 1
         while j < n and toks[j] in gaz.industry:  # 智能科技, 生物医药
             if j > i and toks[j] == "投资" and j + 1 < n and self._verb_use(toks[j + 1]):
@@ -297,12 +299,14 @@ class OrgRules(RuleBase):
         if not toks[i].endswith(_REGISTERED):
             return i
         while k > 0 and len(toks[k - 1]) >= 2 and is_han(toks[k - 1]) and self.nlp.tags.get(
-                toks[k - 1]) not in ("X", "V") and toks[k - 1] not in self.gaz.titles:
+                toks[k - 1]) not in ("X", "V") and toks[k - 1] not in self.gaz.titles and not (
+                describes_firm(toks[k - 1], toks[k])):
             k -= 1
         brand = [t for t in toks[k:i] if t not in self.gaz.industry]
         before = toks[k - 1] if k > 0 else ""
         if before and is_han(before) and self.nlp.tags.get(before) != "V" and not (
-                len(before) == 1 and self.nlp.tags.get(before) == "X"):  # (的, 和, 在: clear)
+                len(before) == 1 and self.nlp.tags.get(before) == "X") and not (
+                describes_firm(before, toks[k])):  # (的, 和, 在, 龙头企业: a clear start)
             return i  # (中铁二十局 集团市政工程有限公司: the name goes on, its start unclear)
         return k if i - k >= 2 and brand and self.starts[i] - self.starts[k] >= 4 else i
 

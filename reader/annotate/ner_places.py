@@ -24,6 +24,7 @@ from reader.annotate.ner_common import (
     PAIR,
     RuleBase,
     adjectival,
+    describes_firm,
     is_han,
     ordinary_org_word,
 )
@@ -331,6 +332,9 @@ class PlaceRules(RuleBase):
                 ):
                     j = k
                     break
+            # 园区龙头企业华为技术有限公司: the name starts after the words for firms
+            j = next((k + 1 for k in range(i - 1, j - 1, -1)
+                      if describes_firm(toks[k], toks[k + 1])), j)
         start_of = i if distinctive else self.registered_start(i)
         registered = start_of < i
         if registered:  # 航天电工集团有限公司: a registered name, however plain its words

@@ -76,6 +76,14 @@ def test_category_thresholds_are_not_key_figures() -> None:
     assert all(k.figure.text != "亿元" for k in keys)
 
 
+def test_a_range_of_amounts_before_a_count_is_a_class() -> None:
+    # 20-50亿元项目 2 个: the projects' size class, counted; no amount of its own
+    article = _article("新开工项目12个，其中20-50亿元项目2个，10-20亿元项目4个，5-10亿元项目6个。")
+    texts = {k.figure.text: k.label for k in annotate(article).key_figures}
+    assert not {"20-50亿元", "10-20亿元", "5-10亿元"} & texts.keys()
+    assert texts["2个"] == "20-50亿元项目"
+
+
 def test_sentence_and_limit_and_determinism() -> None:
     figures = _located(ZONE)
     keys = key_figures(ZONE, figures, limit=3)

@@ -23,7 +23,9 @@ CASES: dict[str, tuple[str, str, str]] = {
     "decrease-is-a-change": ("出口额同比减少 5.2%。", "5.2%", "出口额减少"),
     "growth-of-the-noun-before": ("全区营收达 800 亿元，同比增长12.5%。", "12.5%", "全区营收增长"),
     "list-of-growths": ("三大产业产值分别同比增长 6.5%、12.8%。", "12.8%", "三大产业产值增长"),
-    "not-the-company": ("华为公司投资 20 亿元建设研发基地。", "20 亿元", "投资"),
+    # (the measured thing, with the company whose it is: never the company alone)
+    "the-company-and-its-measure": ("华为公司投资 20 亿元建设研发基地。", "20 亿元",
+                                    "华为公司投资"),
     "noun-after-the-money": ("企业累计完成超 3 亿元股权融资。", "3 亿元", "累计股权融资"),
     "fund-after-the-money": ("高新区设立 2 亿元天使投资基金。", "2 亿元", "天使投资基金"),
     "verb-after-the-money": ("该项目总投资 15 亿元建设智能工厂。", "15 亿元", "项目总投资"),
@@ -473,6 +475,31 @@ CASES: dict[str, tuple[str, str, str]] = {
         "该项目由某集团投资建设，总投资35亿元，预计2026年建成投产。", "35亿元", "项目总投资"),
     "a-sentence-about-the-company": (
         "该公司今年上半年实现销售收入8.6亿元，同比增长35%。", "8.6亿元", "公司销售收入"),
+    # A company's figures say whose: the company opening the clause, a description of it
+    # before its name, or the company a later sentence points back to (该公司, 公司).
+    "a-company-then-its-measure": ("江苏恒瑞医药股份有限公司去年研发投入达到62亿元。", "62亿元",
+                                   "江苏恒瑞医药研发投入"),
+    "a-firm-described-before-its-name": (
+        "其中，园区龙头企业华为技术有限公司实现营业收入120亿元。", "120亿元", "华为技术营业收入"),
+    "a-company-pointed-back-to": (
+        "苏州纳芯微电子股份有限公司（以下简称“纳芯微”）是一家芯片设计企业。"
+        "该公司今年上半年实现销售收入8.6亿元。", "8.6亿元", "纳芯微销售收入"),
+    "a-company-named-the-sentence-before": (
+        "江苏恒瑞医药股份有限公司位于园区东部。公司今年新申请专利120项。", "120项",
+        "江苏恒瑞医药新申请专利"),
+    # A range of amounts before the counted noun is a class of them, counted.
+    "a-range-is-a-class": ("其中，20-50亿元项目3个，10-20亿元项目5个。", "3个", "20-50亿元项目"),
+    # What the counted things are like may stand between the count and them.
+    "counted-things-described": (
+        "其中，高新区有17个带动能力强、经济效益好的重大项目集中开工，总投资76.6亿元。", "17个",
+        "集中开工重大项目"),
+    "a-total-of-described-things": (
+        "其中，高新区有17个带动能力强、经济效益好的重大项目集中开工，总投资76.6亿元。",
+        "76.6亿元", "集中开工重大项目总投资"),
+    # A region is where the counted things are, not what is counted.
+    "a-region-of-a-count": ("全国国家级新区数量达到19个，其中东部地区8个、西部地区7个。", "7个",
+                            "西部地区国家级新区"),
+    "a-scope-then-a-verb": ("全省共有省级开发区120家。", "120家", "全省省级开发区"),
     "what-happened-written-after-the-things": (
         "全市共有43个项目集中开工。", "43个", "全市集中开工项目"),
     "registered-firms": ("开发区已累计注册企业754家。", "754家", "累计注册企业"),

@@ -14,6 +14,28 @@ from tests.helpers.name_checks import check_names, found_names
 
 # (id, text, must find, must not find)
 CLASSES = [
+    # The words a story uses for firms (龙头企业, 骨干企业) describe the one named after them:
+    # they are no part of its name, nor do they hide it.
+    (
+        "a-firm-described-before-its-name",
+        "园区龙头企业华为技术有限公司和骨干企业江苏中天科技股份有限公司均实现两位数增长。",
+        [("华为技术有限公司", "org"), ("江苏中天科技股份有限公司", "org")],
+        [("园区龙头企业华为技术有限公司", "org")],
+    ),
+    # 企业管理 is a trade, part of the registered name.
+    (
+        "a-trade-with-enterprise-in-it",
+        "深圳市前海企业管理有限公司注册资本1000万元。",
+        [("深圳市前海企业管理有限公司", "org")],
+        [],
+    ),
+    # A whole company name, then the sentence's verb: 投资 is no trade of the firm.
+    (
+        "a-company-then-its-investment",
+        "华为公司投资20亿元建设研发基地。",
+        [("华为公司", "org")],
+        [("华为公司投资", "org")],
+    ),
     # Industry words of a single trade (锂业, 泵业) make a company of the brand before them.
     (
         "a-brand-before-a-trade-word",

@@ -1,0 +1,78 @@
+"""Whose a company's figure is when its sentence only points back to it.
+
+A story on a zone names a company once, then goes on about it: 该公司今年实现销售收入 8.6
+亿元, 公司研发投入占营收的 12%. "公司销售收入" reads as any company's, or the zone's; the
+company the story named last, by the name the story used (its short form when the story
+declared one, else the registered name without its legal ending), says whose.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from reader.annotate.label_context import OPENER_WORDS
+from reader.annotate.label_phrase import LONG_LABEL
+from reader.model import Entity, Located
+
+__all__ = ["Companies"]
+
+#: A sentence that opens with a pointer back to a company (该公司, 这家企业, or 公司 alone:
+#: a sentence never opens with a company it has not named), after a date or time word.
+_POINTER = re.compile(
+    f"(?:{OPENER_WORDS}|[0-9一二三四五六七八九十]+月[0-9一二三四五六七八九十]*日|据悉|目前"
+    "|[，, ])*(?:(?:该|此|这家|这个)?公司(?![化制])|(?:该|此|这家)企业)")
+#: The legal ending of a registered name (no part of the name a reader knows it by).
+_LEGAL_END = re.compile("(?:股份)?有限(?:责任)?公司$|股份公司$|(?:（集团）|\\(集团\\))?有限公司$")
+#: Organisations no "公司" or "企业" points back to: government bodies, schools, institutes.
+_NOT_FIRMS = ("委员会", "管委会", "政府", "局", "厅", "部", "办", "办公室", "大学", "学院",
+              "研究院", "研究所", "科学院", "协会", "联合会", "商会", "联盟", "学校", "医院")
+#: How many paragraphs back the company pointed to may have been named.
+_BACK = 2
+
+
+class Companies:
+    """The companies an article names, in order, to find the one a sentence points back to."""
+
+    def __init__(self, entities: Sequence[Located[Entity]]) -> None:
+        found = [(located.block, located.span.start, _shown(located.span))
+                 for located in entities if _is_firm(located.span)]
+        found.sort()
+        self._keys = [(block, start) for block, start, _name in found]
+        self._names = [name for _block, _start, name in found]
+
+    def before(self, block: int, pos: int) -> str:
+        """The company named last before offset ``pos`` of ``block`` (within a paragraph or
+        two), as a label shows it; "" when none is."""
+        k = bisect_left(self._keys, (block, pos))
+        if k and self._keys[k - 1][0] >= block - _BACK:
+            return self._names[k - 1]
+        return ""
+
+    def pointed(self, text: str, block: int, sentence: int, pos: int, label: str) -> str:
+        """``label`` with the company its sentence (from ``sentence``) points back to in place
+        of the pointer (该公司…销售收入 → 某某科技销售收入); ``label`` as it is when the
+        sentence opens with no pointer, or no company was named before."""
+        m = _POINTER.match(text, sentence, pos)
+        if m is None:
+            return label
+        name = self.before(block, sentence)
+        if not name or label.startswith(name):
+            return label
+        bare = label.removeprefix("公司").removeprefix("企业") or label
+        whole = name + bare
+        return whole if len(whole) <= LONG_LABEL + 4 else label
+
+
+def _is_firm(entity: Entity) -> bool:
+    if entity.type != "org" or entity.role is not None:
+        return False
+    full = entity.canonical or entity.text
+    return not full.endswith(_NOT_FIRMS) and len(entity.text) >= 2
+
+
+def _shown(entity: Entity) -> str:
+    """The name a label shows: the short form the story uses, else the registered name
+    without its legal ending (某某科技有限公司 → 某某科技)."""
+    return _LEGAL_END.sub("", entity.text) or entity.text
