@@ -42,7 +42,9 @@ from reader.annotate.label_clause import (
     mask_names,
     noun_before,
 )
+from reader.annotate.label_compare import share_change
 from reader.annotate.label_context import (
+    clause_head,
     not_a_quantity,
     phase_of,
     projected,
@@ -50,6 +52,8 @@ from reader.annotate.label_context import (
     sentence_start,
 )
 from reader.annotate.label_events import (
+    list_item_start,
+    listed_event,
     named_project,
     owner_after,
     owner_before,
@@ -217,6 +221,10 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
             label = label_of(text, text, fig, in_list, lex)
         if fig.kind == "count":  # 新签约项目 38 个: signed, not the zone's stock of projects
             label = with_event(text, fig.start, label, fig.end)
+            comma = list_item_start(text, fig.start, label) if label else -1
+            if comma > 0:  # 引进 A 18 个，B 114 家: each listed count keeps the event
+                label = listed_event(text, fig.start, label, ends.get(
+                    (located.block, comma), ("", "")))
         elif label:  # 总投资 15 亿元的某某项目: that project's, not the zone's
             label = owner_after(text, fig.start, fig.end, label, lex)
             label = owner_before(text, fig.start, label, lex)  # 某某项目，总投资 20 亿元
@@ -248,6 +256,9 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
         label = from_neighbours(text, located.block, fig, label, ends, lex, counted.get(where, ""))
         if fig.unit.endswith("百分点"):  # 拉动全市规上工业 4.4 个百分点: a push, not a share
             label = driven(text, fig.start) or label
+            # (占比 47.5%，比上年提高 2 个百分点: the share's change)
+            head, clause = clause_head(text, fig.start)
+            label = share_change(clause, ends.get((located.block, head - 1), ("", ""))) or label
         label = tidy(label)  # (not 第一季度 alone, nor 月份形成产值)
         ends[(located.block, fig.end)] = (fig.kind, label)
         if seen is not None and not label:

@@ -16,7 +16,7 @@ import re
 
 from reader.annotate.label_phrase import LONG_LABEL, Lexicon, phrase_before
 
-__all__ = ["WHOLES", "compared"]
+__all__ = ["WHOLES", "compared", "share_change"]
 
 _HAN = "\u4e00-\u9fff"
 #: A lead: 比 + what it is compared with + the verb, right before the figure.
@@ -78,3 +78,24 @@ def compared(
         label = f"{things}占{whole[-2:]}" if whole.endswith(WHOLES) else f"{things}占比"
         return label if len(label) <= LONG_LABEL else ""
     return ""
+
+
+#: A change in points opening its clause (比 2005 年提高, 较上年下降).
+_POINT_CHANGE = re.compile(
+    "[ ]*(?:(?:比|较)[^，。；]{0,8}?)?"
+    "(?P<verb>提高|提升|增加|上升|下降|降低|减少|回落)了?[ 约近]*$")
+#: How a share's label ends (…占比, …比重, 占全市…).
+_SHARES = ("占比", "比重", "比例")
+
+
+def share_change(clause: str, previous: tuple[str, str]) -> str:
+    """高新技术企业产值占比 47.5%，比 2005 年提高 12 个百分点: the share the clause before
+    measured, with its change (高新技术企业产值占比提高); "" when ``clause`` (the words of
+    the points' clause before them) does not open with a change, or ``previous`` ((kind,
+    label) of the figure ending the clause before) is no share."""
+    kind, label = previous
+    change = _POINT_CHANGE.fullmatch(clause)
+    if change is None or kind != "percent" or not (label.endswith(_SHARES) or "占" in label):
+        return ""
+    whole = label + change.group("verb")
+    return whole if len(whole) <= LONG_LABEL + 4 else ""

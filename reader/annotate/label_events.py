@@ -16,8 +16,8 @@ import re
 from reader.annotate.label_context import clause_head, sentence_start
 from reader.annotate.label_phrase import LONG_LABEL, Lexicon, is_measure, phrase_before
 
-__all__ = ["named_project", "owner_after", "owner_before", "pointer_subject",
-           "project_before", "project_projection", "with_event"]
+__all__ = ["list_item_start", "listed_event", "named_project", "owner_after", "owner_before",
+           "pointer_subject", "project_before", "project_projection", "with_event"]
 
 #: Verbs that say what happened to the counted things (signed, started, brought in).
 _EVENTS = (
@@ -56,7 +56,7 @@ def with_event(text: str, pos: int, label: str, end: int = -1) -> str:
     size class before it (新签约项目 38 个 → 新签约项目; 新开工亿元以上项目 → 新开工亿元以上
     项目; 累计引进企业 → 累计引进企业), or the verb after it when the head follows the figure
     ending at ``end`` (43 个项目已开工 → 开工项目); else ``label`` unchanged."""
-    if not label.endswith(_BARE) or len(label.split("以上")[-1]) > 6:
+    if not label.endswith(_BARE) or len(label.split("以上")[-1]) > 8:
         return label  # (亿元以上楚商项目: a class of a bare head still needs its event)
     said = _said_after(text, end, label) if end >= 0 else -1
     if said >= 0:  # (the counted noun after the figure, or after what they are like)
@@ -82,6 +82,40 @@ def with_event(text: str, pos: int, label: str, end: int = -1) -> str:
         return label  # (新增 already read as part of 新增企业)
     whole = words + label
     return whole if len(whole) <= LONG_LABEL else event.group("verb") + label
+
+
+#: A count's event as its label opens with it (累计引进, 新签约).
+_LEADING_EVENT = re.compile(f"(?:全[区市县省国]|园区|新区)?(?P<event>(?:累计|已)?(?:{_EVENTS}))")
+_ANY_EVENT = re.compile(_EVENTS)
+#: Events only projects have (a firm is not started or finished).
+_BUILT = re.compile("开工|竣工|投产|建成|在建|新建|续建|储备|新上")
+
+
+def listed_event(text: str, pos: int, label: str, previous: tuple[str, str]) -> str:
+    """``label`` with the event of the count listed before it (已引进百亿元以上项目 18 个，
+    十亿元以上项目 114 个 → 引进十亿元以上项目; 签约项目 37 个，其中先进制造业项目 8 个 →
+    签约先进制造业项目), when the figure's clause names only the counted things; ``previous``
+    is (kind, label) of the figure that ends right before the list's comma."""
+    kind, before = previous
+    event = _LEADING_EVENT.match(before) if kind == "count" else None
+    if event is None or _ANY_EVENT.search(label) or label.startswith(("规上", "规模以上")) or (
+            _BUILT.search(event.group("event")) and not label.endswith("项目")):
+        return label  # (竣工项目 15 个，规上企业 120 家: the firms were not finished)
+    whole = event.group("event").removeprefix("已") + label
+    return whole if len(whole) <= LONG_LABEL else label
+
+
+def list_item_start(text: str, pos: int, label: str) -> int:
+    """The offset of the comma or 、 that opens a list item holding only ``label`` (after a
+    其中) before the figure at ``pos``; -1 when the item holds more than the counted things."""
+    end = pos
+    while end > 0 and text[end - 1] == " ":
+        end -= 1
+    at = end - len(label)
+    if at <= 0 or text[at:end] != label:
+        return -1
+    at -= 2 if text[max(0, at - 2) : at] == "其中" else 0
+    return at - 1 if at > 0 and text[at - 1] in "、，," else -1
 
 
 def _said_after(text: str, end: int, label: str) -> int:
@@ -255,7 +289,7 @@ def project_projection(before: str, label: str) -> str:
 #: the words that open a noun phrase (的, 其中, 该).
 _NAME_STOP = re.compile(
     "[^\u4e00-\u9fff]|共建|投建|新建|筹建|兴建|援建|扩建|续建|在建|打造|建成|"
-    "的|其中|该|此|和|与|及|等|是|为|在|对|将|已|有|个|共|均|分别|"
+    "的|了|其中|该|此|和|与|及|等|是|为|在|对|将|已|有|个|共|均|分别|"
     "实施|谋划|签约|签署|签订|引进|洽谈|启动|开工|竣工|投产|计划|包括|包含|涵盖|推进|建设|"
     "完成|实现|新增")
 #: Verbs of a count's event: 签约项目 is no project's name.
@@ -305,13 +339,19 @@ def project_before(text: str, start: int, label: str) -> str:
     return whole if len(whole) <= LONG_LABEL + 4 else label
 
 
+#: Words of a project's name right before its 项目 that elsewhere open a name as verbs.
+_NAMED_WORKS = ("建设", "扩建", "新建", "续建")
+
+
 def _name_before(text: str, start: int, at: int) -> str:
     """The name of a project written right before its 项目 at ``at`` (after ``start``), or ""
     when what stands there is no one name (集中开工的 | 项目, 签约项目, A 和 B 项目, 某某4.0 |…)."""
     if at <= start or _NAME_STOP.match(text, at - 1):
         return ""
     begin = max(start, at - 16)
-    stops = list(_NAME_STOP.finditer(text, begin, at))
+    # (某某新型建材建设项目: 建设 right before 项目 ends the name, it opens none)
+    stops = list(_NAME_STOP.finditer(text, begin, at - 2 if text.startswith(
+        _NAMED_WORKS, at - 2) else at))
     if not stops and begin > start:
         return ""  # (no clear start within reach: a long phrase, not a name)
     name = text[stops[-1].end() if stops else begin : at]

@@ -37,6 +37,9 @@ _GROUP_MEASURES = ("总", "年度", "计划", "协议", "签约", "投资", "累
 #: The counted noun and its event after a count, ending a clause (个重大项目集中开工).
 _COUNTED_TAIL = re.compile("[个家项只批](?:[^，。；0-9]{0,40}的)?[^，。；、0-9]{2,10}")
 _MEASURE_WORD = re.compile("[个家项只批]")
+_HANZI = re.compile("[\u4e00-\u9fff]+")
+#: Words of how many or since when, no manner of the verb (累计已拥有, 共达).
+_HOW_MUCH = re.compile("累计|已|共|达|总|拥有|合计|新增")
 #: A group's measure as the clause before labelled it (开工项目总投资): the group owns the
 #: measures that follow it.
 _OWNED = re.compile(f"(?P<owner>.{{1,8}}?(?:{'|'.join(_GROUPS)}))(?:{'|'.join(_GROUP_MEASURES)})")
@@ -103,7 +106,11 @@ def from_neighbours(text: str, block: int, fig: Figure, label: str,
             while len(counted_words) > 1 and (
                     lex.tags.get(counted_words[0]) == "V" or counted_words[0] == "累计"):
                 counted_words = counted_words[1:]
-            return words[-1] + "".join(counted_words)  # 开工项目 46 个，…，竣工 27 个: 竣工项目
+            # (其中现场签约 12 个、网络视频签约 9 个: how, with the verb, when it is short)
+            item = re.split("、|其中", clause.replace(" ", ""))[-1]
+            verb = item if len(item) <= 6 and _HANZI.fullmatch(item) and not _HOW_MUCH.search(
+                item) else words[-1]
+            return verb + "".join(counted_words)  # 开工项目 46 个，…，竣工 27 个: 竣工项目
     if fig.kind in ("money", "area") and label and "累计" not in label and (
             "累计" in clause or ("以来" in text[max(0, start - 30) : start] and "已" in clause)):
         label = "累计" + label if len(label) + 2 <= LONG_LABEL else label  # a running total
@@ -120,6 +127,8 @@ def from_neighbours(text: str, block: int, fig: Figure, label: str,
                    if ends.get((block, end - m.start()), ("",))[0] == "count"), -1)
         tail = _COUNTED_TAIL.fullmatch(text, end - at - 1, end) if at >= 0 else None
         kind, before = ends[(block, end - at)] if tail else ("", "")
+    if kind == "count" and fig.kind in ("money", "area"):
+        kind, before = _whole_of_parts(text, block, end, ends) or (kind, before)
     if not (before and label and start and text[start - 1] in "，,"):
         return label
     bare = clause.replace(" ", "")
@@ -145,6 +154,20 @@ def from_neighbours(text: str, block: int, fig: Figure, label: str,
             before = phrase_before(lex.words(before), lex, room) if room > 1 else ""
         return before + label if before else label
     return label
+
+
+def _whole_of_parts(text: str, block: int, end: int,
+                    ends: Mapping[tuple[int, int], tuple[str, str]]) -> tuple[str, str] | None:
+    """(kind, label) of the count a list of its parts followed (签约项目 21 个，其中现场签约
+    12 个、网络视频签约 9 个): the clause ending at ``end`` lists them; else None."""
+    start, clause = clause_head(text, end)
+    if not clause.lstrip().startswith("其中") or "、" not in clause:
+        return None
+    whole = start - 1
+    while whole > 0 and text[whole - 1] in " ，,":
+        whole -= 1
+    found = ends.get((block, whole))
+    return found if found and found[0] == "count" else None
 
 
 def _listed_count(text: str, block: int, end: int,

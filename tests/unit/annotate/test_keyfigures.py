@@ -81,7 +81,7 @@ def test_a_range_of_amounts_before_a_count_is_a_class() -> None:
     article = _article("新开工项目12个，其中20-50亿元项目2个，10-20亿元项目4个，5-10亿元项目6个。")
     texts = {k.figure.text: k.label for k in annotate(article).key_figures}
     assert not {"20-50亿元", "10-20亿元", "5-10亿元"} & texts.keys()
-    assert texts["2个"] == "20-50亿元项目"
+    assert texts["2个"] == "新开工20-50亿元项目"  # (a part of the newly started)
 
 
 def test_sentence_and_limit_and_determinism() -> None:

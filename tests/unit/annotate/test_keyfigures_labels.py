@@ -131,7 +131,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "share-of-things-after-it-no-whole": ("孵化器内超过 85% 的企业获得了专利。", "85%", "企业占比"),
     "a-share-that-rose": (
         "园区生产总值占全市GDP的 18.5%，比上年提高 1.2 个百分点。", "1.2 个百分点",
-        "占全市GDP比重提高"),
+        "园区生产总值占全市GDP提高"),
     "jobs-counted-by-a-verb-phrase": ("全年实现收入 8.5 亿元，安排就业 1.6 万人。", "1.6 万人",
                                       "安排就业"),
     "share-of-a-long-subject-from-the-clause-before": (
@@ -192,7 +192,8 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a-clause-of-verbs-measures-the-noun-before": (
         "同样从零起步的跨境电商出口，则达到了36.5亿元。", "36.5亿元", "跨境电商出口"),
     "an-area-of-the-thing-named-before": (
-        "园区又启动了科创中心三期建设项目，总计12万平方米。", "12万平方米", "建设项目面积"),
+        "园区又启动了科创中心三期建设项目，总计12万平方米。", "12万平方米",
+        "科创中心三期建设项目面积"),
     "a-share-past-a-time-word": (
         "跨境电商出口达36.5亿元，占同期园区出口值的21%。", "21%", "跨境电商出口占园区出口值"),
     "a-building-verb-names-the-area": (
@@ -361,7 +362,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "two-events-name-neither": (
         "园区举行项目集中开工、竣工仪式，共有项目 20 个。", "20 个", "项目"),
     "a-class-of-projects-with-no-digits": (
-        "全年新签约项目 215 个，其中亿元以上项目 63 个。", "63 个", "亿元以上项目"),
+        "全年新签约项目 215 个，其中亿元以上项目 63 个。", "63 个", "新签约亿元以上项目"),
     # What a project will do once it runs is the project's, not the zone's.
     "a-projects-output-once-built": (
         "项目全部建成投产后，可实现年销售收入 26 亿元，新增就业岗位 1500 个。", "26 亿元",
@@ -500,6 +501,24 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a-region-of-a-count": ("全国国家级新区数量达到19个，其中东部地区8个、西部地区7个。", "7个",
                             "西部地区国家级新区"),
     "a-scope-then-a-verb": ("全省共有省级开发区120家。", "120家", "全省省级开发区"),
+    # The counts listed after a count keep its event, when they name only what they count.
+    "a-listed-count-keeps-the-event": (
+        "截至目前，新区已引进百亿元以上项目18个，世界500强企业34家。", "34家", "引进世界500强企业"),
+    "a-part-keeps-the-event": ("全区新开工项目22个，其中产业项目15个。", "15个", "新开工产业项目"),
+    "a-firm-is-never-finished": ("全区竣工项目15个，规上企业120家。", "120家", "规上企业"),
+    # 建设 right before 项目 is part of the project's name.
+    "a-project-named-with-construction": ("宏达新型墙体材料建设项目总投资3亿元。", "3亿元",
+                                          "宏达新型墙体材料建设项目总投资"),
+    # Parts of a count told apart by how, listed after 其中; the total after is the whole's.
+    "parts-by-how": ("集中签约项目20个，其中现场签约14个、云签约6个，协议总投资80亿元。", "6个",
+                     "云签约项目"),
+    "a-total-after-the-parts": (
+        "集中签约项目20个，其中现场签约14个、云签约6个，协议总投资80亿元。", "80亿元",
+        "签约项目协议总投资"),
+    # A share's change in points is the share's.
+    "a-share-then-its-change": (
+        "园区研发投入占营业收入比重达到5.2%，较上年提高0.8个百分点。", "0.8个百分点",
+        "园区研发投入占营业收入比重提高"),
     "what-happened-written-after-the-things": (
         "全市共有43个项目集中开工。", "43个", "全市集中开工项目"),
     "registered-firms": ("开发区已累计注册企业754家。", "754家", "累计注册企业"),
