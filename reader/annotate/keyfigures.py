@@ -54,12 +54,9 @@ from reader.annotate.label_context import (
 from reader.annotate.label_events import (
     list_item_start,
     listed_event,
-    named_project,
     owner_after,
     owner_before,
     pointer_subject,
-    project_before,
-    project_projection,
     with_event,
 )
 from reader.annotate.label_figure import fit, label_of
@@ -72,6 +69,12 @@ from reader.annotate.label_phrase import (
     is_kind,
     is_word,
     lexicon,
+)
+from reader.annotate.label_projects import (
+    named_project,
+    park_before,
+    project_before,
+    project_projection,
 )
 from reader.annotate.label_tidy import driven, goal_after, start_year, tidy
 from reader.annotate.labels import Sentences
@@ -290,9 +293,13 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
         before = text[max(split.bounds(fig.start)[0], fig.start - _BEFORE_CHARS) : fig.start]
         clause = before[max(before.rfind("，"), before.rfind(",")) + 1 :]
         label = project_projection(before, label) if not generic else label
-        if fig.kind in ("money", "area"):  # 某某产业园项目总投资 13 亿元: that one's, named
-            label = named_project(text, split.bounds(fig.start)[0], fig.start, label)
+        if fig.kind in ("money", "area") or (fig.kind == "count" and label.startswith("项目")
+                                             and label != "项目"):
+            # 某某产业园项目总投资 13 亿元: that one's, named
+            label = named_project(text, split.bounds(fig.start)[0], fig.start, label,
+                                  orgs.get(located.block, ()))
             label = project_before(text, split.bounds(fig.start)[0], label)
+            label = park_before(text, split.bounds(fig.start)[0], label, lex)
         will = projected(before) or _WILL.search(clause)
         room = LONG_LABEL + (6 if "项目" in label else 0)  # (a project's name: a long label)
         if will and len(label) + 2 <= room and not any(

@@ -16,11 +16,11 @@ import re
 from reader.annotate.label_context import clause_head, sentence_start
 from reader.annotate.label_phrase import LONG_LABEL, Lexicon, is_measure, phrase_before
 
-__all__ = ["list_item_start", "listed_event", "named_project", "owner_after", "owner_before",
-           "pointer_subject", "project_before", "project_projection", "with_event"]
+__all__ = ["EVENTS", "list_item_start", "listed_event", "owner_after", "owner_before",
+           "pointer_subject", "with_event"]
 
 #: Verbs that say what happened to the counted things (signed, started, brought in).
-_EVENTS = (
+EVENTS = (
     "集中开竣工|开竣工|新签约|签约落地|签约入园|签约|新开工|集中开工|开工建设|开工|"
     "竣工投产|竣工|建成投产|投产|建成|在建|新建|续建|新引进|引进落地|引进|招引|"
     "入驻|入园|落户|新注册|注册|新认定|认定|储备|获批|落地|新上"
@@ -31,7 +31,7 @@ _CLASS = (
     "(?:美元|元)(?:以上|及以上|以下)?|(?:世界|中国|全国)?[0-9]+强)的?"
 )
 _EVENT_BEFORE = re.compile(
-    f"(?P<when>累计)?(?:共)?(?P<mood>意向|拟|计划|有意)?(?P<verb>{_EVENTS})了?[ ]*"
+    f"(?P<when>累计)?(?:共)?(?P<mood>意向|拟|计划|有意)?(?P<verb>{EVENTS})了?[ ]*"
     f"(?:[^，。；、：0-9 ]{{1,10}}等)?[ ]*(?P<cls>{_CLASS})?[ ]*$"
 )
 #: Heads that need their event: what a zone signs, starts, brings in or registers.
@@ -43,7 +43,7 @@ _LINK = re.compile("[ ]*(?:共计|总计|共|合计|达到|达|为|约|近|超�
 
 #: What happened to things listed by name before their count (先后引进 A、B 等 161 家).
 _LISTED_EVENT = re.compile(
-    f"(?P<when>累计|先后|陆续|相继)?(?P<verb>{_EVENTS})了?[^，。；0-9]{{2,30}}?等[ ]*$")
+    f"(?P<when>累计|先后|陆续|相继)?(?P<verb>{EVENTS})了?[^，。；0-9]{{2,30}}?等[ ]*$")
 #: What happened to the counted things, written after them (43 个项目已开工建设).
 _EVENT_AFTER = re.compile(
     "[ ]*(?:已经|已|正式|顺利|同时)?[ ]*(?:参与|参加)?"
@@ -85,8 +85,8 @@ def with_event(text: str, pos: int, label: str, end: int = -1) -> str:
 
 
 #: A count's event as its label opens with it (累计引进, 新签约).
-_LEADING_EVENT = re.compile(f"(?:全[区市县省国]|园区|新区)?(?P<event>(?:累计|已)?(?:{_EVENTS}))")
-_ANY_EVENT = re.compile(_EVENTS)
+_LEADING_EVENT = re.compile(f"(?:全[区市县省国]|园区|新区)?(?P<event>(?:累计|已)?(?:{EVENTS}))")
+_ANY_EVENT = re.compile(EVENTS)
 #: Events only projects have (a firm is not started or finished).
 _BUILT = re.compile("开工|竣工|投产|建成|在建|新建|续建|储备|新上")
 
@@ -263,104 +263,3 @@ def pointer_subject(text: str, start: int, pos: int, label: str) -> str:
         return label  # (a product or a part it names is no measure of the whole)
     whole = m.group("what") + label
     return whole if len(whole) <= LONG_LABEL + 4 else label
-
-
-#: A project coming into use (建成后, 全部达产后): what follows is what the project will do.
-_COMPLETED = re.compile("(?:建成|达产|投产|达效|竣工|运营|投用)(?:后|以后)")
-#: A zone or area named after the project's coming into use: its figure, not the project's.
-_WHOLE_AFTER = re.compile("全区|全市|全县|全省|全镇|园区|高新区|开发区|经开区|新区")
-#: Owners a label may already name.
-_NAMED_OWNER = ("项目", "公司", "企业", "园", "基地", "集团", "工厂", "产业")
-
-
-def project_projection(before: str, label: str) -> str:
-    """``label`` with 项目 before it when the sentence so far (``before``) names a project and
-    its coming into use (项目全部建成后，年产值 80 亿元 → 项目年产值): the project's expected
-    output, not the zone's; ``label`` as it is otherwise."""
-    done = _COMPLETED.search(before)
-    if done is None or "项目" not in before[: done.start()] or any(
-            w in label for w in _NAMED_OWNER) or _WHOLE_AFTER.search(before, done.end()):
-        return label  # (项目建成后，全区工业总产值将达: the zone's, the projects lift it)
-    whole = "项目" + label
-    return whole if len(whole) <= LONG_LABEL else label
-
-
-#: Where a project's name, read back from its 项目, starts: punctuation, digits, spaces and
-#: the words that open a noun phrase (的, 其中, 该).
-_NAME_STOP = re.compile(
-    "[^\u4e00-\u9fff]|共建|投建|新建|筹建|兴建|援建|扩建|续建|在建|打造|建成|"
-    "的|了|其中|该|此|和|与|及|等|是|为|在|对|将|已|有|个|共|均|分别|"
-    "实施|谋划|签约|签署|签订|引进|洽谈|启动|开工|竣工|投产|计划|包括|包含|涵盖|推进|建设|"
-    "完成|实现|新增")
-#: Verbs of a count's event: 签约项目 is no project's name.
-_EVENT_END = re.compile(f"(?:{_EVENTS})$")
-
-
-def named_project(text: str, start: int, pos: int, label: str) -> str:
-    """``label`` (项目总投资, 项目预计年产值) with the whole name of the one project its
-    sentence (from ``start``) names right before 项目 (福龙智造产业园项目总投资 13 亿元 →
-    福龙智造产业园项目总投资, the company in it too): a single project's figure, not the
-    story's projects'; else ``label``."""
-    cut = label.find("项目")
-    at = text.rfind("项目", start, pos)
-    while at > start and _NAME_STOP.match(text, at - 1):
-        at = text.rfind("项目", start, at)  # (某某产业园项目（…），总投资…，项目建成后: the name)
-    if cut < 0 or at < 0:
-        return label
-    name = _name_before(text, start, at)
-    head = label[:cut]  # (what the label kept of the name: 智造产业园 of 福龙智造产业园)
-    if not name or (head and not _in_order(head, name)):
-        return label
-    whole = name + label[cut:]
-    return whole if len(whole) <= LONG_LABEL + 4 else label
-
-
-#: A sentence about the project named before it: it opens with 项目 or 该项目 (项目建成后…).
-_ABOUT_PROJECT = re.compile("(?:[^，。；]{0,10}，)?(?:该|此|这一?|这个)?项目")
-
-
-def project_before(text: str, start: int, label: str) -> str:
-    """``label`` (项目总投资, 项目预计年产值) of a sentence from ``start`` that opens with 项目
-    or 该项目, with the name of the one project the sentence before names (某某产业园项目总
-    投资 20 亿元。项目建成后，年产值 50 亿元 → 某某产业园项目预计年产值); else ``label``."""
-    if not label.startswith("项目") or not _ABOUT_PROJECT.match(text, start):
-        return label
-    before = sentence_start(text, max(0, start - 1))
-    names, named = set(), 0
-    at = text.find("项目", before, start)
-    while at >= 0:
-        names.add(_name_before(text, before, at))
-        named += at > before and not _NAME_STOP.match(text, at - 1)  # (某某项目, not 的项目)
-        at = text.find("项目", at + 2, start)
-    names.discard("")
-    if len(names) != 1 or named != 1:
-        return label  # (none, or two projects: whose, the sentence does not say)
-    whole = names.pop() + label
-    return whole if len(whole) <= LONG_LABEL + 4 else label
-
-
-#: Words of a project's name right before its 项目 that elsewhere open a name as verbs.
-_NAMED_WORKS = ("建设", "扩建", "新建", "续建")
-
-
-def _name_before(text: str, start: int, at: int) -> str:
-    """The name of a project written right before its 项目 at ``at`` (after ``start``), or ""
-    when what stands there is no one name (集中开工的 | 项目, 签约项目, A 和 B 项目, 某某4.0 |…)."""
-    if at <= start or _NAME_STOP.match(text, at - 1):
-        return ""
-    begin = max(start, at - 16)
-    # (某某新型建材建设项目: 建设 right before 项目 ends the name, it opens none)
-    stops = list(_NAME_STOP.finditer(text, begin, at - 2 if text.startswith(
-        _NAMED_WORKS, at - 2) else at))
-    if not stops and begin > start:
-        return ""  # (no clear start within reach: a long phrase, not a name)
-    name = text[stops[-1].end() if stops else begin : at]
-    if not 4 <= len(name) <= 12 or _EVENT_END.search(name) or "以上" in name or (
-            stops and (stops[-1].group() in "的和与及、" or stops[-1].group().isascii())):
-        return ""
-    return name
-
-
-def _in_order(part: str, whole: str) -> bool:
-    chars = iter(whole)
-    return all(c in chars for c in part)

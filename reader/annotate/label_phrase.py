@@ -258,6 +258,10 @@ def _nominal_to_end(tokens: Sequence[str], lex: Lexicon, verbs: bool = False) ->
     return seen
 
 
+#: Words for "of all kinds" before a counted noun (各类, 多种).
+_KINDS_OF = frozenset(("各类", "各种", "多种", "各项", "各式", "多类", "各型", "各式各样"))
+
+
 def phrase_after(tokens: Sequence[str], lex: Lexicon, nominal: bool = False,
                  people: bool = False) -> str:
     """The noun phrase ``tokens`` start with: the counted noun after a measure word, or
@@ -272,6 +276,8 @@ def phrase_after(tokens: Sequence[str], lex: Lexicon, nominal: bool = False,
     """
     tags = lex.tags
     tokens = list(tokens)
+    while len(tokens) > 1 and tokens[0] in _KINDS_OF:
+        tokens = tokens[1:]  # 60 万台套 | 各类 智能控制系统: what, of whatever kinds
     if len(tokens) > 2 and _CLASS_OF.fullmatch(tokens[0] + tokens[1]):
         tokens[:2] = [tokens[0] + tokens[1]]  # 6 个 | 千亿 级 产业集群: their class
     if len(tokens) > 1 and len(tokens[0]) == 1 and tokens[0] not in _STOP_CHARS \

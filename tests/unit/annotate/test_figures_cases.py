@@ -25,6 +25,8 @@ CASES: dict[str, tuple[str, list[Row]]] = {
     # 百亿项目 is a project of ten billion, not ten billion 项: a size class, no count.
     "size-class-of-projects": ("县里举行百亿项目集中签约，签约千亿项目2个。",
                                [("2个", 2, None, "个")]),
+    # Sets of machines are counted in 台套, one unit (not 台, then a 套 of nothing).
+    "sets-of-machines": ("项目达产后年产数控机床2万台套。", [("2万台套", 2e4, None, "台套")]),
     # A space between thousands (as some sites print them) is one number, not two.
     "space-thousands": ("全年税收3 450万元，比上年增长。", [("3 450万元", 3.45e7, None, "元")]),
     "year-then-amount": ("2012 450万元", [("450万元", 4.5e6, None, "元")]),

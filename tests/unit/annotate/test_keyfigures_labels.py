@@ -519,6 +519,18 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a-share-then-its-change": (
         "园区研发投入占营业收入比重达到5.2%，较上年提高0.8个百分点。", "0.8个百分点",
         "园区研发投入占营业收入比重提高"),
+    # One project's figures name it; a name too long for a label by its company and kind.
+    "a-long-project-name-by-its-company": (
+        "其中，宁德时代新能源动力电池及储能系统产业园项目计划用地500亩，预计年销售收入80亿元。",
+        "80亿元", "宁德时代新能源产业园项目预计销售收入"),
+    # 该园区 in the sentence after a park was named is that park.
+    "the-park-named-before": (
+        "其中，芙蓉生物医药产业园是新区布局大健康的重要载体。该园区规划面积约6平方公里。",
+        "6平方公里", "芙蓉生物医药产业园规划面积"),
+    "the-story-zone-is-no-park-named-before": (
+        "园区今年实现产值120亿元。该园区规划面积20平方公里。", "20平方公里", "园区规划面积"),
+    # Of whatever kinds: 各类 is no part of the counted noun.
+    "of-all-kinds": ("全区全年举办各类招商活动120场。", "120场", "招商活动"),
     "what-happened-written-after-the-things": (
         "全市共有43个项目集中开工。", "43个", "全市集中开工项目"),
     "registered-firms": ("开发区已累计注册企业754家。", "754家", "累计注册企业"),
