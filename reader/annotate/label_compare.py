@@ -30,6 +30,11 @@ _MULTIPLE = re.compile(rf"(?:是|为|相当于|至|到)(?P<whole>[{_HAN}0-9]{{1,
 _RISES = ("提升", "提高", "增长", "上升", "增加", "扩大", "达到", "达")
 #: 比上年提高: a change over time, which the change rules label (营收增长), not a lead.
 _TIMES = ("上年", "去年", "同期", "上年同期", "前年", "上月", "上季度", "年初")
+#: A figure another's was compared with (高于全省 8.1% 的增速).
+_ABOVE = re.compile(
+    rf"(?:高于|低于|快于|慢于|超过|超出|优于|(?<![同环])比)(?P<whole>[{_HAN}]{{1,6}}?)$")
+#: What such a figure is, named after its 的.
+_RATES = ("平均增速", "平均增幅", "平均水平", "增长率", "增速", "增幅", "水平")
 #: A whole written before a share of things (全市近 60% 的…).
 WHOLES = ("全国", "全省", "全市", "全区", "全县")
 #: Qualifiers between a whole and its share (全市近 60%).
@@ -66,6 +71,11 @@ def compared(
                 owner = phrase_before(words, lex, LONG_LABEL - len(label))
             return owner + label if owner and len(owner) + len(label) <= LONG_LABEL else label
         return ""
+    after = raw[end : end + 8].lstrip()
+    rate = next((r for r in _RATES if after.startswith("的" + r)), "")
+    above = _ABOVE.search(before) if rate else None
+    if above:  # 高于全省 8.1% 的增速: the province's rate, the figure it beat
+        return above.group("whole") + rate
     lead = _LEAD.search(before)
     whole = lead.group("whole") if lead else ""
     if lead and not whole.startswith(_TIMES) and whole[-1] not in "提增升减降":

@@ -531,6 +531,8 @@ CASES: dict[str, tuple[str, str, str]] = {
         "园区今年实现产值120亿元。该园区规划面积20平方公里。", "20平方公里", "园区规划面积"),
     # Of whatever kinds: 各类 is no part of the counted noun.
     "of-all-kinds": ("全区全年举办各类招商活动120场。", "120场", "招商活动"),
+    # The rate another's beat is that whole's rate, not a lead over it.
+    "the-rate-it-beat": ("园区营收同比增长30%，大幅高于全省8.1%的增速。", "8.1%", "全省增速"),
     "what-happened-written-after-the-things": (
         "全市共有43个项目集中开工。", "43个", "全市集中开工项目"),
     "registered-firms": ("开发区已累计注册企业754家。", "754家", "累计注册企业"),
