@@ -57,6 +57,7 @@ from reader.annotate.label_events import (
     owner_after,
     owner_before,
     pointer_subject,
+    running_total,
     with_event,
 )
 from reader.annotate.label_figure import fit, label_of
@@ -228,6 +229,8 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
             if comma > 0:  # 引进 A 18 个，B 114 家: each listed count keeps the event
                 label = listed_event(text, fig.start, label, ends.get(
                     (located.block, comma), ("", "")))
+            # (截至目前，已引进…: all so far)
+            label = running_total(text, split.bounds(fig.start)[0], fig.start, label)
         elif label:  # 总投资 15 亿元的某某项目: that project's, not the zone's
             label = owner_after(text, fig.start, fig.end, label, lex)
             label = owner_before(text, fig.start, label, lex)  # 某某项目，总投资 20 亿元

@@ -17,7 +17,7 @@ from reader.annotate.label_context import clause_head, sentence_start
 from reader.annotate.label_phrase import LONG_LABEL, Lexicon, is_measure, phrase_before
 
 __all__ = ["EVENTS", "list_item_start", "listed_event", "owner_after", "owner_before",
-           "pointer_subject", "with_event"]
+           "pointer_subject", "running_total", "with_event"]
 
 #: Verbs that say what happened to the counted things (signed, started, brought in).
 EVENTS = (
@@ -103,6 +103,24 @@ def listed_event(text: str, pos: int, label: str, previous: tuple[str, str]) -> 
         return label  # (竣工项目 15 个，规上企业 120 家: the firms were not finished)
     whole = event.group("event").removeprefix("已") + label
     return whole if len(whole) <= LONG_LABEL else label
+
+
+#: A sentence that counts up to now (截至目前, 至今, 建区以来).
+_UP_TO_NOW = re.compile("截至|截止|至今|(?<!今年)(?<!年初)(?<!年)以来|迄今")
+
+
+def running_total(text: str, start: int, pos: int, label: str) -> str:
+    """``label`` (引进世界500强企业) with 累计 when its sentence, from ``start``, counts up to
+    now and the event was written as done (截至目前，已引进…): all so far, not this year's."""
+    event = _LEADING_EVENT.match(label)
+    if event is None or label.startswith(("累计", "新")) or len(label) + 2 > LONG_LABEL:
+        return label
+    head = text[start:pos]
+    verb = event.group("event")
+    done = head.rfind("已" + verb)
+    if done < 0 or not _UP_TO_NOW.search(head, 0, done):
+        return label
+    return "累计" + label
 
 
 def list_item_start(text: str, pos: int, label: str) -> int:

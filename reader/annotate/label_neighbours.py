@@ -150,6 +150,8 @@ def from_neighbours(text: str, block: int, fig: Figure, label: str,
         if before[:2] == label[:2] and len(before) > 2:
             before = before[2:]  # 签约项目 94 个，签约资金…: 项目签约资金, not 签约 twice
         room = (MAX_LABEL + 2 if group else LONG_LABEL) - len(label)  # (a group's: short)
+        if len(before) > room and before.startswith("累计"):
+            before = before[2:]  # (累计开工建设重点项目 102 个，总投资…: the projects' total)
         if len(before) > room:
             before = phrase_before(lex.words(before), lex, room) if room > 1 else ""
         return before + label if before else label

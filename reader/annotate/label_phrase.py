@@ -89,7 +89,7 @@ _CLASSIFIERS = frozenset("类型")
 _EVENT_HEADS = frozenset(("活动", "会议", "论坛", "仪式", "大会"))
 #: Verbs that make a count a flow (新增 5 家, 去年新认定的 111 家): one list for the rules
 #: that read them right before a figure and before a 的.
-NEW_VERBS = "新增|新引进|新认定|新培育|新入驻|新落户|新注册|新设立"
+NEW_VERBS = "新增|新引进|新认定|新培育|新入驻|新落户|新注册|新设立|新设"
 #: A class of things by size or rank (千亿级 产业集群, 省级以上 研发平台), kept with them.
 _CLASS_OF = re.compile("(?:[十百千万]|百万|千万)?亿级|(?:国家|省|市|部)级(?:以上)?|[省市]级以上")
 #: Time words that may sit inside a measured phrase (文旅产业全年营收): skipped, not kept.

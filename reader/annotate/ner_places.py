@@ -334,7 +334,8 @@ class PlaceRules(RuleBase):
                     break
             # 园区龙头企业华为技术有限公司: the name starts after the words for firms
             j = next((k + 1 for k in range(i - 1, j - 1, -1)
-                      if describes_firm(toks[k], toks[k + 1])), j)
+                      if describes_firm(toks[k], toks[k + 1])), j) if toks[i].endswith(
+                ("公司", "集团")) else j  # (某某高新区企业服务中心: a body, 企业 in its name)
         start_of = i if distinctive else self.registered_start(i)
         registered = start_of < i
         if registered:  # 航天电工集团有限公司: a registered name, however plain its words

@@ -503,7 +503,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a-scope-then-a-verb": ("全省共有省级开发区120家。", "120家", "全省省级开发区"),
     # The counts listed after a count keep its event, when they name only what they count.
     "a-listed-count-keeps-the-event": (
-        "截至目前，新区已引进百亿元以上项目18个，世界500强企业34家。", "34家", "引进世界500强企业"),
+        "今年新区引进百亿元以上项目18个，世界500强企业34家。", "34家", "引进世界500强企业"),
     "a-part-keeps-the-event": ("全区新开工项目22个，其中产业项目15个。", "15个", "新开工产业项目"),
     "a-firm-is-never-finished": ("全区竣工项目15个，规上企业120家。", "120家", "规上企业"),
     # 建设 right before 项目 is part of the project's name.
@@ -533,6 +533,12 @@ CASES: dict[str, tuple[str, str, str]] = {
     "of-all-kinds": ("全区全年举办各类招商活动120场。", "120场", "招商活动"),
     # The rate another's beat is that whole's rate, not a lead over it.
     "the-rate-it-beat": ("园区营收同比增长30%，大幅高于全省8.1%的增速。", "8.1%", "全省增速"),
+    # Counted up to now and written as done: all so far, not this year's.
+    "all-so-far": ("截至目前，园区已引进世界500强企业34家，中国500强企业38家。", "38家",
+                   "累计引进中国500强企业"),
+    "this-year-so-far": ("今年以来，园区已签约项目37个。", "37个", "签约项目"),
+    "the-total-of-all-so-far": ("截至目前已开工建设重点项目102个，总投资1168亿元。", "1168亿元",
+                                "开工建设重点项目总投资"),
     "what-happened-written-after-the-things": (
         "全市共有43个项目集中开工。", "43个", "全市集中开工项目"),
     "registered-firms": ("开发区已累计注册企业754家。", "754家", "累计注册企业"),

@@ -22,6 +22,13 @@ CLASSES = [
         [("华为技术有限公司", "org"), ("江苏中天科技股份有限公司", "org")],
         [("园区龙头企业华为技术有限公司", "org")],
     ),
+    # A body serving firms has 企业 in its name.
+    (
+        "a-body-for-firms",
+        "苏州高新区企业服务中心主任介绍了园区的情况。",
+        [("苏州高新区企业服务中心", "org")],
+        [("苏州高新区", "place")],
+    ),
     # 企业管理 is a trade, part of the registered name.
     (
         "a-trade-with-enterprise-in-it",
