@@ -94,6 +94,8 @@ _CATEGORY = re.compile(
     # (20-50亿元项目 2 个: a size class counted, no amount of its own)
     "|(?:项目|企业)[ ]*[0-9一二三四五六七八九十两]+[ ]*[家个项])"
 )
+#: What stands before an amount that only sizes the project after it (在 30 亿元项目上).
+_BEFORE_A_CLASS = frozenset("在个项家等、和及与类")
 #: Before a threshold's amount (出口超亿美元的企业 9 家, 投资超 20 亿元的项目 5 个).
 _OVER = ("超", "超过", "逾", "达", "到", "在", "过")
 #: A target, not a result: the sentence before the figure sets a goal (力争…达到); a
@@ -201,6 +203,9 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
             or text[max(0, fig.start - 2) : fig.start].strip().endswith(_OVER)
         )):
             continue  # 亿元以上项目, 百亿元级, 超 20 亿元的项目 5 个: a class, not an amount
+        if fig.kind == "money" and text.startswith(("项目", "企业"), fig.end) and text[
+                max(0, fig.start - 1) : fig.start] in _BEFORE_A_CLASS:
+            continue  # 在 30 亿元项目上实现突破, 3 个 10 亿元项目: a size of project
         if fig.unit in _RATINGS or not_a_quantity(text, fig.start, fig.end, fig.unit, fig.kind):
             continue  # 这两个难题, 前两位, 全国 169 个国家高新区前列
         key = (fig.kind, fig.unit, fig.value, fig.value_max)
@@ -272,6 +277,9 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
         generic = not label or label in GENERIC
         part = bool(phase := phase_of(text, fig.start, label))
         for whose in (scope_of(text, fig.start, label), phase):
+            # (全市工业园区 + 工业园区平均投资强度: said once)
+            whose = next((whose[:-k] for k in range(min(len(whose), len(label)), 1, -1)
+                          if label.startswith(whose[-k:])), whose)
             if label and whose and len(whose) + len(label) <= LONG_LABEL + 4:
                 # 全市预计实现地区生产总值: the city's, not the zone's; 其中一期投资: a part
                 label = whose + label

@@ -89,6 +89,8 @@ _LAST_NUMBER = re.compile("[0-9][0-9.]*[^0-9]*$")
 _SCALE = re.compile("前?[0-9]+强")
 _BLANK = "■"
 #: 以集成电路、软件为主的: a description of the things counted, before them.
+#: A size before the counted noun (3 个 10 亿元 | 项目, 5 家百亿级 | 企业).
+_SIZED = re.compile("[ ]*((?:[0-9][0-9.]*[ ]*[千百十]?|[千百十])[万亿]+[美]?元(?:以上|级)?)的?")
 _DESCRIBED = re.compile(
     "[ ]*以[^，。；：]{1,30}?为(?:主|代表|核心|重点|龙头|主导|特色)的"
     # (17 个带动能力强、经济效益好的重大项目: what they are like, listed, then them)
@@ -222,6 +224,11 @@ def noun_after(text: str, pos: int, lex: Lexicon, counted: bool = False,
     object (``nominal``: right after a 的). For a count, past a 的 when the words before it
     only describe the noun (8家人工智能方向的软件企业 → 软件企业;
     3家拥有专利的企业 → 企业)."""
+    sized = _SIZED.match(text, pos, pos + 16) if counted else None
+    if sized:  # 3 个 10 亿元项目: projects of that size, counted
+        noun = noun_after(text, sized.end(), lex, counted, nominal, people)
+        whole = sized.group(1).replace(" ", "") + noun
+        return whole if noun and len(whole) <= LONG_LABEL else noun
     described = _DESCRIBED.match(text, pos, pos + 40)
     if described:  # 208 家以集成电路、软件为主的企业: what the things are like, then them
         pos, nominal = described.end(), True

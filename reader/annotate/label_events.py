@@ -63,6 +63,11 @@ def with_event(text: str, pos: int, label: str, end: int = -1) -> str:
         after = _EVENT_AFTER.match(text, said + len(label))
         if after:  # 43 个项目已开工建设: started, not the zone's stock of projects
             return after.group("verb") + label
+        before = _EVENT_BEFORE.search(text, max(0, pos - 28), pos)
+        if before and not before.group("cls"):  # 签约 12 个项目: signed, written before
+            whole = (before.group("when") or "") + (before.group("mood") or "") + before.group(
+                "verb") + label
+            return whole if len(whole) <= LONG_LABEL else before.group("verb") + label
         listed = _LISTED_EVENT.search(text, max(0, pos - 40), pos)
         if listed:  # 先后引进台塑、统一等 161 家台资企业: brought in over the years
             whole = (listed.group("when") or "") + listed.group("verb") + label

@@ -35,7 +35,8 @@ _GROUPS = ("项目", "企业", "公司", "机构", "单位", "园区", "基地",
 _GROUP_MEASURES = ("总", "年度", "计划", "协议", "签约", "投资", "累计", "预计", "注册", "用地",
                    "占地", "产值", "营收", "销售", "税收")
 #: The counted noun and its event after a count, ending a clause (个重大项目集中开工).
-_COUNTED_TAIL = re.compile("[个家项只批](?:[^，。；0-9]{0,40}的)?[^，。；、0-9]{2,10}")
+_COUNTED_TAIL = re.compile("[个家项只批](?:[^，。；0-9]{0,40}的)?"
+                           "(?:[0-9][0-9.]*[千百十]?[万亿]+[美]?元(?:以上|级)?)?[^，。；、0-9]{2,10}")
 _MEASURE_WORD = re.compile("[个家项只批]")
 _HANZI = re.compile("[\u4e00-\u9fff]+")
 #: Words of how many or since when, no manner of the verb (累计已拥有, 共达).

@@ -91,7 +91,8 @@ _EVENT_HEADS = frozenset(("活动", "会议", "论坛", "仪式", "大会"))
 #: that read them right before a figure and before a 的.
 NEW_VERBS = "新增|新引进|新认定|新培育|新入驻|新落户|新注册|新设立|新设"
 #: A class of things by size or rank (千亿级 产业集群, 省级以上 研发平台), kept with them.
-_CLASS_OF = re.compile("(?:[十百千万]|百万|千万)?亿级|(?:国家|省|市|部)级(?:以上)?|[省市]级以上")
+_CLASS_OF = re.compile(
+    "(?:[十百千万]|百万|千万)?亿级|(?:国家|省|市|部|地方|县|区)级(?:以上)?|[省市]级以上")
 #: Time words that may sit inside a measured phrase (文旅产业全年营收): skipped, not kept.
 _TIME = _words("全年 今年 去年 当年 上半年 下半年 一季度 前三季度 年内 同期 目前 当期 年度")
 #: Heads of a counted thing: a phrase that ends with one is complete (党员 | 同温入党誓词).

@@ -88,8 +88,9 @@ CASES: dict[str, tuple[str, str, str]] = {
     "place-alone-is-not-what-is-counted": ("园区累计引进科技企业 460 家（松江 180 家）。", "180 家",
                                            "松江累计引进科技企业"),
     # The counted noun, past what describes it.
-    "counted-noun-past-de": ("签约 8 家人工智能方向的软件企业。", "8 家", "软件企业"),
-    "counted-noun-after-a-relative-clause": ("引进 3 家拥有自主知识产权的企业。", "3 家", "企业"),
+    "counted-noun-past-de": ("签约 8 家人工智能方向的软件企业。", "8 家", "签约软件企业"),
+    "counted-noun-after-a-relative-clause": ("引进 3 家拥有自主知识产权的企业。", "3 家",
+                                             "引进企业"),
     "rank-before-the-counted-noun": ("引进 6 家全省前10强物流企业。", "6 家", "全省物流企业"),
     # Lists: both conjuncts, one noun per figure after 分别, or a noun the figures share.
     "two-conjuncts": ("改造仓储用房及办公楼 3 万平方米。", "3 万平方米", "仓储用房及办公楼"),
@@ -539,6 +540,14 @@ CASES: dict[str, tuple[str, str, str]] = {
     "this-year-so-far": ("今年以来，园区已签约项目37个。", "37个", "签约项目"),
     "the-total-of-all-so-far": ("截至目前已开工建设重点项目102个，总投资1168亿元。", "1168亿元",
                                 "开工建设重点项目总投资"),
+    # The event written before a count whose noun follows it (签约 12 个项目): signed.
+    "an-event-before-the-count": ("全区签约12个项目，总投资45亿元。", "12个", "签约项目"),
+    "a-size-of-the-counted-things": ("全区签约3个10亿元项目，总投资45亿元。", "45亿元",
+                                     "签约10亿元项目总投资"),
+    "a-size-class-is-no-amount": ("园区拥有5家百亿元企业。", "5家", "百亿元企业"),
+    "local-level-revenue": ("新区一般公共预算地方级收入210.3亿元。", "210.3亿元", "地方级收入"),
+    "a-scope-said-once": ("全市工业园区平均投资强度232万元/亩。", "232万元",
+                          "全市工业园区平均投资强度"),
     "what-happened-written-after-the-things": (
         "全市共有43个项目集中开工。", "43个", "全市集中开工项目"),
     "registered-firms": ("开发区已累计注册企业754家。", "754家", "累计注册企业"),
