@@ -42,7 +42,7 @@ from reader.annotate.label_clause import (
     mask_names,
     noun_before,
 )
-from reader.annotate.label_compare import share_change
+from reader.annotate.label_compare import multiple_of, share_change
 from reader.annotate.label_context import (
     clause_head,
     not_a_quantity,
@@ -94,6 +94,8 @@ _CATEGORY = re.compile(
     # (20-50亿元项目 2 个: a size class counted, no amount of its own)
     "|(?:项目|企业)[ ]*[0-9一二三四五六七八九十两]+[ ]*[家个项])"
 )
+#: What an amount may size, right after it (10 亿元大项目, 百亿元企业).
+_SIZED_THING = re.compile("[ ]*(?:大|重大|重点|龙头)?(?:项目|企业)")
 #: What stands before an amount that only sizes the project after it (在 30 亿元项目上).
 _BEFORE_A_CLASS = frozenset("在个项家等、和及与类")
 #: Before a threshold's amount (出口超亿美元的企业 9 家, 投资超 20 亿元的项目 5 个).
@@ -203,9 +205,10 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
             or text[max(0, fig.start - 2) : fig.start].strip().endswith(_OVER)
         )):
             continue  # 亿元以上项目, 百亿元级, 超 20 亿元的项目 5 个: a class, not an amount
-        if fig.kind == "money" and text.startswith(("项目", "企业"), fig.end) and text[
-                max(0, fig.start - 1) : fig.start] in _BEFORE_A_CLASS:
-            continue  # 在 30 亿元项目上实现突破, 3 个 10 亿元项目: a size of project
+        if fig.kind == "money" and _SIZED_THING.match(text, fig.end) and (text[
+                max(0, fig.start - 1) : fig.start] in _BEFORE_A_CLASS or text[
+                max(0, fig.start - 3) : fig.start].rstrip().endswith(_OVER)):
+            continue  # 在 30 亿元项目上, 3 个 10 亿元项目, 超 10 亿元大项目: a size of project
         if fig.unit in _RATINGS or not_a_quantity(text, fig.start, fig.end, fig.unit, fig.kind):
             continue  # 这两个难题, 前两位, 全国 169 个国家高新区前列
         key = (fig.kind, fig.unit, fig.value, fig.value_max)
@@ -270,6 +273,9 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
             # (占比 47.5%，比上年提高 2 个百分点: the share's change)
             head, clause = clause_head(text, fig.start)
             label = share_change(clause, ends.get((located.block, head - 1), ("", ""))) or label
+        elif fig.unit == "倍" and label:  # (累计新设企业 8.4 万户，是前 20 年的 2.35 倍)
+            head, _clause = clause_head(text, fig.start)
+            label = multiple_of(label, ends.get((located.block, head - 1), ("", "")))
         label = tidy(label)  # (not 第一季度 alone, nor 月份形成产值)
         ends[(located.block, fig.end)] = (fig.kind, label)
         if seen is not None and not label:

@@ -16,7 +16,7 @@ import re
 
 from reader.annotate.label_phrase import LONG_LABEL, Lexicon, phrase_before
 
-__all__ = ["WHOLES", "compared", "share_change"]
+__all__ = ["WHOLES", "compared", "multiple_of", "share_change"]
 
 _HAN = "\u4e00-\u9fff"
 #: A lead: 比 + what it is compared with + the verb, right before the figure.
@@ -109,3 +109,17 @@ def share_change(clause: str, previous: tuple[str, str]) -> str:
         return ""
     whole = label + change.group("verb")
     return whole if len(whole) <= LONG_LABEL + 4 else ""
+
+
+def multiple_of(label: str, previous: tuple[str, str]) -> str:
+    """累计新设企业 8.4 万户，是前 20 年的 2.35 倍: the multiple ``label`` (…是前20年的) of
+    the figure ending the clause before (``previous``: its kind and label), named by that
+    figure's label; ``label`` when the clause names its own subject or nothing fits."""
+    kind, before = previous
+    at = label.find("是")
+    if at < 0 or not before or kind in ("", "percent") or label[:at] == before:
+        return label
+    if at and not before.endswith(label[:at]):
+        return label  # (单位面积产出是全省的: the clause's own subject)
+    whole = before + label[at:]
+    return whole if len(whole) <= LONG_LABEL + 4 else label

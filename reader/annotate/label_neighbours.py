@@ -164,11 +164,16 @@ def _whole_of_parts(text: str, block: int, end: int,
     """(kind, label) of the count a list of its parts followed (签约项目 21 个，其中现场签约
     12 个、网络视频签约 9 个): the clause ending at ``end`` lists them; else None."""
     start, clause = clause_head(text, end)
-    if not clause.lstrip().startswith("其中") or "、" not in clause:
-        return None
     whole = start - 1
     while whole > 0 and text[whole - 1] in " ，,":
         whole -= 1
+    opened = clause.lstrip().startswith("其中") or text[max(0, whole - 2) : whole] == "其中"
+    if not opened or "、" not in clause:
+        return None
+    if not clause.lstrip().startswith("其中"):  # (…16 个。其中，A 10 个、B 6 个，总投资…)
+        whole -= 2
+        while whole > 0 and text[whole - 1] in " ，,。；":
+            whole -= 1
     found = ends.get((block, whole))
     return found if found and found[0] == "count" else None
 

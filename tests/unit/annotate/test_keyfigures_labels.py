@@ -548,6 +548,13 @@ CASES: dict[str, tuple[str, str, str]] = {
     "local-level-revenue": ("新区一般公共预算地方级收入210.3亿元。", "210.3亿元", "地方级收入"),
     "a-scope-said-once": ("全市工业园区平均投资强度232万元/亩。", "232万元",
                           "全市工业园区平均投资强度"),
+    "a-multiple-of-the-count-before": ("至去年底，园区累计新设企业2.1万户，是建区前十年的3.5倍。",
+                                       "3.5倍", "累计新设企业是建区前十年的"),
+    "parts-in-the-sentence-after": (
+        "活动现场签约项目16个。其中，产业类项目10个、人才类项目6个，总投资达17亿元。", "17亿元",
+        "签约项目总投资"),
+    "a-threshold-before-big-projects": (
+        "新引进项目50个，其中超10亿元大项目5个。", "5个", "新引进超10亿元大项目"),
     "what-happened-written-after-the-things": (
         "全市共有43个项目集中开工。", "43个", "全市集中开工项目"),
     "registered-firms": ("开发区已累计注册企业754家。", "754家", "累计注册企业"),
