@@ -42,7 +42,7 @@ from reader.annotate.label_clause import (
     mask_names,
     noun_before,
 )
-from reader.annotate.label_compare import multiple_of, share_change
+from reader.annotate.label_compare import multiple_of, share_change, share_of
 from reader.annotate.label_context import (
     clause_head,
     not_a_quantity,
@@ -276,6 +276,12 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
         elif fig.unit == "倍" and label:  # (累计新设企业 8.4 万户，是前 20 年的 2.35 倍)
             head, _clause = clause_head(text, fig.start)
             label = multiple_of(label, ends.get((located.block, head - 1), ("", "")))
+        elif fig.kind == "percent" and "占" in label:  # (…5 家，占全省总数的 22.7%)
+            head, clause = clause_head(text, fig.start)
+            # (the last figure labelled in the clause before: 5 家…进入全国 30 强，占…)
+            last = next((ends[(located.block, p)] for p in range(head - 1, max(0, head - 30), -1)
+                         if (located.block, p) in ends), ("", ""))
+            label = share_of(label, clause, last)
         label = tidy(label)  # (not 第一季度 alone, nor 月份形成产值)
         ends[(located.block, fig.end)] = (fig.kind, label)
         if seen is not None and not label:

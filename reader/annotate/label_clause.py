@@ -60,7 +60,7 @@ CHANGE = frozenset(_words("增长 同比增长 增加 新增 提升 提高 上�
 # Trailing tokens skipped before the label: time words and numbers between noun and figure.
 _SKIP_END = frozenset(_words(
     "年内 年 月 内 前 后 今年 去年 明年 目前 当年 以来 来 近 期间 个 月底 年底 力争 将 已"
-    " 较 较上年 上年 比上年 去年同期 上年同期 同期 始终 时间"
+    " 较 较上年 上年 比上年 去年同期 上年同期 同期 始终 时间 上一年度 上一年 上年度 一年度"
     " 全年 上半年 下半年 一季度 前三季度 首次 首度 再次 一举 率先 顺利 成功"
 ))
 #: Verbs of a rise or fall before 至/到: 比重上升至 78% is the level reached, not a change.
@@ -151,6 +151,8 @@ def noun_before(text: str, pos: int, lex: Lexicon) -> tuple[str, str, str]:
             first = first or word
         elif token in _SKIP_END or not is_word(token) or _YEARS.match(token):
             tokens.pop()
+        elif "".join(tokens[-3:]) in _SKIP_END:
+            del tokens[-3:]  # 上 一 年度: one time word, cut in three
         elif len(token) > 1 and token.endswith(_GLUED) and (
                 lex.tags.get(token) == "P" or (lex.freq is not None and not lex.freq.get(token))):
             # 额达, 占地约: an unknown word (or a "name", which cannot be measured) that ends

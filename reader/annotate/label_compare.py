@@ -16,7 +16,7 @@ import re
 
 from reader.annotate.label_phrase import LONG_LABEL, Lexicon, phrase_before
 
-__all__ = ["WHOLES", "compared", "multiple_of", "share_change"]
+__all__ = ["WHOLES", "compared", "multiple_of", "share_change", "share_of"]
 
 _HAN = "\u4e00-\u9fff"
 #: A lead: 比 + what it is compared with + the verb, right before the figure.
@@ -123,3 +123,21 @@ def multiple_of(label: str, previous: tuple[str, str]) -> str:
         return label  # (单位面积产出是全省的: the clause's own subject)
     whole = before + label[at:]
     return whole if len(whole) <= LONG_LABEL + 4 else label
+
+
+def share_of(label: str, clause: str, previous: tuple[str, str]) -> str:
+    """5 家经开区进入全国 30 强，占全省国家级经开区总数的 22.7%: the share (``label``,
+    占…) of the figure ending the clause before (``previous``: its kind and label), named
+    by that figure's label, when the share's clause (``clause``) opens with 占; else
+    ``label``."""
+    kind, before = previous
+    at = label.find("占")
+    if at < 0 or not clause.lstrip().startswith("占") or kind != "count":
+        return label
+    if not before or label[:at] == before:
+        return label
+    whole = before + label[at:]
+    short = before + "占比"  # (全国30强国家级经开区占比: the whole is the story's)
+    if len(whole) <= LONG_LABEL + 4:
+        return whole
+    return short if len(short) <= LONG_LABEL + 4 else label

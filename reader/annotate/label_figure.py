@@ -56,6 +56,17 @@ _EVENT_NOUN = re.compile(
     "[ ]*([^，。；、：！？0-9 ]{0,10}?(?:活动|仪式|大会|会议|论坛|推介会|对接会|洽谈会|招聘会|"
     "培训班|培训|讲座|展会|路演|比赛|大赛))")
 _CLASSED = re.compile("[0-9]强|以上|[过超逾]|[0-9][ ]*[-—~至到][ ]*[0-9.]+[ ]*[万亿]+[美]?元")
+#: The top ranks the counted things reached, after them (国家级经开区跻身全国 30 强).
+_RANKED = re.compile(
+    "[ ]*(?P<head>[\u4e00-\u9fff]{2,16}?)(?:位列|进入|跻身|入围|入选|位居|名列|挺进)"
+    "(?P<scope>全国|全省|全球|世界|全市|中国|国内)?前?[ ]*"
+    "(?P<n>[0-9]+|[一二三四五六七八九十百]+)[ ]*强")
+#: A move in a ranking, counted in places (提升 1 位, 前移 3 位).
+_RANK_MOVE = re.compile("(提升|上升|前进|前移|进位|下降|后退|下滑|跃升)了?[ ]*$")
+#: Words of when or how often a rank was reached (第二次, 连续三年, 再次).
+_WHEN_RANKED = re.compile("第|次|年|连续|再|均|都|首|已")
+#: What is ranked: the head of the counted noun (国家级经开区 | 实际使用外资 位列…).
+_RANKED_HEAD = re.compile("高新区|开发区|经开区|新区|园区|企业|公司|集团|项目|城市|县|区|品牌")
 #: A rank class before a noun (世界500强企业), or (_CLASSED) any class: 亿元以上, 过 100 亿元.
 _RANK_CLASS = re.compile("(?:世界|中国|全球|全国|全省|民营|行业|亚洲)?[0-9]+$")
 #: The rest of a list of counts up to the 的 before their shared noun (512 件、236 件的).
@@ -104,7 +115,20 @@ def label_of(raw: str, text: str, fig: Figure, in_list: tuple[int, int, int] | N
                 head, len(head) - len(noun))
             if qualifier and len(qualifier) + len(noun) <= LONG_LABEL:
                 return qualifier + noun
+    moved = _RANK_MOVE.search(text, max(0, fig.start - 6), fig.start) if fig.unit == "位" else None
+    if moved:  # 位列全国第 6，较上年提升 1 位: places in a ranking, not a count
+        return "排名" + moved.group(1)
     if fig.kind == "count":
+        ranked = _RANKED.match(raw, fig.end, fig.end + 40)
+        head = _RANKED_HEAD.search(ranked.group("head")) if ranked else None
+        if ranked and head:
+            # 5 家国家级经开区跻身全国 30 强: of the top 30, not all of them
+            noun = ranked.group("head")[: head.end()]
+            rank = ranked.group("scope") + ranked.group("n") + "强"
+            what = ranked.group("head")[head.end() :]  # (实际使用外资全国10强)
+            what = "" if _WHEN_RANKED.search(what) else what  # (第二次入选: when, not what)
+            whole = what + rank + noun
+            return whole if len(whole) <= LONG_LABEL + 4 else rank + noun
         after = noun_after(raw, fig.end, lex, counted=True, people=fig.unit in _PEOPLE)
         if after:
             # 新增 5 家上市公司: a flow, not the stock the same article counts elsewhere

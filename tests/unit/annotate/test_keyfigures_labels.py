@@ -156,7 +156,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a-bare-share-of-the-clause-before": (
         "企业专利授权量达 6400 件，占比为 92.3%。", "92.3%", "企业专利授权量占比"),
     "ordinal-after-the-counted-noun": (
-        "园区 12 家高新技术企业第二次入选全省百强。", "12 家", "高新技术企业"),
+        "园区 12 家高新技术企业第二次入选全省百强。", "12 家", "全省百强高新技术企业"),
     "a-year-is-when-not-what": ("2024年度专利授权量达 5100 件。", "5100 件", "专利授权量"),
     "pairs-written-across-clauses": (
         "园区高新技术企业达 860 家，科技型中小企业达 1200 家，分别增长 18% 和 25%。", "18%",
@@ -555,6 +555,18 @@ CASES: dict[str, tuple[str, str, str]] = {
         "签约项目总投资"),
     "a-threshold-before-big-projects": (
         "新引进项目50个，其中超10亿元大项目5个。", "5个", "新引进超10亿元大项目"),
+    # Counted things that reached a rank are the top ones, not all of them.
+    "a-count-in-the-top-ranks": ("全省5家国家级经开区跻身全国30强。", "5家",
+                                 "全国30强国家级经开区"),
+    "a-count-in-the-top-ranks-of-a-measure": (
+        "全省2家国家级经开区实际使用外资位列全国10强。", "2家",
+        "实际使用外资全国10强国家级经开区"),
+    "the-share-of-a-count-before": (
+        "全省5家国家级经开区跻身全国30强，占全省国家级经开区总数的22.7%。", "22.7%",
+        "全国30强国家级经开区占比"),
+    "a-move-in-a-ranking": ("园区综合排名位列全省第3，较上一年度提升2位。", "2位", "排名提升"),
+    "a-time-word-cut-in-three": ("园区高新技术企业数量较上一年度新增120家。", "120家",
+                                 "高新技术企业数量新增"),
     "what-happened-written-after-the-things": (
         "全市共有43个项目集中开工。", "43个", "全市集中开工项目"),
     "registered-firms": ("开发区已累计注册企业754家。", "754家", "累计注册企业"),
