@@ -70,6 +70,8 @@ def subjects(article: Article, entities: Sequence[Located[Entity]]) -> Callable[
     # (a story that names several cities as often as each other is about none of them)
     main = max(counts, key=lambda p: counts[p]) if ranked and (
         len(ranked) == 1 or ranked[0] > ranked[1]) else ""
+    if heads and main and main[:2] not in heads:
+        main = ""  # (宁波 in the title: 浙江省, named more often, is another party)
 
     # (the title names the story's zone, not only its kind: 某某高新区…, not 高新区13个项目…)
     zone_title = any(title.find(z) >= 2 for z in ZONE_HEADS)

@@ -84,6 +84,15 @@ def test_a_range_of_amounts_before_a_count_is_a_class() -> None:
     assert texts["2个"] == "新开工20-50亿元项目"  # (a part of the newly started)
 
 
+def test_a_province_named_more_often_than_the_city_of_the_title_is_another_party() -> None:
+    # The title is about a city's zones; the province's counts say whose they are.
+    article = _article(
+        "浙江省共有21家国家级经开区，浙江省5家国家级经开区综合排名跻身全国30强。",
+        "宁波经开区位列全国第9。", title="宁波两家经开区跻身全国30强")
+    labels = {k.figure.text: k.label for k in annotate(article).key_figures}
+    assert labels["21家"] == "浙江省国家级经开区"
+
+
 def test_sentence_and_limit_and_determinism() -> None:
     figures = _located(ZONE)
     keys = key_figures(ZONE, figures, limit=3)
