@@ -567,6 +567,8 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a-move-in-a-ranking": ("园区综合排名位列全省第3，较上一年度提升2位。", "2位", "排名提升"),
     "a-time-word-cut-in-three": ("园区高新技术企业数量较上一年度新增120家。", "120家",
                                  "高新技术企业数量新增"),
+    # A zone is a whole head: the verb after it is the sentence's, not part of what is counted.
+    "a-zone-then-its-verb": ("全省18个国家高新区参加评价。", "18个", "全省国家高新区"),
     "what-happened-written-after-the-things": (
         "全市共有43个项目集中开工。", "43个", "全市集中开工项目"),
     "registered-firms": ("开发区已累计注册企业754家。", "754家", "累计注册企业"),
