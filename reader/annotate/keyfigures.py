@@ -77,7 +77,7 @@ from reader.annotate.label_projects import (
     project_before,
     project_projection,
 )
-from reader.annotate.label_tidy import driven, goal_after, start_year, tidy
+from reader.annotate.label_tidy import capacity, driven, goal_after, start_year, tidy
 from reader.annotate.labels import Sentences
 from reader.model import Article, Entity, Figure, KeyFigure, Located
 from reader.text.traditional import has_traditional, simplified
@@ -282,6 +282,8 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
             last = next((ends[(located.block, p)] for p in range(head - 1, max(0, head - 30), -1)
                          if (located.block, p) in ends), ("", ""))
             label = share_of(label, clause, last)
+        if fig.kind in ("quantity", "count", "area") and label:  # (年产…5 万吨: a capacity)
+            label = capacity(text, fig.start, label)
         label = tidy(label)  # (not 第一季度 alone, nor 月份形成产值)
         ends[(located.block, fig.end)] = (fig.kind, label)
         if seen is not None and not label:

@@ -7,6 +7,8 @@ some figures say what they are only by what stands right before or after them:
 * a figure inside a goal named after it (锚定引进项目超 100 个、总投资超 300 亿元的硬核目标)
   is a target, though no word of intent stands before it;
 * a push to growth (拉动全市规上工业 4.4 个百分点的增幅) is a contribution, not a share;
+* a quantity after 年产 (年产锂电池正极材料 5 万吨, 年产 500 万平方米的光伏玻璃) is what a
+  plant can make in a year, not an amount made or held;
 * a label that is only a time word (第一季度) or keeps a scrap of one (月份形成产值) says
   nothing: the time goes, and a label of nothing but time is no label.
 """
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["driven", "goal_after", "start_year", "tidy"]
+__all__ = ["capacity", "driven", "goal_after", "start_year", "tidy"]
 
 #: A start the figure is the value of (从 2000 年的, 由 2015 年底的).
 _FROM_YEAR = re.compile("(?:从|由)[ ]*((?:19|20)[0-9]{2})[ ]*年(?:底|末)?的?[ ]*$")
@@ -63,3 +65,24 @@ def tidy(label: str) -> str:
     if _TIME_ONLY.match(label):
         return ""
     return _TAIL_HAVE.sub("", _LEAD_SCRAP.sub("", label))
+
+
+#: A plant's yearly capacity before its quantity, with the product between (可年产某材料 5 万吨).
+_CAPACITY = re.compile("(?:年产能|年生产|年加工|年处理|年产)(?:量|能力)?(?:达到|达|约|为)?"
+                       "(?P<what>[\u4e00-\u9fffA-Za-z]{0,12}?)(?:达到|达|约|为)?[ ]*$")
+#: Facilities named after a capacity (生产线, 项目): the capacity is theirs.
+_FACILITIES = ("生产线", "项目", "工厂", "基地", "产线", "车间")
+
+
+def capacity(text: str, start: int, label: str) -> str:
+    """``label`` of a quantity at ``start`` that a plant can make in a year (年产…): 年产 +
+    the product (年产锂电池正极材料), or the facility's 年产能 (光伏玻璃生产线年产能);
+    ``label`` when no 年产 stands right before it in its clause."""
+    m = _CAPACITY.search(text, max(0, start - 24), start)
+    if m is None or "年产" in label:
+        return label
+    what = m.group("what") or label.removeprefix("预计").removeprefix("项目预计")
+    if not what:
+        return label
+    whole = what + "年产能" if what.endswith(_FACILITIES) else "年产" + what
+    return whole if len(whole) <= 16 else label

@@ -36,8 +36,9 @@ CASES: dict[str, tuple[str, str, str]] = {
     "growth-after-a-list-comma": ("实现地区生产总值 900 亿元、增长 8.1%。", "8.1%",
                                   "地区生产总值增长"),
     "lead-over-a-place": ("GDP增速达 9.5%，高于全市 1.2 个百分点。", "1.2 个百分点", "高于全市"),
+    # A quantity after 年产 is what a plant can make in a year: a capacity, said so.
     "capacity-of-the-product": ("新建年产 500 万平方米的光伏玻璃生产线。", "500 万平方米",
-                                "光伏玻璃生产线"),
+                                "光伏玻璃生产线年产能"),
     # (the size class is what is counted: 3 个产业集群 would read as all the zone has)
     "scale-word-before-the-noun": ("全区形成 3 个千亿级产业集群。", "3 个", "千亿级产业集群"),
     "object-of-a-verb": ("全区数字经济实现收入 2000 亿元，增长 15%。", "15%", "收入增长"),
@@ -50,9 +51,9 @@ CASES: dict[str, tuple[str, str, str]] = {
     "long-phrase-keeps-its-head": ("新设立 2 亿元的生物医药产业发展引导基金。", "2 亿元",
                                    "产业发展引导基金"),
     "verb-inside-a-product-name": ("项目建成后年产 3 万吨锂电池回收材料。", "3 万吨",
-                                   "项目预计锂电池回收材料"),
+                                   "项目预计年产锂电池回收材料"),
     "product-name-not-cut-at-a-budget": ("年产 2000 吨医用防护口罩熔喷布。", "2000 吨",
-                                         "医用防护口罩熔喷布"),
+                                         "年产医用防护口罩熔喷布"),
     "verbal-head-after-de": ("给予最高 300 万元的技改贴息。", "300 万元", "技改贴息"),
     "prefix-character-kept": ("全区大健康产业规模达 80 亿元。", "80 亿元", "大健康产业规模"),
     # Qualifiers are trimmed as whole tokens: 平均 is not 平 + the adverb 均.
@@ -105,9 +106,9 @@ CASES: dict[str, tuple[str, str, str]] = {
     "paired-places-share-the-measure": ("东区、西区营收分别为 120 亿元和 85 亿元。", "120 亿元",
                                         "东区营收"),
     "products-listed-before-their-head": ("项目建成后年产 8000 吨果汁、茶饮料、乳饮料生产线。",
-                                          "8000 吨", "果汁、茶饮料、乳饮料生产线"),
+                                          "8000 吨", "果汁、茶饮料、乳饮料生产线年产能"),
     "not-a-list-of-products": ("项目年产 5 万吨聚酯切片、年产 3 万吨涤纶长丝。", "5 万吨",
-                               "聚酯切片"),
+                               "年产聚酯切片"),
     "each-figure-its-own-noun": ("园区新增国家级孵化器 3 家和省级众创空间 7 家。", "7 家",
                                  "省级众创空间"),
     "postposition-after-the-counted-noun": (
@@ -569,6 +570,8 @@ CASES: dict[str, tuple[str, str, str]] = {
                                  "高新技术企业数量新增"),
     # A zone is a whole head: the verb after it is the sentence's, not part of what is counted.
     "a-zone-then-its-verb": ("全省18个国家高新区参加评价。", "18个", "全省国家高新区"),
+    "capacity-with-the-product-before": ("项目建成后，可年产锂电池正极材料5万吨。", "5万吨",
+                                         "项目预计年产锂电池正极材料"),
     "what-happened-written-after-the-things": (
         "全市共有43个项目集中开工。", "43个", "全市集中开工项目"),
     "registered-firms": ("开发区已累计注册企业754家。", "754家", "累计注册企业"),
