@@ -215,6 +215,11 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
         repeats[key] = repeats.get(key, 0) + 1
         seen = best.get(key)
         if seen is not None and seen.label != figure_kind_label(seen.figure.kind):
+            # (the same count of the same things told again: the clause after it may still
+            # measure them)
+            near = article.blocks[located.block].text[max(0, fig.start - 20) : fig.end + 12]
+            if seen.label[-4:] in near:
+                ends[(located.block, fig.end)] = (fig.kind, seen.label)
             continue
         if located.block not in masked:
             # A traditional page's labels are read (and given) in simplified characters, the

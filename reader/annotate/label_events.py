@@ -31,7 +31,7 @@ _CLASS = (
     "(?:美元|元)(?:以上|及以上|以下)?|(?:世界|中国|全国)?[0-9]+强)的?"
 )
 _EVENT_BEFORE = re.compile(
-    f"(?P<when>累计)?(?:共)?(?P<mood>意向|拟|计划|有意)?(?P<verb>{EVENTS})了?[ ]*"
+    f"(?P<when>累计)?(?:共)?(?P<mood>意向|拟|计划|有意)?(?P<verb>{EVENTS})[了的]?[ ]*"
     f"(?:[^，。；、：0-9 ]{{1,10}}等)?[ ]*(?P<cls>{_CLASS})?[ ]*$"
 )
 #: Heads that need their event: what a zone signs, starts, brings in or registers.
@@ -234,6 +234,10 @@ _WHERE = re.compile("位于|落户|坐落|地处|选址|入驻|落地")
 _LEAD_IN = re.compile("[ ]*(?:其中|项目|该项目|计划|预计)?[ ]*")
 
 
+#: A count in the clause before an amount: the things counted, not one named project.
+_A_COUNT = re.compile("[0-9一二三四五六七八九十两]+[ ]*[个家项批座]")
+
+
 def owner_before(text: str, start: int, label: str, lex: Lexicon) -> str:
     """``label`` (a bare measure opening the clause of an amount at ``start``) with the project
     or park the clause before names, when that clause is only its name (某某电池项目，总投资
@@ -255,8 +259,9 @@ def owner_before(text: str, start: int, label: str, lex: Lexicon) -> str:
         before = before.strip()
         if not _MEASURE_CLAUSE.match(before):
             break
-    if not before.endswith(_OWNERS) or before in _OWNERS or _WHERE.match(before):
-        return label  # (签约项目 12 个，总投资…: a count's clause, not a name)
+    if not before.endswith(_OWNERS) or before in _OWNERS or _WHERE.match(before) or (
+            _A_COUNT.search(before)):
+        return label  # (签约项目 12 个, 开工的 27 个重大项目，总投资…: a count's clause)
     words = lex.words(before)
     room = LONG_LABEL + 4 - len(label)
     whole = len(before) <= room and lex.tags.get(words[0]) != "V" and not any(

@@ -572,6 +572,12 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a-zone-then-its-verb": ("全省18个国家高新区参加评价。", "18个", "全省国家高新区"),
     "capacity-with-the-product-before": ("项目建成后，可年产锂电池正极材料5万吨。", "5万吨",
                                          "项目预计年产锂电池正极材料"),
+    "an-event-with-de-before-the-count": (
+        "据介绍，此次集中开工的27个重大项目，总投资123亿元。", "123亿元", "集中开工重大项目总投资"),
+    "a-count-told-again-then-its-total": (
+        "园区今天有27个重大项目开工，涉及生物医药等领域。据介绍，落户园区的27个重大项目，"
+        "总投资123亿元。", "123亿元",
+        "开工重大项目总投资"),
     "what-happened-written-after-the-things": (
         "全市共有43个项目集中开工。", "43个", "全市集中开工项目"),
     "registered-firms": ("开发区已累计注册企业754家。", "754家", "累计注册企业"),
