@@ -37,7 +37,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from reader.annotate.figures import figure_kind_label
 from reader.annotate.keyfigure_rank import figure_lists, pick, score
-from reader.annotate.label_carry import carried_class
+from reader.annotate.label_carry import carried_class, carried_measure
 from reader.annotate.label_clause import (
     mask_names,
     noun_before,
@@ -317,6 +317,7 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
             label = began + label if began and len(began + label) <= LONG_LABEL + 4 else label
         if label and not generic:  # 规模以上企业…，利润 21 亿元: still the above-scale firms'
             label = carried_class(text, fig.start, label)
+            label = carried_measure(text, fig.start, label)  # (生产总值…，其中某区增长 30%)
         label = label or figure_kind_label(fig.kind)
         sentence = split.at(fig.start)
         # (the words before this figure: not before the first same text, 5亿元 of 35亿元)

@@ -1,4 +1,4 @@
-"""A class of firms that a sentence names once and measures many times.
+"""A class of firms, or a measure, that a sentence names once and counts many times.
 
 Statistics of a zone's industry are nearly always of its firms above the reporting threshold:
 ``全区规模以上工业企业实现营业收入 312 亿元，增长 15.2%；利润总额 21 亿元``. The sentence says
@@ -13,7 +13,7 @@ import re
 
 from reader.annotate.label_context import ZONE_HEADS, sentence_start
 
-__all__ = ["carried_class"]
+__all__ = ["carried_class", "carried_measure"]
 
 #: The reporting threshold as news writes it (规模以上, 规上).
 _ABOVE_SCALE = re.compile("规模以上|规上")
@@ -55,3 +55,28 @@ def carried_class(text: str, pos: int, label: str) -> str:
     cls = "规上" if tail.startswith("工业") else "规上企业"
     carried = owner + cls + tail
     return carried if len(carried) <= _MAX else label
+
+
+#: The measures a sentence may name once before giving each place's change (地区生产总值增速
+#: 保持高位，其中某新区增长 30%).
+_MEASURES = re.compile(
+    "(?:地区生产总值|生产总值|GDP|规模以上工业增加值|规上工业增加值|工业增加值|营业收入|"
+    "工业总产值|进出口总额|外贸进出口|固定资产投资|实际使用外资|一般公共预算收入|税收收入)")
+#: A change said of a place alone (某新区同比增长, 北区下降).
+_PLACE_CHANGE = re.compile(
+    "(?P<place>.{2,10}?(?:区|市|县|省|园))(?P<change>同比增长|增长|增幅|下降)$")
+
+
+def carried_measure(text: str, pos: int, label: str) -> str:
+    """``label`` of a change said of a place alone (甘肃某新区增长) with the measure its
+    sentence named before it (…生产总值增速保持高位，其中甘肃某新区同比增长 30% → 甘肃某新区
+    生产总值增长); ``label`` when the sentence names none, or the label measures something."""
+    said = _PLACE_CHANGE.fullmatch(label)
+    if said is None:
+        return label
+    measures = list(_MEASURES.finditer(text, sentence_start(text, pos, _REACH), pos))
+    if not measures:
+        return label
+    change = said.group("change").removeprefix("同比")
+    whole = said.group("place") + measures[-1].group() + change
+    return whole if len(whole) <= _MAX else label

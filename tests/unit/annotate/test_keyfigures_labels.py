@@ -578,6 +578,13 @@ CASES: dict[str, tuple[str, str, str]] = {
         "园区今天有27个重大项目开工，涉及生物医药等领域。据介绍，落户园区的27个重大项目，"
         "总投资123亿元。", "123亿元",
         "开工重大项目总投资"),
+    # A measure the sentence named once, then a place's change of it.
+    "a-place-changed-the-measure-named-before": (
+        "各新区地区生产总值增速保持高位，其中天府新区同比增长12%。", "12%",
+        "天府新区地区生产总值增长"),
+    # Two events joined: the things were signed or started.
+    "two-events-joined": ("园区29个项目集中签约或开工，总投资172亿元。", "29个",
+                          "集中签约或开工项目"),
     "what-happened-written-after-the-things": (
         "全市共有43个项目集中开工。", "43个", "全市集中开工项目"),
     "registered-firms": ("开发区已累计注册企业754家。", "754家", "累计注册企业"),
