@@ -137,6 +137,10 @@ def _trim(tokens: list[str]) -> str:
     return ""
 
 
+#: A dictionary word this rare that ends with a qualifier is the qualifier glued on (总额近).
+_RARE_GLUE = 10
+
+
 def noun_before(text: str, pos: int, lex: Lexicon) -> tuple[str, str, str]:
     """The measured noun phrase before ``pos`` in its clause, the change words trimmed
     between it and the figure (同比增长), and the share or comparison word before the phrase
@@ -154,7 +158,8 @@ def noun_before(text: str, pos: int, lex: Lexicon) -> tuple[str, str, str]:
         elif "".join(tokens[-3:]) in _SKIP_END:
             del tokens[-3:]  # 上 一 年度: one time word, cut in three
         elif len(token) > 1 and token.endswith(_GLUED) and (
-                lex.tags.get(token) == "P" or (lex.freq is not None and not lex.freq.get(token))):
+                lex.tags.get(token) == "P" or (
+                    lex.freq is not None and lex.freq.get(token, 0) < _RARE_GLUE)):
             # 额达, 占地约: an unknown word (or a "name", which cannot be measured) that ends
             # with a verb or qualifier glued on
             tokens[-1:] = [token[:-1], token[-1]]

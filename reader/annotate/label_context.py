@@ -347,7 +347,9 @@ def subject_of(text: str, start: int, pos: int, lex: Lexicon, label: str,
     if verb is None or verb.start() == lead:
         return ""  # no verb of measure, or nothing before it: no subject
     subject = lex.words(text[lead : verb.start()])  # (only the words before the verb)
-    if any(lex.tags.get(w) in ("V", "X") or not is_word(w) for w in subject):
+    trade = "".join(subject).endswith(("产业", "行业", "板块"))  # (装备制造产业: verbs and all)
+    if any((lex.tags.get(w) == "V" and not trade) or lex.tags.get(w) == "X" or not is_word(w)
+           for w in subject):
         return ""
     phrase = "".join(subject)
     head = next((h for h in PART_HEADS if phrase.endswith(h)), "")
@@ -364,7 +366,8 @@ def subject_of(text: str, start: int, pos: int, lex: Lexicon, label: str,
 _DESCRIBED = re.compile("[\u4e00-\u9fff]{0,6}(?:企业|公司|龙头|链主|单位)的?")
 #: Time words between a subject and its verb (某某公司去年实现营收…).
 _WHEN = re.compile("[，, ]|去年|今年|明年|当年|全年|上半年|下半年"
-                   "|前[一二三四五六七八九十]+个?[月季]度?|[一二三四]季度|[0-9]+年|[0-9]+月(?:份)?|已|已经|共|同期|年内|首次")
+                   "|前[一二三四五六七八九十]+个?[月季]度?|[一二三四]季度|[0-9]+年|[0-9]+月(?:份)?|已|已经|共|同期|年内|首次"
+                   "|将|拟|还将|也|又|再|还|正式")  # (某某集团将投资 20 亿元: the group's)
 _PREDICATE = re.compile("|".join(sorted(_PREDICATES, key=len, reverse=True)))
 #: How far before its figure a clause's or sentence's subject is looked for, in characters.
 _SUBJECT_REACH = 60

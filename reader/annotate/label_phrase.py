@@ -155,6 +155,11 @@ def _verb(token: str, lex: Lexicon) -> bool:
     return lex.tags.get(token) == "V" or (len(token) == 1 and lex.tags.get(token) == "X")
 
 
+#: A total that says nothing without what it totals (总额), and what it may total (签约总额).
+_BARE_TOTALS = frozenset(("总额", "金额", "总金额"))
+_DEALS = frozenset(("签约", "合同", "协议", "成交", "交易", "引资", "投资", "融资", "贷款"))
+
+
 def phrase_before(tokens: Sequence[str], lex: Lexicon, budget: int = MAX_LABEL) -> str:
     """The noun phrase that ``tokens`` end with: up to four words, never cut inside one.
 
@@ -183,6 +188,9 @@ def phrase_before(tokens: Sequence[str], lex: Lexicon, budget: int = MAX_LABEL) 
                 and is_word(prev) and token not in _STOP_CHARS and prev not in _STOP_CHARS \
                 and tag != "V":
             glued = True  # 亩 均 产值: two lone characters the dictionary lacked as a word
+        if token in _POSTPOSITIONS and picked and prev.endswith(HEAD_NOUNS):
+            first = -1  # (so 中 is not read as a prefix that did not fit, below)
+            break  # 产业类项目 中 | 电子信息项目: among the things before, not a prefix
         if token in _PREFIXES and picked and len(picked[0]) > 1:
             glued = True  # 新 材料, 大 数据: a prefix of the word after it
         if token in _CLASSIFIERS and picked and len(picked[0]) > 1 and _nounish(prev, lex):
@@ -212,6 +220,10 @@ def phrase_before(tokens: Sequence[str], lex: Lexicon, budget: int = MAX_LABEL) 
         if token in _TIME and picked and _nounish(prev, lex):
             i -= 1
             continue  # 文旅产业 全年 营收: the time word is not part of what is measured
+        if len(picked) == 1 and picked[0] in _BARE_TOTALS and token in _DEALS:
+            picked.insert(0, token)  # 签约 总额: the total of what was signed
+            first = i
+            break
         if not glued and (token in STOP or not is_word(token) or tag in _NOT_NOUN):
             if token in _AND and picked and words:
                 left = phrase_before(tokens[:i], lex, 4)

@@ -85,7 +85,9 @@ CASES: dict[str, tuple[str, str, str]] = {
     # Names are not what a figure measures.
     "amount-before-beats-a-company-after": ("总投资 12 亿元的星海光电显示模组项目开工。", "12 亿元",
                                             "总投资"),
-    "company-before-a-modal-verb": ("中化集团拟投资 30 亿元建设研究院。", "30 亿元", "投资"),
+    # (never the company alone; the measure, with the company whose it is)
+    "company-before-a-modal-verb": ("中化集团拟投资 30 亿元建设研究院。", "30 亿元",
+                                    "中化集团投资"),
     "place-alone-is-not-what-is-counted": ("园区累计引进科技企业 460 家（松江 180 家）。", "180 家",
                                            "松江累计引进科技企业"),
     # The counted noun, past what describes it.
@@ -585,6 +587,10 @@ CASES: dict[str, tuple[str, str, str]] = {
     # Two events joined: the things were signed or started.
     "two-events-joined": ("园区29个项目集中签约或开工，总投资172亿元。", "29个",
                           "集中签约或开工项目"),
+    "an-industry-named-with-verbs": ("装备制造产业实现产值51.5亿元。", "51.5亿元",
+                                     "装备制造产业产值"),
+    "a-qualifier-glued-to-a-total": ("本次活动签约总额近600亿元。", "600亿元", "签约总额"),
+    "among-the-things-before": ("产业类项目中电子信息项目5个。", "5个", "电子信息项目"),
     "what-happened-written-after-the-things": (
         "全市共有43个项目集中开工。", "43个", "全市集中开工项目"),
     "registered-firms": ("开发区已累计注册企业754家。", "754家", "累计注册企业"),
