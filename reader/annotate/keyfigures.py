@@ -94,6 +94,11 @@ _CATEGORY = re.compile(
     # (20-50亿元项目 2 个: a size class counted, no amount of its own)
     "|(?:项目|企业)[ ]*[0-9一二三四五六七八九十两]+[ ]*[家个项])"
 )
+#: Things counted, then a measure over a bar: the amount is the bar, not a result.
+_COUNTED_OVER = re.compile(
+    "[0-9一二三四五六七八九十百]+[ ]*[个家][^，。；、0-9的]{0,8}?"
+    "(?:高新区|开发区|经开区|园区|企业|项目|城市|县|区)"
+    "[^，。；、0-9的]{2,8}(?:超过|超|突破|逾|过|在)[ ]*$")
 #: What an amount may size, right after it (10 亿元大项目, 百亿元企业).
 _SIZED_THING = re.compile("[ ]*(?:大|重大|重点|龙头)?(?:项目|企业)")
 #: What stands before an amount that only sizes the project after it (在 30 亿元项目上).
@@ -209,6 +214,9 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
                 max(0, fig.start - 1) : fig.start] in _BEFORE_A_CLASS or text[
                 max(0, fig.start - 3) : fig.start].rstrip().endswith(_OVER)):
             continue  # 在 30 亿元项目上, 3 个 10 亿元项目, 超 10 亿元大项目: a size of project
+        if fig.kind in ("money", "percent") and _COUNTED_OVER.search(
+                text, max(0, fig.start - 24), fig.start):
+            continue  # 其中 56 个高新区营业收入超过 1000 亿元: the bar the counted ones passed
         if fig.unit in _RATINGS or not_a_quantity(text, fig.start, fig.end, fig.unit, fig.kind):
             continue  # 这两个难题, 前两位, 全国 169 个国家高新区前列
         key = (fig.kind, fig.unit, fig.value, fig.value_max)

@@ -331,7 +331,16 @@ def paired_nouns(text: str, pos: int, count: int, lex: Lexicon) -> list[str]:
     if not head[start + 1 : at].strip() and head[start : start + 1] in ("，", ","):
         # 高新技术企业超过 22.5 万家，科技型中小企业超过 15.1 万家，分别增长 24% 和 15%: the
         # things are the clauses before, each with its own figure
-        return _clause_nouns(text, pos - len(head) + start, count, lex)
+        nouns = _clause_nouns(text, pos - len(head) + start, count, lex)
+        if nouns:
+            return nouns
+        # A、B分别实现 X、Y，相比于上年，分别增长…: the things the 分别 before named
+        earlier = text[max(0, pos - 100) : pos - len(head) + start]
+        at = earlier.rfind("分别")
+        if at < 0:
+            return []
+        head = earlier
+        start = max(head.rfind(mark, 0, at) for mark in "，。；：,;:")
     items = re.split("、|和|及|与", head[start + 1:at])
     if len(items) != count:
         return []

@@ -63,6 +63,11 @@ _RANKED = re.compile(
     "(?P<n>[0-9]+|[一二三四五六七八九十百]+)[ ]*强")
 #: A move in a ranking, counted in places (提升 1 位, 前移 3 位).
 _RANK_MOVE = re.compile("(提升|上升|前进|前移|进位|下降|后退|下滑|跃升)了?[ ]*$")
+#: Counted things, a measure of theirs and the bar it passed (高新区营业收入超过 1000 亿元).
+_OVER_BAR = re.compile(
+    "[ ]*(?P<noun>[\u4e00-\u9fff]{0,8}?(?:高新区|开发区|经开区|园区|企业|项目|城市|县|区))"
+    "(?P<measure>[\u4e00-\u9fff]{2,8}?)(?:超过|超|突破|逾|过|在)[ ]*"
+    "(?P<bar>[0-9][0-9.]*[ ]*(?:[万亿]+[美]?元|%))(?:以上)?")
 #: Words of when or how often a rank was reached (第二次, 连续三年, 再次).
 _WHEN_RANKED = re.compile("第|次|年|连续|再|均|都|首|已")
 #: What is ranked: the head of the counted noun (国家级经开区 | 实际使用外资 位列…).
@@ -119,6 +124,10 @@ def label_of(raw: str, text: str, fig: Figure, in_list: tuple[int, int, int] | N
     if moved:  # 位列全国第 6，较上年提升 1 位: places in a ranking, not a count
         return "排名" + moved.group(1)
     if fig.kind == "count":
+        over = _OVER_BAR.match(raw, fig.end, fig.end + 40)
+        if over:  # 56 个高新区营业收入超过 1000 亿元: those over the bar, counted
+            whole = over.group("measure") + "超" + over.group("bar") + over.group("noun")
+            return whole if len(whole) <= LONG_LABEL + 4 else over.group("noun")
         ranked = _RANKED.match(raw, fig.end, fig.end + 40)
         head = _RANKED_HEAD.search(ranked.group("head")) if ranked else None
         if ranked and head:

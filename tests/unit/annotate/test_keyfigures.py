@@ -93,6 +93,12 @@ def test_a_province_named_more_often_than_the_city_of_the_title_is_another_party
     assert labels["21家"] == "浙江省国家级经开区"
 
 
+def test_a_bar_the_counted_things_passed_is_no_key_figure() -> None:
+    article = _article("其中36个国家高新区营业收入超过1000亿元，12家高新区年均增速在30%以上。")
+    texts = {k.figure.text for k in annotate(article).key_figures}
+    assert texts == {"36个", "12家"}
+
+
 def test_sentence_and_limit_and_determinism() -> None:
     figures = _located(ZONE)
     keys = key_figures(ZONE, figures, limit=3)

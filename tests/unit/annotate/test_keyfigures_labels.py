@@ -591,6 +591,13 @@ CASES: dict[str, tuple[str, str, str]] = {
                                      "装备制造产业产值"),
     "a-qualifier-glued-to-a-total": ("本次活动签约总额近600亿元。", "600亿元", "签约总额"),
     "among-the-things-before": ("产业类项目中电子信息项目5个。", "5个", "电子信息项目"),
+    # Counted things over a bar: the count is of those over it, the bar is no result.
+    "counted-over-a-bar": ("其中36个国家高新区营业收入超过1000亿元。", "36个",
+                           "营业收入超1000亿元国家高新区"),
+    "projects-in-talks": ("除签约的5个项目外，目前还有超过100个项目在谈。", "100个", "在谈项目"),
+    "each-its-own-after-an-aside": (
+        "园区营业收入、工业总产值分别达到3.2万亿元、2.1万亿元，相比于五年前，分别增长了85%、64%。",
+        "64%", "工业总产值增长"),
     "what-happened-written-after-the-things": (
         "全市共有43个项目集中开工。", "43个", "全市集中开工项目"),
     "registered-firms": ("开发区已累计注册企业754家。", "754家", "累计注册企业"),
