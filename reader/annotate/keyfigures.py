@@ -94,6 +94,8 @@ _CATEGORY = re.compile(
     # (20-50亿元项目 2 个: a size class counted, no amount of its own)
     "|(?:项目|企业)[ ]*[0-9一二三四五六七八九十两]+[ ]*[家个项])"
 )
+#: How a change is said at a label's end.
+_GROWTH = ("增长", "下降")
 #: Things counted, then a measure over a bar: the amount is the bar, not a result.
 _COUNTED_OVER = re.compile(
     "[0-9一二三四五六七八九十百]+[ ]*[个家][^，。；、0-9的]{0,8}?"
@@ -198,6 +200,7 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
     measured: dict[tuple[int, int, str], str] = {}  # (block, sentence, unit) → what is measured
     ends: dict[tuple[int, int], tuple[str, str]] = {}  # (block, figure end) → (kind, label)
     labels: dict[tuple[int, int, int], str] = {}
+    amounts: dict[int, str] = {}  # block → the label of its last amount
     for located in ordered:
         fig = located.span
         if fig.kind in ("date", "duration") or fig.value is None:
@@ -289,6 +292,12 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
         elif fig.unit == "倍" and label:  # (累计新设企业 8.4 万户，是前 20 年的 2.35 倍)
             head, _clause = clause_head(text, fig.start)
             label = multiple_of(label, ends.get((located.block, head - 1), ("", "")))
+        elif fig.kind == "percent" and "占" in label and label.endswith(_GROWTH) and (
+                located.block in amounts):
+            # (投资 8 亿元，占…比重 71%，…。同比增长 100.8%: the amount grew, a share moves
+            # in points)
+            grown = amounts[located.block] + next(g for g in _GROWTH if label.endswith(g))
+            label = grown if len(grown) <= LONG_LABEL + 4 else label
         elif fig.kind == "percent" and "占" in label:  # (…5 家，占全省总数的 22.7%)
             head, clause = clause_head(text, fig.start)
             # (the last figure labelled in the clause before: 5 家…进入全国 30 强，占…)
@@ -298,6 +307,8 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
         if fig.kind in ("quantity", "count", "area") and label:  # (年产…5 万吨: a capacity)
             label = capacity(text, fig.start, label)
         label = tidy(label)  # (not 第一季度 alone, nor 月份形成产值)
+        if fig.kind == "money" and label and "占" not in label:
+            amounts[located.block] = label
         ends[(located.block, fig.end)] = (fig.kind, label)
         if seen is not None and not label:
             continue  # keep the first telling; a later one only lends it a missing label

@@ -207,8 +207,9 @@ def owner_after(raw: str, start: int, end: int, label: str, lex: Lexicon) -> str
     owner = ""
     words = lex.words(_OWNER_END.split(raw[de + 1 : de + 33])[0])[:8]
     for i, word in enumerate(words):
-        if lex.tags.get(word) == "V":
-            break  # (的企业正式投产: a verb before any project or park is named)
+        if lex.tags.get(word) == "V" and (len(word) > 1 or not owner):
+            break  # (的企业正式投产: a verb before any project or park is named; 亿利 达: a
+            # brand's last character the segmenter read as a verb is no verb)
         owner += word.strip("“”‘’\"'《》「」")
         if word.endswith(_OWNERS):
             owner += "区" if words[i + 1 : i + 2] == ["区"] else ""  # (某某产业园 区)

@@ -598,6 +598,10 @@ CASES: dict[str, tuple[str, str, str]] = {
     "each-its-own-after-an-aside": (
         "园区营业收入、工业总产值分别达到3.2万亿元、2.1万亿元，相比于五年前，分别增长了85%、64%。",
         "64%", "工业总产值增长"),
+    "an-amount-grew-not-its-share": (
+        "完成工业投资8.3亿元，占固定资产投资比重71%。同比增长36.8%。", "36.8%", "工业投资增长"),
+    "a-brand-read-as-a-verb": ("总投资3亿元的宏利达精密模具项目开工。", "3亿元",
+                               "宏利达精密模具项目总投资"),
     "what-happened-written-after-the-things": (
         "全市共有43个项目集中开工。", "43个", "全市集中开工项目"),
     "registered-firms": ("开发区已累计注册企业754家。", "754家", "累计注册企业"),
