@@ -75,6 +75,7 @@ from reader.annotate.label_projects import (
     named_project,
     park_before,
     project_before,
+    project_opening,
     project_projection,
 )
 from reader.annotate.label_tidy import capacity, driven, goal_after, start_year, tidy
@@ -350,6 +351,8 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
                                   orgs.get(located.block, ()))
             label = project_before(text, split.bounds(fig.start)[0], label)
             label = park_before(text, split.bounds(fig.start)[0], label, lex)
+        if fig.kind != "percent" and not generic:  # (某某项目总投资…，年可实现收入…)
+            label = project_opening(text, split.bounds(fig.start)[0], fig.start, label)
         will = projected(before) or _WILL.search(clause)
         room = LONG_LABEL + (6 if "项目" in label else 0)  # (a project's name: a long label)
         if will and len(label) + 2 <= room and not any(

@@ -23,7 +23,7 @@ __all__ = ["EVENTS", "list_item_start", "listed_event", "owner_after", "owner_be
 EVENTS = (
     "集中开竣工|开竣工|新签约|签约落地|签约入园|签约|新开工|集中开工|开工建设|开工|"
     "竣工投产|竣工|建成投产|投产|建成|在建|新建|续建|新引进|引进落地|引进|招引|"
-    "入驻|入园|落户|新注册|注册|新认定|认定|储备|获批|落地|新上|新设"
+    "入驻|入园|落户|新注册|注册|新认定|认定|储备|获批|落地|新上|新设|签下|签订|签署"
 )
 #: A size class between the verb and the noun (亿元以上, 1-5 亿元, 5000 万元以上, 世界 500 强).
 _CLASS = (
@@ -52,6 +52,15 @@ _EVENT_AFTER = re.compile(
 
 
 def with_event(text: str, pos: int, label: str, end: int = -1) -> str:
+    """See :func:`_with_event`; signing said any way reads 签约 (签下 7 个项目 → 签约项目)."""
+    return _SIGNED.sub("签约", _with_event(text, pos, label, end), count=1)
+
+
+#: Ways of saying a project was signed, other than 签约.
+_SIGNED = re.compile("(?<![约])(?:签下|签订|签署)(?=.{2})")
+
+
+def _with_event(text: str, pos: int, label: str, end: int = -1) -> str:
     """``label`` (a count's bare head right before the figure at ``pos``) with the verb and
     size class before it (新签约项目 38 个 → 新签约项目; 新开工亿元以上项目 → 新开工亿元以上
     项目; 累计引进企业 → 累计引进企业), or the verb after it when the head follows the figure

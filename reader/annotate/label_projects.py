@@ -16,7 +16,8 @@ from reader.annotate.label_context import sentence_start
 from reader.annotate.label_events import EVENTS
 from reader.annotate.label_phrase import LONG_LABEL, Lexicon
 
-__all__ = ["named_project", "park_before", "project_before", "project_projection"]
+__all__ = ["named_project", "park_before", "project_before", "project_opening",
+           "project_projection"]
 
 
 #: A project coming into use (建成后, 全部达产后): what follows is what the project will do.
@@ -173,3 +174,30 @@ def _firm_and_head(text: str, start: int, at: int, orgs: Sequence[tuple[int, int
 def _in_order(part: str, whole: str) -> bool:
     chars = iter(whole)
     return all(c in chars for c in part)
+
+
+#: Words no project's name holds (随着这批 | 项目).
+_NOT_A_NAME = re.compile("随着|这|那|各|每|本|全|所有|部分|一批|一些")
+#: A count right after 项目: the projects are counted, not named.
+_COUNT_AFTER = re.compile("[ ]*(?:共|有|达|约|为)?[ ]*[0-9一二三四五六七八九十两百]")
+#: What may stand before a project's name opening its sentence (据了解，).
+_OPENING = re.compile("[ ]*(?:据了解|据悉|据介绍|其中|同时|此外)?[，, ]*")
+
+
+def project_opening(text: str, start: int, pos: int, label: str) -> str:
+    """``label`` of a figure in a sentence (from ``start``) that opens with one project's
+    name (某某电动车项目总投资 2 亿元，…，年可实现主营业务收入 6 亿元 → 某某电动车项目主营业务
+    收入): every measure of the sentence is that project's; ``label`` when the sentence opens
+    otherwise, or the label names an owner already."""
+    if any(w in label for w in _NAMED_OWNER):
+        return label
+    lead = _OPENING.match(text, start, pos).end()
+    at = text.find("项目", lead, min(pos, lead + 20))
+    if at < 0 or _NAME_STOP.search(text, lead, at):
+        return label  # (the sentence opens with something else: not one project's name)
+    name = _name_before(text, lead, at)
+    if not name or text[lead:at] != name or _NOT_A_NAME.search(name) or _COUNT_AFTER.match(
+            text, at + 2):
+        return label  # (随着这批项目…; 产业基金项目 2 个: a count of projects, not a name)
+    whole = name + "项目" + label
+    return whole if len(whole) <= LONG_LABEL + 4 else "项目" + label

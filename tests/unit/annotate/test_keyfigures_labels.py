@@ -602,6 +602,11 @@ CASES: dict[str, tuple[str, str, str]] = {
         "完成工业投资8.3亿元，占固定资产投资比重71%。同比增长36.8%。", "36.8%", "工业投资增长"),
     "a-brand-read-as-a-verb": ("总投资3亿元的宏利达精密模具项目开工。", "3亿元",
                                "宏利达精密模具项目总投资"),
+    # A sentence that opens with one project's name measures that project throughout.
+    "a-sentence-opened-by-a-project": (
+        "宏达电动车项目总投资2亿元，建设电动自行车生产线，年可实现主营业务收入6亿元。", "6亿元",
+        "宏达电动车项目预计主营业务收入"),
+    "signed-said-otherwise": ("在洽谈会上，新区一次签下7个项目。", "7个", "签约项目"),
     "what-happened-written-after-the-things": (
         "全市共有43个项目集中开工。", "43个", "全市集中开工项目"),
     "registered-firms": ("开发区已累计注册企业754家。", "754家", "累计注册企业"),
