@@ -28,6 +28,19 @@ _LEGAL_END = re.compile("(?:股份)?有限(?:责任)?公司$|股份公司$|(?:�
 #: Organisations no "公司" or "企业" points back to: government bodies, schools, institutes.
 _NOT_FIRMS = ("委员会", "管委会", "政府", "局", "厅", "部", "办", "办公室", "大学", "学院",
               "研究院", "研究所", "科学院", "协会", "联合会", "商会", "联盟", "学校", "医院")
+#: What may stand before a company opening its sentence (据了解，, a date).
+_LEAD = re.compile(
+    f"(?:{OPENER_WORDS}|[0-9一二三四五六七八九十]+月[0-9一二三四五六七八九十]*日|据悉|据了解"
+    "|[，, ])*")
+#: A list of names, no subject (A、B 等, A 和 B).
+_LISTED = re.compile("[（(]?[^，。；]{0,8}?[）)]?[ ]*(?:、|等|和|与|及)")
+#: A company named as a source or a speaker's employer, not what the sentence measures.
+_NO_SUBJECT = re.compile(
+    "董事长|总经理|总裁|负责人|主任|经理|书记|介绍|表示|称|说|讯|电|消息|报道|发布|获悉|数据|统计|"
+    "透露|指出|认为")
+_CLAUSE_END = re.compile("[，,；;：:]")
+#: Words of a label that name its owner already.
+_OWNED = ("公司", "企业", "项目", "集团", "园", "基地")
 #: How many paragraphs back the company pointed to may have been named.
 _BACK = 2
 
@@ -62,6 +75,28 @@ class Companies:
             return label
         bare = label.removeprefix("公司").removeprefix("企业") or label
         whole = name + bare
+        return whole if len(whole) <= LONG_LABEL + 4 else label
+
+
+    def opening(self, text: str, block: int, sentence: int, pos: int, label: str) -> str:
+        """``label`` with the company that opens its sentence (from ``sentence``) and is its
+        subject (某某公司是…，昨日…，预计年产值达 14 亿元 → 某某公司预计年产值), when the
+        label names no owner; ``label`` otherwise, or when the company opens a list (A、B 等)."""
+        lead = _LEAD.match(text, sentence, pos).end()
+        k = bisect_left(self._keys, (block, lead))
+        if k >= len(self._keys) or self._keys[k] != (block, lead) or any(
+                w in label for w in _OWNED):
+            return label
+        name = self._names[k]
+        if name in label:
+            return label
+        after = text[lead + len(name) : lead + len(name) + 12]
+        if _LISTED.match(after) or _NO_SUBJECT.search(after) or _CLAUSE_END.search(
+                text, lead, pos) is None:
+            # (某某公司、某某集团等 20 家企业: a list; 某某公司董事长介绍, 某某中心发布,
+            # 新华财经长春电: a source, not a subject; a clause of its own: subject_of's)
+            return label
+        whole = name + label
         return whole if len(whole) <= LONG_LABEL + 4 else label
 
 

@@ -98,7 +98,8 @@ _TIME = _words("全年 今年 去年 当年 上半年 下半年 一季度 前三
 #: Heads of a counted thing: a phrase that ends with one is complete (党员 | 同温入党誓词).
 HEAD_NOUNS = ("员", "者", "人", "人才", "企业", "项目", "单位", "机构", "平台", "组织",
               "公司", "产品", "厂房", "园区", "基地", "载体", "中心", "高校", "家庭", "人次",
-              "岗位", "专利", "开发区", "高新区", "经开区", "新区", "园", "城市", "县区")
+              "岗位", "专利", "开发区", "高新区", "经开区", "新区", "园", "城市", "县区",
+              "生产线", "车间")
 #: Heads of a measured amount: a phrase that ends with one names an amount, not a thing.
 _MEASURE_HEADS = ("额", "值", "率", "量", "规模", "面积", "比重", "占比", "比例", "增速", "增幅",
                   "强度", "密度")

@@ -607,6 +607,12 @@ CASES: dict[str, tuple[str, str, str]] = {
         "宏达电动车项目总投资2亿元，建设电动自行车生产线，年可实现主营业务收入6亿元。", "6亿元",
         "宏达电动车项目预计主营业务收入"),
     "signed-said-otherwise": ("在洽谈会上，新区一次签下7个项目。", "7个", "签约项目"),
+    # A company opening its sentence is whose the sentence's amounts are; not a source.
+    "a-company-opening-its-sentence": (
+        "蓝海精工公司是园区的龙头配套企业，昨日首条生产线投产，预计年产值达14亿元。", "14亿元",
+        "蓝海精工公司预计年产值"),
+    "a-company-as-a-source": (
+        "蓝海精工公司董事长介绍，园区建成后每年需钢材约20万吨。", "20万吨", "预计钢材"),
     "what-happened-written-after-the-things": (
         "全市共有43个项目集中开工。", "43个", "全市集中开工项目"),
     "registered-firms": ("开发区已累计注册企业754家。", "754家", "累计注册企业"),
