@@ -88,7 +88,7 @@ Cutter = Callable[[str], Sequence[str]]
 Tags = Mapping[str, str]
 
 _CATEGORY = re.compile(
-    "[ ]*(?:(?:以上|以下|级以上|及以上)[\u4e00-\u9fff]|级"
+    "[ ]*(?:(?:以上|以下|级以上|及以上)[\u4e00-\u9fff、]|级"
     "|(?:以上|以下)?的(?:企业|项目|工业企业|重点项目)"
     "[^，。；]{0,8}?[0-9一二三四五六七八九十两]+[ ]*[家个项]"
     # (20-50亿元项目 2 个: a size class counted, no amount of its own)

@@ -347,11 +347,28 @@ def paired_nouns(text: str, pos: int, count: int, lex: Lexicon) -> list[str]:
     nouns = [phrase_before(lex.words(item.replace(" ", "")), lex) for item in items]
     if not all(nouns):
         return []
+    rate = next((r for r in _RATES if items[-1].strip().endswith(r)), "")
+    if rate and not any(item.strip().endswith(_RATES) for item in items[:-1]):
+        # 城镇居民收入和农村居民收入增速分别达到 5.5% 和 7.5%: both are rates
+        things = [phrase_before(lex.words(item.strip().removesuffix(rate)), lex) for item in items]
+        if not all(things):
+            return nouns
+        things = _measured_once(things, lex)
+        return [t + rate if len(t + rate) <= LONG_LABEL else t for t in things]
+    return _measured_once(nouns, lex)
+
+
+def _measured_once(nouns: list[str], lex: Lexicon) -> list[str]:
+    """东区、西区营收分别为: the things named one by one, what is measured said once, after
+    the last; each thing gets it."""
     last = lex.words(nouns[-1])
     if len(last) > 1 and is_measure(last[-1]) and not any(map(is_measure, nouns[:-1])):
-        # 东区、西区营收分别为: the things are named one by one, what is measured once
         nouns[:-1] = [noun + last[-1] for noun in nouns[:-1]]
     return nouns
+
+
+#: Rates a list may name once, after its last thing (…增速分别达到).
+_RATES = ("增速", "增幅", "增长率")
 
 
 def _clause_nouns(text: str, end: int, count: int, lex: Lexicon) -> list[str]:

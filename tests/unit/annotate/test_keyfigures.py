@@ -99,6 +99,12 @@ def test_a_bar_the_counted_things_passed_is_no_key_figure() -> None:
     assert texts == {"36个", "12家"}
 
 
+def test_a_bar_in_a_list_of_bars_is_no_key_figure() -> None:
+    article = _article("东部园区营收30亿元以上、西部园区营收15亿元以上的制造业企业共182家。")
+    texts = {k.figure.text for k in annotate(article).key_figures}
+    assert texts == {"182家"}
+
+
 def test_sentence_and_limit_and_determinism() -> None:
     figures = _located(ZONE)
     keys = key_figures(ZONE, figures, limit=3)

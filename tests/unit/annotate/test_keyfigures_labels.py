@@ -613,6 +613,7 @@ CASES: dict[str, tuple[str, str, str]] = {
         "蓝海精工公司预计年产值"),
     "a-company-as-a-source": (
         "蓝海精工公司董事长介绍，园区建成后每年需钢材约20万吨。", "20万吨", "预计钢材"),
+    "rates-of-a-list-said-once": ("东区和西区营收增速分别为12%和8%。", "12%", "东区营收增速"),
     "what-happened-written-after-the-things": (
         "全市共有43个项目集中开工。", "43个", "全市集中开工项目"),
     "registered-firms": ("开发区已累计注册企业754家。", "754家", "累计注册企业"),
