@@ -94,6 +94,8 @@ _CATEGORY = re.compile(
     # (20-50亿元项目 2 个: a size class counted, no amount of its own)
     "|(?:项目|企业)[ ]*[0-9一二三四五六七八九十两]+[ ]*[家个项])"
 )
+#: Measure words of things, never of a product a plant makes.
+_THINGS = frozenset("个家项座所批")
 #: How a change is said at a label's end.
 _GROWTH = ("增长", "下降")
 #: Things counted, then a measure over a bar: the amount is the bar, not a result.
@@ -276,7 +278,8 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
             last = next((ends[(located.block, p)] for p in range(head - 1, max(0, head - 30), -1)
                          if (located.block, p) in ends), ("", ""))
             label = share_of(label, clause, last)
-        if fig.kind in ("quantity", "count", "area") and label:  # (年产…5 万吨: a capacity)
+        if fig.kind in ("quantity", "count", "area") and label and fig.unit not in _THINGS:
+            # (年产…5 万吨: a capacity; 两个项目 are no product)
             label = capacity(text, fig.start, label)
         label = tidy(label)  # (not 第一季度 alone, nor 月份形成产值)
         if fig.kind == "money" and label and "占" not in label:

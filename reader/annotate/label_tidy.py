@@ -70,6 +70,8 @@ def tidy(label: str) -> str:
 #: A plant's yearly capacity before its quantity, with the product between (可年产某材料 5 万吨).
 _CAPACITY = re.compile("(?:年产能|年生产|年加工|年处理|年产)(?:量|能力)?(?:达到|达|约|为)?"
                        "(?P<what>[\u4e00-\u9fffA-Za-z]{0,12}?)(?:达到|达|约|为)?[ ]*$")
+#: A yearly capacity or need, before a list of quantities (年产…、…; 每年需…、…).
+_LISTED_YEARLY = re.compile("年产|每年需要?|年需要?|年需求")
 #: Facilities named after a capacity (生产线, 项目): the capacity is theirs.
 _FACILITIES = ("生产线", "项目", "工厂", "基地", "产线", "车间")
 
@@ -78,10 +80,21 @@ def capacity(text: str, start: int, label: str) -> str:
     """``label`` of a quantity at ``start`` that a plant can make in a year (年产…): 年产 +
     the product (年产锂电池正极材料), or the facility's 年产能 (光伏玻璃生产线年产能);
     ``label`` when no 年产 stands right before it in its clause."""
-    m = _CAPACITY.search(text, max(0, start - 24), start)
-    if m is None or "年产" in label:
+    if "年产" in label or "年需" in label:
         return label
-    what = m.group("what") or label.removeprefix("预计").removeprefix("项目预计")
+    m = _CAPACITY.search(text, max(0, start - 24), start)
+    own = label.removeprefix("预计").removeprefix("项目预计")
+    if m is None:
+        # (年产 5 万吨切片、3 万吨长丝; 每年需钢材 20 万吨、水泥 45 万吨: each listed one)
+        head = text[max(0, start - 40) : start]
+        clause = head[max(head.rfind("，"), head.rfind("。")) + 1 :]
+        listed = _LISTED_YEARLY.search(clause)
+        if listed is None or not own or not ("、" in clause[listed.end() :] or (
+                "需" in listed.group() and not re.search("[0-9]", clause[listed.end() :]))):
+            return label
+        word = "年需" if "需" in listed.group() else "年产"
+        return word + own if len(word + own) <= 16 else label
+    what = m.group("what") or own
     if not what:
         return label
     whole = what + "年产能" if what.endswith(_FACILITIES) else "年产" + what

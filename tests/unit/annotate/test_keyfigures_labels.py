@@ -612,8 +612,11 @@ CASES: dict[str, tuple[str, str, str]] = {
         "蓝海精工公司是园区的龙头配套企业，昨日首条生产线投产，预计年产值达14亿元。", "14亿元",
         "蓝海精工公司预计年产值"),
     "a-company-as-a-source": (
-        "蓝海精工公司董事长介绍，园区建成后每年需钢材约20万吨。", "20万吨", "预计钢材"),
+        "蓝海精工公司董事长介绍，园区建成后每年需钢材约20万吨。", "20万吨", "预计年需钢材"),
     "rates-of-a-list-said-once": ("东区和西区营收增速分别为12%和8%。", "12%", "东区营收增速"),
+    # A yearly capacity or need said once before a list of quantities is each one's.
+    "a-listed-capacity": ("项目年产5万吨聚酯切片、3万吨涤纶长丝。", "3万吨", "年产涤纶长丝"),
+    "a-listed-need": ("项目每年需钢材约20万吨、水泥45万吨。", "45万吨", "年需水泥"),
     "what-happened-written-after-the-things": (
         "全市共有43个项目集中开工。", "43个", "全市集中开工项目"),
     "registered-firms": ("开发区已累计注册企业754家。", "754家", "累计注册企业"),
