@@ -46,7 +46,8 @@ _LISTED_EVENT = re.compile(
     f"(?P<when>累计|先后|陆续|相继)?(?P<verb>{EVENTS})了?[^，。；0-9]{{2,30}}?等[ ]*$")
 #: What happened to the counted things, written after them (43 个项目已开工建设).
 _EVENT_AFTER = re.compile(
-    "[ ]*(?:已经|已|正式|顺利|同时)?[ ]*(?:参与|参加)?"
+    "[ ]*(?:已经|已|正式|顺利|同时)?[ ]*(?P<mood>有望|即将|将|拟|计划)?(?:近期|年内|今年)?"
+    "[ ]*(?:参与|参加)?"
     "(?P<verb>集中开竣工|集中开工|集中签约|集中竣工|集中投产|开竣工|开复工|开工|竣工|建成|投产|"
     "签约|落户|入驻|在谈|在建|洽谈)(?P<other>(?:或|和|及|、|与)(?:集中)?(?:开工|签约|竣工|投产))?")
 
@@ -71,7 +72,9 @@ def _with_event(text: str, pos: int, label: str, end: int = -1) -> str:
     if said >= 0:  # (the counted noun after the figure, or after what they are like)
         after = _EVENT_AFTER.match(text, said + len(label))
         if after:  # 43 个项目已开工建设: started, not the zone's stock of projects
-            return after.group("verb") + (after.group("other") or "") + label  # (签约或开工)
+            # (签约或开工; 有望近期签约: not yet)
+            return (after.group("mood") or "") + after.group("verb") + (
+                after.group("other") or "") + label
         before = _EVENT_BEFORE.search(text, max(0, pos - 28), pos)
         if before and not before.group("cls"):  # 签约 12 个项目: signed, written before
             whole = (before.group("when") or "") + (before.group("mood") or "") + before.group(

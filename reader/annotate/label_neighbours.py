@@ -117,6 +117,9 @@ def from_neighbours(text: str, block: int, fig: Figure, label: str,
     if fig.kind in ("money", "area") and label and "累计" not in label and (
             "累计" in clause or ("以来" in text[max(0, start - 30) : start] and "已" in clause)):
         label = "累计" + label if len(label) + 2 <= LONG_LABEL else label  # a running total
+    listed = _group_listed(text, block, fig, label, ends)
+    if listed:  # 签约项目 32 个、总投资 80.6 亿元: the projects' total, after a 、
+        return listed
     # the figure the clause before ends with, if it ends with one
     end = start
     while end > 0 and text[end - 1] in " ，,":
@@ -159,6 +162,25 @@ def from_neighbours(text: str, block: int, fig: Figure, label: str,
             before = phrase_before(lex.words(before), lex, room) if room > 1 else ""
         return before + label if before else label
     return label
+
+
+def _group_listed(text: str, block: int, fig: Figure, label: str,
+                  ends: Mapping[tuple[int, int], tuple[str, str]]) -> str:
+    """签约项目 32 个、总投资 80.6 亿元: a group's measure listed after its count with a 、
+    (``label`` written right before the figure), with the group; "" otherwise."""
+    if fig.kind not in ("money", "area") or not label.startswith(_GROUP_MEASURES):
+        return ""
+    at = text.rfind(label, max(0, fig.start - len(label) - 3), fig.start)
+    if at < 1 or text[at - 1] != "、":
+        return ""
+    # (the count right before the 、, or its counted noun and what they did: 28 个项目参与其中、)
+    end = next((p for p in range(at - 1, max(0, at - 14), -1) if (block, p) in ends), -1)
+    kind, before = ends.get((block, end), ("", ""))
+    if kind != "count" or not before.endswith(_GROUPS) or label.startswith(before) or (
+            not _HANZI.fullmatch(text, end, at - 1) and end != at - 1):
+        return ""
+    whole = before + label
+    return whole if len(whole) <= LONG_LABEL else ""
 
 
 def _whole_of_parts(text: str, block: int, end: int,

@@ -319,7 +319,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     # Words right around a figure that say what it is.
     "a-goal-named-after-its-figures": (
         "园区锚定2027年引进亿元以上项目超80个、总投资超250亿元的奋斗目标。", "250亿元",
-        "总投资目标"),
+        "引进亿元以上项目总投资目标"),
     "a-share-in-a-goal-named-after-it": (
         "力争引进项目超60个、制造业占比超70%的发展目标。", "70%", "制造业占比目标"),
     "a-starting-value-is-that-years": (
@@ -617,6 +617,12 @@ CASES: dict[str, tuple[str, str, str]] = {
     # A yearly capacity or need said once before a list of quantities is each one's.
     "a-listed-capacity": ("项目年产5万吨聚酯切片、3万吨涤纶长丝。", "3万吨", "年产涤纶长丝"),
     "a-listed-need": ("项目每年需钢材约20万吨、水泥45万吨。", "45万吨", "年需水泥"),
+    # A group's measure listed after its count with a 、 is the group's.
+    "a-total-after-a-dun-comma": ("活动中，现场签约项目32个、总投资80.6亿元。", "80.6亿元",
+                                  "签约项目总投资"),
+    "a-total-after-what-they-did": ("全区共有28个项目参与其中、总投资156亿元。", "156亿元",
+                                    "项目总投资"),
+    "expected-to-be-signed": ("目前在谈项目11个，其中4个项目有望近期签约。", "4个", "有望签约项目"),
     "what-happened-written-after-the-things": (
         "全市共有43个项目集中开工。", "43个", "全市集中开工项目"),
     "registered-firms": ("开发区已累计注册企业754家。", "754家", "累计注册企业"),
