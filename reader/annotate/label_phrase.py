@@ -156,6 +156,7 @@ def _verb(token: str, lex: Lexicon) -> bool:
     return lex.tags.get(token) == "V" or (len(token) == 1 and lex.tags.get(token) == "X")
 
 
+_NEW_VERB = re.compile(NEW_VERBS)
 #: A total that says nothing without what it totals (总额), and what it may total (签约总额).
 _BARE_TOTALS = frozenset(("总额", "金额", "总金额"))
 _DEALS = frozenset(("签约", "合同", "协议", "成交", "交易", "引资", "投资", "融资", "贷款"))
@@ -221,6 +222,10 @@ def phrase_before(tokens: Sequence[str], lex: Lexicon, budget: int = MAX_LABEL) 
         if token in _TIME and picked and _nounish(prev, lex):
             i -= 1
             continue  # 文旅产业 全年 营收: the time word is not part of what is measured
+        if len(picked) == 1 and picked[0].endswith(HEAD_NOUNS) and _NEW_VERB.fullmatch(token):
+            picked.insert(0, token)  # 新设 企业: the new ones, not all (a flow)
+            first = i
+            break
         if len(picked) == 1 and picked[0] in _BARE_TOTALS and token in _DEALS:
             picked.insert(0, token)  # 签约 总额: the total of what was signed
             first = i

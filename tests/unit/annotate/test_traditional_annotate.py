@@ -34,4 +34,4 @@ def test_labels_are_read_in_simplified_words() -> None:
     )
     labels = {k.figure.text: k.label for k in annotate(article).key_figures}
     assert labels["2.37億元"] == "总投资"
-    assert labels["300家"] == "企业"
+    assert labels["300家"] == "新增企业"  # (new ones this year, not all)
