@@ -33,6 +33,7 @@ from reader.annotate.label_phrase import (
 )
 
 __all__ = [
+    "LEGAL_END",
     "OPENER_WORDS",
     "PART_HEADS",
     "ZONE_HEADS",
@@ -58,6 +59,9 @@ _SCOPE = re.compile(
 _NUMERALS = frozenset("一二两三四五六七八九十百千万")
 _CLAUSE_END = re.compile("[，。；：！？,;:!?\n（）()“”]")
 #: What may open a clause before its subject: time words, 其中, a year.
+#: The legal ending of a registered company name, which a label never shows (某某科技有限公司
+#: → 某某科技: the name a reader knows it by).
+LEGAL_END = re.compile("(?:股份)?有限(?:责任)?公司$|股份公司$|(?:（集团）|\\(集团\\))?有限公司$")
 #: (the words, as one alternation, for patterns of their own)
 OPENER_WORDS = ("其中|同时|此外|另外|截至|截止|目前|当前|今年|去年|全年|上半年|下半年|前三季度"
                 "|[一二三四]季度|[0-9]{4}年(?:度|末|底)?|[0-9]{1,2}月(?:份|底)?")

@@ -18,6 +18,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 
 from reader.annotate.aliases import short_form_of
 from reader.annotate.label_context import (
+    LEGAL_END,
     PART_HEADS,
     ZONE_HEADS,
     clause_head,
@@ -216,8 +217,6 @@ def _listed_count(text: str, block: int, end: int,
     return start > 0 and text[start - 1] in "，,、" and kind == "count"
 
 
-#: The legal ending of a registered name, no part of whose a figure is.
-_LEGAL_END = re.compile("(?:股份)?有限(?:责任)?公司$|股份公司$")
 
 
 def _own_subject(text: str, pos: int, sentence: int, label: str, lex: Lexicon,
@@ -235,7 +234,7 @@ def _own_subject(text: str, pos: int, sentence: int, label: str, lex: Lexicon,
         who = subject_of(text, sentence, pos, lex, label, spans)
     if not who or subject(who) or who in title:
         return label
-    who = _LEGAL_END.sub("", who) or who  # 某某股份有限公司 → 某某股份: the brand, not the form
+    who = LEGAL_END.sub("", who) or who  # 某某股份有限公司 → 某某: the brand, not the form
     room = LONG_LABEL + 4 - len(label)
     if len(who) > room:
         who = phrase_before(lex.words(who), lex, room) if room > 1 else ""

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from reader.annotate.label_context import OPENER_WORDS
+from reader.annotate.label_context import LEGAL_END, OPENER_WORDS
 from reader.annotate.label_phrase import LONG_LABEL
 from reader.model import Entity, Located
 
@@ -23,8 +23,6 @@ __all__ = ["Companies"]
 _POINTER = re.compile(
     f"(?:{OPENER_WORDS}|[0-9一二三四五六七八九十]+月[0-9一二三四五六七八九十]*日|据悉|目前"
     "|[，, ])*(?:(?:该|此|这家|这个)?公司(?![化制])|(?:该|此|这家)企业)")
-#: The legal ending of a registered name (no part of the name a reader knows it by).
-_LEGAL_END = re.compile("(?:股份)?有限(?:责任)?公司$|股份公司$|(?:（集团）|\\(集团\\))?有限公司$")
 #: Organisations no "公司" or "企业" points back to: government bodies, schools, institutes.
 _NOT_FIRMS = ("委员会", "管委会", "政府", "局", "厅", "部", "办", "办公室", "大学", "学院",
               "研究院", "研究所", "科学院", "协会", "联合会", "商会", "联盟", "学校", "医院")
@@ -110,4 +108,4 @@ def _is_firm(entity: Entity) -> bool:
 def _shown(entity: Entity) -> str:
     """The name a label shows: the short form the story uses, else the registered name
     without its legal ending (某某科技有限公司 → 某某科技)."""
-    return _LEGAL_END.sub("", entity.text) or entity.text
+    return LEGAL_END.sub("", entity.text) or entity.text

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reader.annotate.label_context import sentence_start
+from reader.annotate.label_context import LEGAL_END, sentence_start
 from reader.annotate.label_events import EVENTS
 from reader.annotate.label_phrase import LONG_LABEL, Lexicon
 
@@ -148,8 +148,6 @@ def _name_before(text: str, start: int, at: int) -> str:
 
 #: What a project is, named last before its 项目 (某某科技 … 产业园项目).
 _PROJECT_HEADS = ("产业园", "产业基地", "基地", "园区", "工厂", "研发中心", "中心", "生产线")
-#: The legal ending of a company's registered name.
-_LEGAL_END = re.compile("(?:股份)?有限(?:责任)?公司$|股份公司$")
 
 
 #: What never stands between a company and the kind of its project in one name.
@@ -167,7 +165,7 @@ def _firm_and_head(text: str, start: int, at: int, orgs: Sequence[tuple[int, int
         opened = s == start or not "\u4e00" <= text[s - 1] <= "\u9fff" or any(
             m.end() == s for m in _NAME_STOP.finditer(text, max(start, s - 2), s))
         if opened and not _NOT_IN_NAME.search(text, e, at - len(head)):
-            return (_LEGAL_END.sub("", text[s:e]) or text[s:e]) + head
+            return (LEGAL_END.sub("", text[s:e]) or text[s:e]) + head
     return ""
 
 
