@@ -44,6 +44,7 @@ from reader.annotate.label_clause import (
 )
 from reader.annotate.label_compare import multiple_of, share_change, share_of
 from reader.annotate.label_context import (
+    COUNTED_HEADS,
     clause_head,
     not_a_quantity,
     phase_of,
@@ -101,7 +102,7 @@ _GROWTH = ("增长", "下降")
 #: Things counted, then a measure over a bar: the amount is the bar, not a result.
 _COUNTED_OVER = re.compile(
     "[0-9一二三四五六七八九十百]+[ ]*[个家][^，。；、0-9的]{0,8}?"
-    "(?:高新区|开发区|经开区|园区|企业|项目|城市|县|区)"
+    f"(?:{COUNTED_HEADS})"
     "[^，。；、0-9的]{2,8}(?:超过|超|突破|逾|过|在)[ ]*$")
 #: What an amount may size, right after it (10 亿元大项目, 百亿元企业).
 _SIZED_THING = re.compile("[ ]*(?:大|重大|重点|龙头)?(?:项目|企业)")

@@ -33,6 +33,7 @@ from reader.annotate.label_phrase import (
 )
 
 __all__ = [
+    "COUNTED_HEADS",
     "LEGAL_END",
     "OPENER_WORDS",
     "PART_HEADS",
@@ -62,6 +63,9 @@ _CLAUSE_END = re.compile("[，。；：！？,;:!?\n（）()“”]")
 #: The legal ending of a registered company name, which a label never shows (某某科技有限公司
 #: → 某某科技: the name a reader knows it by).
 LEGAL_END = re.compile("(?:股份)?有限(?:责任)?公司$|股份公司$|(?:（集团）|\\(集团\\))?有限公司$")
+#: Heads of things a story counts and measures over a bar (36 个高新区营业收入超过…), as one
+#: alternation for the patterns that read the count (label_figure) and the bar (keyfigures).
+COUNTED_HEADS = "高新区|开发区|经开区|园区|企业|项目|城市|县|区"
 #: (the words, as one alternation, for patterns of their own)
 OPENER_WORDS = ("其中|同时|此外|另外|截至|截止|目前|当前|今年|去年|全年|上半年|下半年|前三季度"
                 "|[一二三四]季度|[0-9]{4}年(?:度|末|底)?|[0-9]{1,2}月(?:份|底)?")

@@ -19,6 +19,7 @@ from reader.annotate.label_clause import (
 )
 from reader.annotate.label_compare import compared
 from reader.annotate.label_context import (
+    COUNTED_HEADS,
     completion,
     listed_before,
     object_before,
@@ -65,7 +66,7 @@ _RANKED = re.compile(
 _RANK_MOVE = re.compile("(提升|上升|前进|前移|进位|下降|后退|下滑|跃升)了?[ ]*$")
 #: Counted things, a measure of theirs and the bar it passed (高新区营业收入超过 1000 亿元).
 _OVER_BAR = re.compile(
-    "[ ]*(?P<noun>[\u4e00-\u9fff]{0,8}?(?:高新区|开发区|经开区|园区|企业|项目|城市|县|区))"
+    f"[ ]*(?P<noun>[\u4e00-\u9fff]{{0,8}}?(?:{COUNTED_HEADS}))"
     "(?P<measure>[\u4e00-\u9fff]{2,8}?)(?:超过|超|突破|逾|过|在)[ ]*"
     "(?P<bar>[0-9][0-9.]*[ ]*(?:[万亿]+[美]?元|%))(?:以上)?")
 #: Words of when or how often a rank was reached (第二次, 连续三年, 再次).

@@ -18,11 +18,6 @@ from reader.model import Entity, Located
 
 __all__ = ["Companies"]
 
-#: A sentence that opens with a pointer back to a company (该公司, 这家企业, or 公司 alone:
-#: a sentence never opens with a company it has not named), after a date or time word.
-_POINTER = re.compile(
-    f"(?:{OPENER_WORDS}|[0-9一二三四五六七八九十]+月[0-9一二三四五六七八九十]*日|据悉|目前"
-    "|[，, ])*(?:(?:该|此|这家|这个)?公司(?![化制])|(?:该|此|这家)企业)")
 #: Organisations no "公司" or "企业" points back to: government bodies, schools, institutes.
 _NOT_FIRMS = ("委员会", "管委会", "政府", "局", "厅", "部", "办", "办公室", "大学", "学院",
               "研究院", "研究所", "科学院", "协会", "联合会", "商会", "联盟", "学校", "医院")
@@ -30,6 +25,9 @@ _NOT_FIRMS = ("委员会", "管委会", "政府", "局", "厅", "部", "办", "�
 _LEAD = re.compile(
     f"(?:{OPENER_WORDS}|[0-9一二三四五六七八九十]+月[0-9一二三四五六七八九十]*日|据悉|据了解"
     "|[，, ])*")
+#: A sentence that opens with a pointer back to a company (该公司, 这家企业, or 公司 alone:
+#: a sentence never opens with a company it has not named), after a date or time word.
+_POINTER = re.compile(_LEAD.pattern + "(?:(?:该|此|这家|这个)?公司(?![化制])|(?:该|此|这家)企业)")
 #: A list of names, no subject (A、B 等, A 和 B).
 _LISTED = re.compile("[（(]?[^，。；]{0,8}?[）)]?[ ]*(?:、|等|和|与|及)")
 #: A company named as a source or a speaker's employer, not what the sentence measures.
