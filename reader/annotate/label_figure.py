@@ -60,7 +60,8 @@ _CLASSED = re.compile("[0-9]强|以上|[过超逾]|[0-9][ ]*[-—~至到][ ]*[0-
 #: The top ranks the counted things reached, after them (国家级经开区跻身全国 30 强).
 _RANKED = re.compile(
     "[ ]*(?P<head>[\u4e00-\u9fff]{2,16}?)(?:位列|进入|跻身|入围|入选|位居|名列|挺进)"
-    "(?P<scope>全国|全省|全球|世界|全市|中国|国内)?前?[ ]*"
+    "(?P<scope>全国|全省|全球|世界|全市|中国|国内)?(?P<board>[\u4e00-\u9fff]{0,6}?)"
+    "(?P<front>前?)[ ]*"
     "(?P<n>[0-9]+|[一二三四五六七八九十百]+)[ ]*强")
 #: A move in a ranking, counted in places (提升 1 位, 前移 3 位).
 _RANK_MOVE = re.compile("(提升|上升|前进|前移|进位|下降|后退|下滑|跃升)了?[ ]*$")
@@ -134,7 +135,8 @@ def label_of(raw: str, text: str, fig: Figure, in_list: tuple[int, int, int] | N
         if ranked and head:
             # 5 家国家级经开区跻身全国 30 强: of the top 30, not all of them
             noun = ranked.group("head")[: head.end()]
-            rank = ranked.group("scope") + ranked.group("n") + "强"
+            rank = (ranked.group("scope") or "") + ranked.group("board") + ranked.group(
+                "front") + ranked.group("n") + "强"
             what = ranked.group("head")[head.end() :]  # (实际使用外资全国10强)
             what = "" if _WHEN_RANKED.search(what) else what  # (第二次入选: when, not what)
             whole = what + rank + noun

@@ -32,8 +32,10 @@ _POINTER = re.compile(_LEAD.pattern + "(?:(?:该|此|这家|这个)?公司(?![�
 _LISTED = re.compile("[（(]?[^，。；]{0,8}?[）)]?[ ]*(?:、|等|和|与|及)")
 #: A company named as a source or a speaker's employer, not what the sentence measures.
 _NO_SUBJECT = re.compile(
-    "董事长|总经理|总裁|负责人|主任|经理|书记|介绍|表示|称|说|讯|电|消息|报道|发布|获悉|数据|统计|"
-    "透露|指出|认为")
+    "董事长|总经理|总裁|负责人|主任|经理|书记|记者|介绍|表示|称|说|讯|电|消息|报道|发布|获悉|数据|"
+    "统计|透露|指出|认为")
+#: How the names of news media end: a source, never whose a figure is.
+_MEDIA = ("日报", "晚报", "时报", "商报", "报", "网", "电视台", "新闻", "通讯社", "财经")
 _CLAUSE_END = re.compile("[，,；;：:]")
 #: Words of a label that name its owner already.
 _OWNED = ("公司", "企业", "项目", "集团", "园", "基地")
@@ -84,7 +86,7 @@ class Companies:
                 w in label for w in _OWNED):
             return label
         name = self._names[k]
-        if name in label:
+        if name in label or name.endswith(_MEDIA):
             return label
         after = text[lead + len(name) : lead + len(name) + 12]
         if _LISTED.match(after) or _NO_SUBJECT.search(after) or _CLAUSE_END.search(

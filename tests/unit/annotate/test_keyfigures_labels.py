@@ -623,6 +623,12 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a-total-after-what-they-did": ("全区共有28个项目参与其中、总投资156亿元。", "156亿元",
                                     "项目总投资"),
     "expected-to-be-signed": ("目前在谈项目11个，其中4个项目有望近期签约。", "4个", "有望签约项目"),
+    "a-count-in-the-top-ranks-of-a-board": (
+        "全省4家国家级经开区进入全国综合排名前十强。", "4家", "全国综合排名前十强国家级经开区"),
+    "an-event-and-a-bar-before-the-noun": ("一季度全区新开工过亿元大项目25个。", "25个",
+                                            "新开工过亿元大项目"),
+    "media-is-no-subject": ("经济日报记者从商务部获悉，全区实现进出口总额4.4亿元，增长7%。",
+                            "4.4亿元", "进出口总额"),
     "what-happened-written-after-the-things": (
         "全市共有43个项目集中开工。", "43个", "全市集中开工项目"),
     "registered-firms": ("开发区已累计注册企业754家。", "754家", "累计注册企业"),
