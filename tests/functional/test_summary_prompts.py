@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 
 from reader.model import Figure, KeyFigure
-from reader.ui.widgets.summary_panel import PROMPT_CELLS, key_figure_prompt
+from reader.ui.widgets.summary_panel import LABEL_CELLS, PROMPT_CELLS, key_figure_prompt
 
 
 def _key(text: str, label: str, qualifiers: tuple[str, ...] = ()) -> KeyFigure:
@@ -22,8 +22,17 @@ def test_a_qualifier_the_figure_leaves_out_is_said_before_it() -> None:
 
 
 def test_a_label_that_does_not_fit_goes_on_its_own_line_whole() -> None:
-    long_label = "园区战略性新兴产业总产值目标"
-    prompt = key_figure_prompt(_key("1000亿元", long_label)).plain
+    label = "战略性新兴产业产值"
+    prompt = key_figure_prompt(_key("1000亿元", label)).plain
     first, second = prompt.split("\n")
-    assert first == "1000亿元" and second.strip() == long_label
+    assert first == "1000亿元" and second.strip() == label
     assert cell_len(key_figure_prompt(_key("50亿元", "总投资")).plain) <= PROMPT_CELLS
+
+
+def test_a_label_longer_than_a_line_folds_whole_at_a_hanzi_boundary() -> None:
+    long_label = "宏达新能源动力电池产业园项目预计销售收入"
+    prompt = key_figure_prompt(_key("80亿元", long_label)).plain
+    first, *rest = prompt.split("\n")
+    assert first == "80亿元" and len(rest) == 2
+    assert "".join(line.strip() for line in rest) == long_label  # (nothing cut, nothing lost)
+    assert all(cell_len(line) <= LABEL_CELLS + 2 for line in rest)  # (indent included)

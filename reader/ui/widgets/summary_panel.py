@@ -24,13 +24,17 @@ from textual.widgets.option_list import Option
 
 from reader.model import Annotations, Entity, KeyFigure, Located
 from reader.text.fold import sanitize_for_display
+from reader.text.linebreak import break_lines
 
 ENTITY_HEADINGS = {"person": "人物 people", "place": "地点 places", "org": "机构 organisations"}
 
 
 #: Cells a key number and its label may take on one line of the panel (30 wide, less its
-#: border and the list's padding); a longer pair puts the label on a line of its own.
+#: border and the list's padding); a longer pair puts the label on lines of its own.
 PROMPT_CELLS = 26
+#: Cells of a label on a line of its own, after its indent, with the panel's scrollbar shown
+#: (the names make it scroll): a longer label folds.
+LABEL_CELLS = 20
 
 
 #: How a qualifier the figure's own text leaves out is said before it (近 2万名 → 约2万名):
@@ -48,15 +52,22 @@ def _qualified(qualifiers: Sequence[str], figure: str) -> str:
 def key_figure_prompt(key: KeyFigure, cells: int = PROMPT_CELLS) -> Text:
     """A key number: the figure in bold, then its label in italics (dim text falls below 3:1
     contrast in some themes), on one line when both fit in ``cells``, else the label on the
-    next line, indented, so that it is read whole (not cut: 主园区工业总产值目…)."""
+    lines after, indented and folded at ``cells``, so that it is read whole (not cut:
+    主园区工业总产值目…)."""
     text = Text(end="")
     figure = _qualified(key.figure.qualifiers, sanitize_for_display(key.figure.text))
     text.append(figure, style="bold")
     if key.label:
         label = sanitize_for_display(key.label)
-        fits = cell_len(figure) + 2 + cell_len(label) <= cells
-        text.append("  " if fits else "\n  ")
-        text.append(label, style="italic")
+        if cell_len(figure) + 2 + cell_len(label) <= cells:
+            text.append("  ")
+            text.append(label, style="italic")
+            return text
+        # (a label longer than its own line folds at a hanzi boundary, read whole: the panel
+        # would otherwise cut 众智科技产业园项目预… before what is measured)
+        for start, end in break_lines(label, min(LABEL_CELLS, cells - 2)):
+            text.append("\n  ")
+            text.append(label[start:end], style="italic")
     return text
 
 
