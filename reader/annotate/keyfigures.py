@@ -216,6 +216,7 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
         split = sentences.get(located.block)
         if split is None:
             split = sentences[located.block] = Sentences(article.blocks[located.block].text)
+        opening = split.bounds(fig.start)[0]  # where the figure's sentence starts
         in_list = lists.get((located.block, fig.start))
         label = label_of(text, masked[located.block], fig, in_list, lex)
         if not label and masked[located.block] != text:
@@ -229,11 +230,11 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
                 label = listed_event(text, fig.start, label, ends.get(
                     (located.block, comma), ("", "")))
             # (截至目前，已引进…: all so far)
-            label = running_total(text, split.bounds(fig.start)[0], fig.start, label)
+            label = running_total(text, opening, fig.start, label)
         elif label:  # 总投资 15 亿元的某某项目: that project's, not the zone's
             label = owner_after(text, fig.start, fig.end, label, lex)
             label = owner_before(text, fig.start, label, lex)  # 某某项目，总投资 20 亿元
-        where = (located.block, split.bounds(fig.start)[0], fig.unit)
+        where = (located.block, opening, fig.unit)
         if fig.kind == "count":
             own = _region(text, fig.start, lex) if label.endswith("地区") else ""
             own = own or label
@@ -299,14 +300,14 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
                 label = whose + label
         if label:  # 其中，某综合保税区实现…, 北区完成…: whose figure it is, when not the story's
             label, other = whose_figure(
-                text, fig.start, split.bounds(fig.start)[0], label, lex,
+                text, fig.start, opening, label, lex,
                 place_spans.get(located.block, ()), orgs.get(located.block, ()),
                 places.get(located.block, set()), subject, article.title)
             part = part or other
         if label and not generic:  # 该项目…总投资 35 亿元: the project's, not the zone's
-            label = pointer_subject(text, split.bounds(fig.start)[0], fig.start, label)
+            label = pointer_subject(text, opening, fig.start, label)
             # (该公司…: the company the story named last, by name)
-            label = companies.pointed(text, located.block, split.bounds(fig.start)[0],
+            label = companies.pointed(text, located.block, opening,
                                       fig.start, label)
             began = start_year(text, fig.start)  # 从 2000 年的 3.02 亿元: where it started
             label = began + label if began and len(began + label) <= LONG_LABEL + 4 else label
@@ -316,20 +317,20 @@ def labelled_figures(article: Article, figures: list[Located[Figure]], limit: in
         label = label or figure_kind_label(fig.kind)
         sentence = split.at(fig.start)
         # (the words before this figure: not before the first same text, 5亿元 of 35亿元)
-        before = text[max(split.bounds(fig.start)[0], fig.start - BEFORE_CHARS) : fig.start]
+        before = text[max(opening, fig.start - BEFORE_CHARS) : fig.start]
         clause = before[max(before.rfind("，"), before.rfind(",")) + 1 :]
         label = project_projection(before, label) if not generic else label
         if fig.kind in ("money", "area") or (fig.kind == "count" and label.startswith("项目")
                                              and label != "项目"):
             # 某某产业园项目总投资 13 亿元: that one's, named
-            label = named_project(text, split.bounds(fig.start)[0], fig.start, label,
+            label = named_project(text, opening, fig.start, label,
                                   orgs.get(located.block, ()))
-            label = project_before(text, split.bounds(fig.start)[0], label)
-            label = park_before(text, split.bounds(fig.start)[0], label, lex)
+            label = project_before(text, opening, label)
+            label = park_before(text, opening, label, lex)
         if fig.kind != "percent" and not generic:  # (某某项目总投资…，年可实现收入…)
-            label = project_opening(text, split.bounds(fig.start)[0], fig.start, label)
+            label = project_opening(text, opening, fig.start, label)
             if fig.kind != "count":  # (某某公司是…，预计年产值达 14 亿元: the company's)
-                label = companies.opening(text, located.block, split.bounds(fig.start)[0],
+                label = companies.opening(text, located.block, opening,
                                           fig.start, label)
         label = with_mood(text, fig.start, fig.end, before, clause, label, year)
         best[key] = KeyFigure(label, fig, located.block, sentence,
