@@ -29,7 +29,7 @@ _LEAD = re.compile(
 #: a sentence never opens with a company it has not named), after a date or time word.
 _POINTER = re.compile(_LEAD.pattern + "(?:(?:该|此|这家|这个)?公司(?![化制])|(?:该|此|这家)企业)")
 #: A list of names, no subject (A、B 等, A 和 B).
-_LISTED = re.compile("[（(]?[^，。；]{0,8}?[）)]?[ ]*(?:、|等|和|与|及)")
+_LISTED = re.compile("(?:[（(][^（）()，。；]{1,8}[）)])?[ ]*(?:、|等|和|与|及)")
 #: A company named as a source or a speaker's employer, not what the sentence measures.
 _NO_SUBJECT = re.compile(
     "董事长|总经理|总裁|负责人|主任|经理|书记|记者|介绍|表示|称|说|讯|电|消息|报道|发布|获悉|数据|"

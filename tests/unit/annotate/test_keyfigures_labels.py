@@ -629,6 +629,9 @@ CASES: dict[str, tuple[str, str, str]] = {
                                             "新开工过亿元大项目"),
     "media-is-no-subject": ("经济日报记者从商务部获悉，全区实现进出口总额4.4亿元，增长7%。",
                             "4.4亿元", "进出口总额"),
+    "a-company-then-where-it-builds": (
+        "蓝海精工公司在现有的研发及生产基地基础上，追加投资超过10亿元。", "10亿元",
+        "蓝海精工公司追加投资"),
     "what-happened-written-after-the-things": (
         "全市共有43个项目集中开工。", "43个", "全市集中开工项目"),
     "registered-firms": ("开发区已累计注册企业754家。", "754家", "累计注册企业"),
