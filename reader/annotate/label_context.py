@@ -56,7 +56,8 @@ __all__ = [
 #: Wholes wider than the zone a story is about (全区 is the zone itself in a district's story).
 SCOPES = ("全国", "全省", "全市", "全县")
 _SCOPE = re.compile(
-    f"(?:{'|'.join(SCOPES)})(?:(?:(?![有共是为达和与及])[\u4e00-\u9fff]){{0,4}}?(?:工业园区|产业园区|集中区|集聚区|开发区|高新区|园区|新区|产业园|工业园))?")
+    f"(?:{'|'.join(SCOPES)})(?:(?:(?![有共是为达和与及])[\u4e00-\u9fff]){{0,4}}?"
+    "(?:工业园区|产业园区|集中区|集聚区|开发区|经开区|高新区|园区|新区|产业园|工业园|自贸区|保税区))?")
 _NUMERALS = frozenset("一二两三四五六七八九十百千万")
 _CLAUSE_END = re.compile("[，。；：！？,;:!?\n（）()“”]")
 #: What may open a clause before its subject: time words, 其中, a year.

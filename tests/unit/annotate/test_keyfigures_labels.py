@@ -632,6 +632,9 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a-company-then-where-it-builds": (
         "蓝海精工公司在现有的研发及生产基地基础上，追加投资超过10亿元。", "10亿元",
         "蓝海精工公司追加投资"),
+    "all-the-countrys-zones-of-a-kind": (
+        "前三季度，全国国家级经开区实现进出口总额4.4万亿元。", "4.4万亿元",
+        "全国国家级经开区进出口总额"),
     "what-happened-written-after-the-things": (
         "全市共有43个项目集中开工。", "43个", "全市集中开工项目"),
     "registered-firms": ("开发区已累计注册企业754家。", "754家", "累计注册企业"),
