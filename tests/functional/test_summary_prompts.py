@@ -1,11 +1,17 @@
-"""How a key number reads in the summary panel: its qualifier, and a label kept whole."""
+"""How a key number reads in the summary panel: its qualifier, and a label kept whole; and
+how the names read: the reporters of the bylines apart from the people of the story."""
 
 from __future__ import annotations
 
 from rich.cells import cell_len
 
-from reader.model import Figure, KeyFigure
-from reader.ui.widgets.summary_panel import LABEL_CELLS, PROMPT_CELLS, key_figure_prompt
+from reader.model import Entity, Figure, KeyFigure, Located
+from reader.ui.widgets.summary_panel import (
+    LABEL_CELLS,
+    PROMPT_CELLS,
+    entity_summary,
+    key_figure_prompt,
+)
 
 
 def _key(text: str, label: str, qualifiers: tuple[str, ...] = ()) -> KeyFigure:
@@ -36,3 +42,14 @@ def test_a_label_longer_than_a_line_folds_whole_at_a_hanzi_boundary() -> None:
     assert first == "80亿元" and len(rest) == 2
     assert "".join(line.strip() for line in rest) == long_label  # (nothing cut, nothing lost)
     assert all(cell_len(line) <= LABEL_CELLS + 2 for line in rest)  # (indent included)
+
+
+def test_reporters_are_listed_apart_from_the_people_of_the_story() -> None:
+    names = [Located(0, Entity(0, 2, "王强", "person", "author")),
+             Located(0, Entity(5, 8, "李建国", "person")),
+             Located(0, Entity(9, 14, "苏州高新区", "place"))]
+    lines = entity_summary(names).plain.split("\n")
+    assert lines[:2] == ["人物 people (1)", "  李建国 ×1"]
+    assert lines[-2:] == ["记者 reporters (1)", "  王强 ×1"]
+    # (no reporters, no heading for them)
+    assert "记者" not in entity_summary(names[1:]).plain

@@ -27,6 +27,8 @@ from reader.text.fold import sanitize_for_display
 from reader.text.linebreak import break_lines
 
 ENTITY_HEADINGS = {"person": "人物 people", "place": "地点 places", "org": "机构 organisations"}
+#: The reporters named in bylines, listed apart from the people a story is about.
+AUTHORS_HEADING = "记者 reporters"
 
 
 #: Cells a key number and its label may take on one line of the panel (30 wide, less its
@@ -72,12 +74,18 @@ def key_figure_prompt(key: KeyFigure, cells: int = PROMPT_CELLS) -> Text:
 
 
 def entity_summary(entities: Sequence[Located[Entity]]) -> Text:
-    """Names grouped by type, most mentioned first, each with its count."""
+    """Names grouped by type, most mentioned first, each with its count; the reporters of
+    the bylines apart, after them, when there are any (they write the story, it is not
+    about them)."""
     counts: dict[str, Counter[str]] = {kind: Counter() for kind in ENTITY_HEADINGS}
     for located in entities:
-        counts.setdefault(located.span.type, Counter())[located.span.text] += 1
+        kind = "author" if located.span.role == "author" else located.span.type
+        counts.setdefault(kind, Counter())[located.span.text] += 1
+    headings = dict(ENTITY_HEADINGS)
+    if counts.get("author"):
+        headings["author"] = AUTHORS_HEADING
     text = Text(end="")
-    for kind, heading in ENTITY_HEADINGS.items():
+    for kind, heading in headings.items():
         names = counts.get(kind) or Counter()
         if text:
             text.append("\n")
