@@ -75,7 +75,6 @@ class Companies:
         whole = name + bare
         return whole if len(whole) <= LONG_LABEL + 4 else label
 
-
     def opening(self, text: str, block: int, sentence: int, pos: int, label: str) -> str:
         """``label`` with the company that opens its sentence (from ``sentence``) and is its
         subject (某某公司是…，昨日…，预计年产值达 14 亿元 → 某某公司预计年产值), when the

@@ -50,6 +50,6 @@ def test_reporters_are_listed_apart_from_the_people_of_the_story() -> None:
              Located(0, Entity(9, 14, "苏州高新区", "place"))]
     lines = entity_summary(names).plain.split("\n")
     assert lines[:2] == ["人物 people (1)", "  李建国 ×1"]
-    assert lines[-2:] == ["记者 reporters (1)", "  王强 ×1"]
+    assert lines[-2:] == ["作者 authors (1)", "  王强 ×1"]
     # (no reporters, no heading for them)
-    assert "记者" not in entity_summary(names[1:]).plain
+    assert "作者" not in entity_summary(names[1:]).plain

@@ -27,8 +27,9 @@ from reader.text.fold import sanitize_for_display
 from reader.text.linebreak import break_lines
 
 ENTITY_HEADINGS = {"person": "人物 people", "place": "地点 places", "org": "机构 organisations"}
-#: The reporters named in bylines, listed apart from the people a story is about.
-AUTHORS_HEADING = "记者 reporters"
+#: The reporters named in bylines, listed apart from the people a story is about (作者, the
+#: word the library's names view uses for them).
+AUTHORS_HEADING = "作者 authors"
 
 
 #: Cells a key number and its label may take on one line of the panel (30 wide, less its
@@ -54,8 +55,8 @@ def _qualified(qualifiers: Sequence[str], figure: str) -> str:
 def key_figure_prompt(key: KeyFigure, cells: int = PROMPT_CELLS) -> Text:
     """A key number: the figure in bold, then its label in italics (dim text falls below 3:1
     contrast in some themes), on one line when both fit in ``cells``, else the label on the
-    lines after, indented and folded at ``cells``, so that it is read whole (not cut:
-    主园区工业总产值目…)."""
+    lines after, indented and folded at :data:`LABEL_CELLS` (or ``cells`` when narrower), so
+    that it is read whole (not cut: 主园区工业总产值目…)."""
     text = Text(end="")
     figure = _qualified(key.figure.qualifiers, sanitize_for_display(key.figure.text))
     text.append(figure, style="bold")
